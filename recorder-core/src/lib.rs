@@ -1,0 +1,23 @@
+//! The recorder's library: no UI, no I/O in its decisions.
+//!
+//! - [`model`]: the interview as the server defines it and the candidate sees it.
+//! - [`http`]: the small request/response vocabulary the engines speak.
+//! - [`journal`]: the bytes of a take, kept until the server acknowledged them.
+//! - [`upload`]: a tus 1.0 client engine, sans-IO: requests out, responses in.
+//! - `web` (wasm32 only): the browser edge: camera, microphone, MediaRecorder, fetch, clock.
+//!
+//! ```
+//! use recorder_core::upload::{Upload, UploadConfig};
+//! let mut upload = Upload::new(UploadConfig::new("https://example.com/api/uploads")).unwrap();
+//! upload.push(b"first chunk of a take");
+//! let create = upload.poll_request(std::time::Duration::ZERO).unwrap();
+//! assert_eq!(create.method, recorder_core::http::Method::Post);
+//! ```
+
+pub mod http;
+pub mod journal;
+pub mod model;
+pub mod upload;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,366 @@
+//! The interview as a hiring team defines it and a candidate sees it.
+//!
+//! These serde types are shared by the widget and the demo server, so both
+//! sides agree on the wire format by construction.
+//!
+//! ```
+//! use recorder_core::model::Interview;
+//! let interview: Interview = serde_json::from_str(r#"{
+//!   "id": "demo", "title": "Support engineer",
+//!   "questions": [{"id": "q1", "prompt": {"text": "Tell us about yourself."},
+//!                  "think_seconds": 30, "answer_seconds": 90, "attempts": 2}]
+//! }"#).unwrap();
+//! interview.validate().unwrap();
+//! assert_eq!(interview.questions[0].attempts, 2);
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// Shortest answer limit an interview may set, in seconds.
+pub const MIN_ANSWER_SECONDS: u32 = 5;
+/// Longest answer limit an interview may set, in seconds.
+pub const MAX_ANSWER_SECONDS: u32 = 30 * 60;
+/// Most attempts a question may allow.
+pub const MAX_ATTEMPTS: u32 = 10;
+
+/// An interview: its questions and how they are to be answered.
+///
+/// ```
+/// let interview = recorder_core::model::Interview::sample();
+/// assert!(interview.validate().is_ok());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interview {
+    /// A stable identifier, unique on the server (`[A-Za-z0-9_-]`).
+    pub id: String,
+    /// What the candidate is interviewing for.
+    pub title: String,
+    /// A question to try the flow with; its answer is never kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<Question>,
+    /// The questions, in order.
+    pub questions: Vec<Question>,
+}
+
+/// One question and its rules.
+///
+/// ```
+/// let q = &recorder_core::model::Interview::sample().questions[0];
+/// assert!(q.answer_seconds >= recorder_core::model::MIN_ANSWER_SECONDS);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    /// Unique within its interview (`[A-Za-z0-9_-]`).
+    pub id: String,
+    /// What the candidate is asked.
+    pub prompt: Prompt,
+    /// Seconds to think after revealing the question, before recording starts.
+    pub think_seconds: u32,
+    /// The longest an answer may be, in seconds.
+    pub answer_seconds: u32,
+    /// How many takes the candidate may record.
+    pub attempts: u32,
+}
+
+/// How a question is put to the candidate.
+///
+/// ```
+/// use recorder_core::model::Prompt;
+/// let p: Prompt = serde_json::from_str(r#"{"text": "Why us?"}"#).unwrap();
+/// assert_eq!(p, Prompt::Text { text: "Why us?".into() });
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Prompt {
+    // Video first: untagged enums take the first variant that fits.
+    /// A recorded question, with its text for captions and accessibility.
+    Video {
+        /// Where the video is.
+        video_url: String,
+        /// The spoken question as text.
+        text: String,
+    },
+    /// A written question.
+    Text {
+        /// The question's text.
+        text: String,
+    },
+}
+
+/// Why an interview definition cannot be used.
+///
+/// ```
+/// use recorder_core::model::{Interview, InterviewError};
+/// let mut interview = Interview::sample();
+/// interview.questions.clear();
+/// assert_eq!(interview.validate(), Err(InterviewError::NoQuestions));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum InterviewError {
+    /// An identifier is empty or has characters other than letters, digits, `-` and `_`.
+    #[error("identifier {0:?} must be 1-64 characters of letters, digits, '-' or '_'")]
+    BadId(String),
+    /// The interview has no title.
+    #[error("the interview needs a title")]
+    NoTitle,
+    /// The interview has no questions.
+    #[error("the interview needs at least one question")]
+    NoQuestions,
+    /// Two questions share an identifier.
+    #[error("question id {0:?} is used more than once")]
+    DuplicateQuestion(String),
+    /// A question's prompt is empty.
+    #[error("question {0:?} has an empty prompt")]
+    EmptyPrompt(String),
+    /// An answer limit is out of range.
+    #[error("question {id:?}: answer_seconds is {seconds}, it must be between {MIN_ANSWER_SECONDS} and {MAX_ANSWER_SECONDS}")]
+    AnswerLength {
+        /// The question.
+        id: String,
+        /// The limit it asked for.
+        seconds: u32,
+    },
+    /// An attempt count is out of range.
+    #[error("question {id:?}: attempts is {attempts}, it must be between 1 and {MAX_ATTEMPTS}")]
+    Attempts {
+        /// The question.
+        id: String,
+        /// The count it asked for.
+        attempts: u32,
+    },
+}
+
+/// Whether `id` is a valid identifier for an interview or a question.
+///
+/// ```
+/// assert!(recorder_core::model::is_valid_id("q-1_a"));
+/// assert!(!recorder_core::model::is_valid_id("../etc"));
+/// ```
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+impl Interview {
+    /// Checks every rule a usable interview follows.
+    ///
+    /// ```
+    /// let mut interview = recorder_core::model::Interview::sample();
+    /// interview.questions[0].attempts = 0;
+    /// assert!(interview.validate().is_err());
+    /// ```
+    pub fn validate(&self) -> Result<(), InterviewError> {
+        if !is_valid_id(&self.id) {
+            return Err(InterviewError::BadId(self.id.clone()));
+        }
+        if self.title.trim().is_empty() {
+            return Err(InterviewError::NoTitle);
+        }
+        if self.questions.is_empty() {
+            return Err(InterviewError::NoQuestions);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for question in self.practice.iter().chain(&self.questions) {
+            question.validate()?;
+            if !seen.insert(question.id.as_str()) {
+                return Err(InterviewError::DuplicateQuestion(question.id.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    /// The question with this id, the practice question included.
+    ///
+    /// ```
+    /// let interview = recorder_core::model::Interview::sample();
+    /// assert!(interview.question("q1").is_some());
+    /// assert!(interview.question("nope").is_none());
+    /// ```
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.practice
+            .iter()
+            .chain(&self.questions)
+            .find(|q| q.id == id)
+    }
+
+    /// The demo interview: a practice question and three questions.
+    ///
+    /// ```
+    /// let interview = recorder_core::model::Interview::sample();
+    /// assert_eq!(interview.questions.len(), 3);
+    /// assert!(interview.practice.is_some());
+    /// ```
+    pub fn sample() -> Interview {
+        let question = |id: &str, text: &str, think, answer, attempts| Question {
+            id: id.into(),
+            prompt: Prompt::Text { text: text.into() },
+            think_seconds: think,
+            answer_seconds: answer,
+            attempts,
+        };
+        Interview {
+            id: "demo".into(),
+            title: "Customer support engineer".into(),
+            practice: Some(question(
+                "practice",
+                "What did you have for breakfast?",
+                10,
+                30,
+                MAX_ATTEMPTS,
+            )),
+            questions: vec![
+                question("q1", "Tell us about yourself.", 30, 120, 3),
+                question(
+                    "q2",
+                    "Describe a difficult customer conversation and how you handled it.",
+                    45,
+                    180,
+                    2,
+                ),
+                question("q3", "Why do you want to work with us?", 30, 90, 2),
+            ],
+        }
+    }
+}
+
+impl Question {
+    /// Checks this question's own rules.
+    ///
+    /// ```
+    /// let mut q = recorder_core::model::Interview::sample().questions[0].clone();
+    /// q.answer_seconds = 1;
+    /// assert!(q.validate().is_err());
+    /// ```
+    pub fn validate(&self) -> Result<(), InterviewError> {
+        if !is_valid_id(&self.id) {
+            return Err(InterviewError::BadId(self.id.clone()));
+        }
+        if self.prompt.text().trim().is_empty() {
+            return Err(InterviewError::EmptyPrompt(self.id.clone()));
+        }
+        if !(MIN_ANSWER_SECONDS..=MAX_ANSWER_SECONDS).contains(&self.answer_seconds) {
+            return Err(InterviewError::AnswerLength {
+                id: self.id.clone(),
+                seconds: self.answer_seconds,
+            });
+        }
+        if !(1..=MAX_ATTEMPTS).contains(&self.attempts) {
+            return Err(InterviewError::Attempts {
+                id: self.id.clone(),
+                attempts: self.attempts,
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Prompt {
+    /// The question as text, whatever its form.
+    ///
+    /// ```
+    /// use recorder_core::model::Prompt;
+    /// assert_eq!(Prompt::Text { text: "Hi".into() }.text(), "Hi");
+    /// ```
+    pub fn text(&self) -> &str {
+        match self {
+            Prompt::Text { text } | Prompt::Video { text, .. } => text,
+        }
+    }
+}
+
+/// What the server tells a candidate about their interview (`GET /api/session`).
+/// It never carries the text of a question that has not been revealed.
+///
+/// ```
+/// use recorder_core::model::{Interview, SessionView};
+/// let view = SessionView::overview(&Interview::sample());
+/// assert_eq!(view.questions.len(), 3);
+/// assert_eq!(view.questions[0].attempts_used, 0);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    /// What the candidate is interviewing for.
+    pub title: String,
+    /// The questions' rules and the candidate's progress, in order.
+    pub questions: Vec<QuestionSummary>,
+}
+
+/// One question as listed before it is revealed.
+///
+/// ```
+/// let view = recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample());
+/// assert_eq!(view.questions[0].id, "q1");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionSummary {
+    /// The question's id.
+    pub id: String,
+    /// Seconds to think once revealed.
+    pub think_seconds: u32,
+    /// The longest an answer may be, in seconds.
+    pub answer_seconds: u32,
+    /// How many takes are allowed.
+    pub attempts: u32,
+    /// How many takes were started.
+    pub attempts_used: u32,
+}
+
+impl SessionView {
+    /// The view of an interview nobody has started.
+    ///
+    /// ```
+    /// let view = recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample());
+    /// assert_eq!(view.title, "Customer support engineer");
+    /// ```
+    pub fn overview(interview: &Interview) -> SessionView {
+        SessionView {
+            title: interview.title.clone(),
+            questions: interview
+                .questions
+                .iter()
+                .map(|q| QuestionSummary {
+                    id: q.id.clone(),
+                    think_seconds: q.think_seconds,
+                    answer_seconds: q.answer_seconds,
+                    attempts: q.attempts,
+                    attempts_used: 0,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_duplicate_question_ids_across_practice() {
+        let mut interview = Interview::sample();
+        interview.questions[1].id = "practice".into();
+        assert_eq!(
+            interview.validate(),
+            Err(InterviewError::DuplicateQuestion("practice".into()))
+        );
+    }
+
+    #[test]
+    fn video_prompt_round_trips() {
+        let prompt = Prompt::Video {
+            video_url: "https://example.com/q.mp4".into(),
+            text: "Why?".into(),
+        };
+        let json = serde_json::to_string(&prompt).unwrap();
+        assert_eq!(serde_json::from_str::<Prompt>(&json).unwrap(), prompt);
+    }
+
+    #[test]
+    fn error_messages_name_the_problem() {
+        let mut interview = Interview::sample();
+        interview.questions[2].answer_seconds = 4000;
+        let message = interview.validate().unwrap_err().to_string();
+        assert!(message.contains("q3") && message.contains("4000"), "{message}");
+    }
+}
