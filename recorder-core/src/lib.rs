@@ -3,6 +3,8 @@
 //! - [`model`]: the interview as the server defines it and the candidate sees it.
 //! - [`http`]: the small request/response vocabulary the engines speak.
 //! - [`journal`]: the bytes of a take, kept until the server acknowledged them.
+//! - [`level`]: the microphone's level from raw samples.
+//! - [`recording_format`]: which recording type to ask the browser for.
 //! - [`upload`]: a tus 1.0 client engine, sans-IO: requests out, responses in.
 //! - `web` (wasm32 only): the browser edge: camera, microphone, MediaRecorder, fetch, clock.
 //!
@@ -16,7 +18,9 @@
 
 pub mod http;
 pub mod journal;
+pub mod level;
 pub mod model;
+pub mod recording_format;
 pub mod upload;
 
 #[cfg(target_arch = "wasm32")]

@@ -185,7 +185,8 @@ impl Interview {
             .find(|q| q.id == id)
     }
 
-    /// The demo interview: a practice question and three questions.
+    /// The demo interview (`sample_interview.json`): a practice question and
+    /// three questions.
     ///
     /// ```
     /// let interview = recorder_core::model::Interview::sample();
@@ -193,35 +194,8 @@ impl Interview {
     /// assert!(interview.practice.is_some());
     /// ```
     pub fn sample() -> Interview {
-        let question = |id: &str, text: &str, think, answer, attempts| Question {
-            id: id.into(),
-            prompt: Prompt::Text { text: text.into() },
-            think_seconds: think,
-            answer_seconds: answer,
-            attempts,
-        };
-        Interview {
-            id: "demo".into(),
-            title: "Customer support engineer".into(),
-            practice: Some(question(
-                "practice",
-                "What did you have for breakfast?",
-                10,
-                30,
-                MAX_ATTEMPTS,
-            )),
-            questions: vec![
-                question("q1", "Tell us about yourself.", 30, 120, 3),
-                question(
-                    "q2",
-                    "Describe a difficult customer conversation and how you handled it.",
-                    45,
-                    180,
-                    2,
-                ),
-                question("q3", "Why do you want to work with us?", 30, 90, 2),
-            ],
-        }
+        serde_json::from_str(include_str!("sample_interview.json"))
+            .expect("the bundled sample interview is valid JSON")
     }
 }
 

@@ -1,0 +1,40 @@
+//! Which container and codecs to record in, by what the browser supports.
+
+/// Recording types in order of preference: WebM (VP9, then VP8, with Opus)
+/// where supported, MP4 (H.264 + AAC) on Safari and iOS, then the plain
+/// containers. Never one hard-coded type.
+///
+/// ```
+/// assert!(recorder_core::recording_format::PREFERRED[0].starts_with("video/webm"));
+/// ```
+pub const PREFERRED: &[&str] = &[
+    "video/webm;codecs=vp9,opus",
+    "video/webm;codecs=vp8,opus",
+    "video/webm",
+    "video/mp4;codecs=avc1.42E01E,mp4a.40.2",
+    "video/mp4;codecs=avc1,mp4a",
+    "video/mp4",
+];
+
+/// The first preferred type the browser says it supports; `None` means
+/// "let the browser choose" (its default type is then read back from the
+/// recorder).
+///
+/// ```
+/// use recorder_core::recording_format::negotiate;
+/// assert_eq!(negotiate(|t| t.starts_with("video/mp4")), Some("video/mp4;codecs=avc1.42E01E,mp4a.40.2"));
+/// assert_eq!(negotiate(|_| false), None);
+/// ```
+pub fn negotiate(is_supported: impl Fn(&str) -> bool) -> Option<&'static str> {
+    PREFERRED.iter().copied().find(|t| is_supported(t))
+}
+
+/// The container part of a recording type, for `filetype` metadata and file
+/// names: `video/webm;codecs=vp9,opus` gives `video/webm`.
+///
+/// ```
+/// assert_eq!(recorder_core::recording_format::container("video/mp4;codecs=avc1"), "video/mp4");
+/// ```
+pub fn container(mime_type: &str) -> &str {
+    mime_type.split(';').next().unwrap_or_default().trim()
+}

@@ -1,0 +1,102 @@
+//! Sends the engines' requests with `fetch`, each with a deadline.
+
+use super::{clock, js_error_message};
+use crate::http::{HttpRequest, HttpResponse};
+use futures::future::{select, Either};
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, Request, RequestInit, Response};
+
+/// Response headers the tus engine reads; a cross-origin server must expose them.
+const READ_HEADERS: &[&str] = &[
+    "Location",
+    "Upload-Offset",
+    "Upload-Length",
+    "Upload-Defer-Length",
+    "Upload-Expires",
+    "Tus-Resumable",
+    "Tus-Version",
+    "Tus-Extension",
+    "Tus-Max-Size",
+];
+
+/// Why a request got no HTTP response.
+///
+/// ```no_run
+/// use recorder_core::web::transport::TransportError;
+/// assert!(TransportError::Timeout.to_string().contains("too long"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TransportError {
+    /// The network failed (offline, connection reset, CORS refusal).
+    #[error("network error: {0}")]
+    Network(String),
+    /// No response within the deadline; the request was aborted.
+    #[error("the server took too long to answer")]
+    Timeout,
+    /// The request could not even be built (a bad URL or header).
+    #[error("invalid request: {0}")]
+    Invalid(String),
+}
+
+/// Sends `request` and waits at most `timeout` for the whole response.
+///
+/// ```no_run
+/// # async fn f() {
+/// use recorder_core::http::{HttpRequest, Method};
+/// let request = HttpRequest::new(Method::Get, "https://example.com/api/session");
+/// let response = recorder_core::web::transport::send(&request, std::time::Duration::from_secs(30)).await;
+/// # }
+/// ```
+pub async fn send(request: &HttpRequest, timeout: Duration) -> Result<HttpResponse, TransportError> {
+    let controller = AbortController::new().map_err(|e| TransportError::Invalid(js_error_message(&e)))?;
+    let exchange = Box::pin(exchange(request, &controller));
+    let deadline = Box::pin(clock::sleep(timeout));
+    let result = match select(exchange, deadline).await {
+        Either::Left((result, _)) => result,
+        Either::Right(((), _)) => {
+            controller.abort();
+            Err(TransportError::Timeout)
+        }
+    };
+    result
+}
+
+async fn exchange(
+    request: &HttpRequest,
+    controller: &AbortController,
+) -> Result<HttpResponse, TransportError> {
+    let invalid = |e: wasm_bindgen::JsValue| TransportError::Invalid(js_error_message(&e));
+    let network = |e: wasm_bindgen::JsValue| TransportError::Network(js_error_message(&e));
+    let headers = Headers::new().map_err(invalid)?;
+    for (name, value) in &request.headers {
+        headers.append(name, value).map_err(invalid)?;
+    }
+    let init = RequestInit::new();
+    init.set_method(request.method.as_str());
+    init.set_headers(&headers);
+    init.set_signal(Some(&controller.signal()));
+    if !request.body.is_empty() {
+        init.set_body(&js_sys::Uint8Array::from(request.body.as_slice()));
+    }
+    let fetch_request = Request::new_with_str_and_init(&request.url, &init).map_err(invalid)?;
+    let window = web_sys::window().ok_or_else(|| TransportError::Invalid("no window".into()))?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&fetch_request))
+        .await
+        .map_err(network)?
+        .unchecked_into();
+    let mut result = HttpResponse::new(response.status());
+    for name in READ_HEADERS {
+        if let Ok(Some(value)) = response.headers().get(name) {
+            result.headers.push((name.to_string(), value));
+        }
+    }
+    let text = response.text().map_err(network)?;
+    result.body = JsFuture::from(text)
+        .await
+        .map_err(network)?
+        .as_string()
+        .unwrap_or_default();
+    Ok(result)
+}

@@ -1,0 +1,133 @@
+//! Runs an [`Upload`] against the network while a take is being recorded.
+
+use super::recorder::{blob_bytes, RecorderEvent};
+use super::{clock, js_error_message, transport};
+use crate::http::HttpResponse;
+use crate::upload::{Progress, Upload, UploadError, UploadStatus};
+use futures::channel::mpsc::UnboundedReceiver;
+use futures::future::{self, Either, LocalBoxFuture};
+use futures::{FutureExt, StreamExt};
+use std::time::Duration;
+
+/// How long one request may take before it is aborted and retried.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// What the server confirmed for a finished take.
+///
+/// ```no_run
+/// # fn f(receipt: recorder_core::web::upload_driver::TakeReceipt) {
+/// println!("{} bytes at {}, sha256 {}", receipt.bytes, receipt.url, receipt.sha256);
+/// # }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TakeReceipt {
+    /// The upload's URL on the server.
+    pub url: String,
+    /// The take's length, every byte acknowledged.
+    pub bytes: u64,
+    /// sha256 of the whole take, lowercase hex.
+    pub sha256: String,
+}
+
+/// Why a take did not reach the server.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TakeError {
+    /// The upload stopped for good.
+    #[error(transparent)]
+    Upload(#[from] UploadError),
+    /// The browser's recorder failed.
+    #[error("the recording failed: {0}")]
+    Recorder(String),
+}
+
+enum Wake {
+    Response(Result<HttpResponse, transport::TransportError>),
+    Recorder(Option<RecorderEvent>),
+    Timer,
+}
+
+/// Feeds the recorder's chunks into `upload` as they arrive and sends its
+/// requests, until every byte of the finished take is acknowledged or the
+/// upload fails for good. `on_progress` hears every change.
+///
+/// ```no_run
+/// # async fn f(stream: web_sys::MediaStream) {
+/// use recorder_core::upload::{Upload, UploadConfig};
+/// use recorder_core::web::{recorder::Recording, upload_driver};
+/// let (recording, events) = Recording::start(&stream, 1000).unwrap();
+/// let upload = Upload::new(UploadConfig::new("https://example.com/api/uploads")).unwrap();
+/// let receipt = upload_driver::run(upload, events, |p| println!("{p:?}")).await;
+/// # }
+/// ```
+pub async fn run(
+    mut upload: Upload,
+    mut events: UnboundedReceiver<RecorderEvent>,
+    mut on_progress: impl FnMut(Progress),
+) -> Result<TakeReceipt, TakeError> {
+    let mut in_flight: Option<LocalBoxFuture<'static, _>> = None;
+    let mut recording = true;
+    let mut sha256 = None;
+    let mut recorder_error = None;
+    loop {
+        let now = clock::now();
+        if in_flight.is_none() {
+            if let Some(request) = upload.poll_request(now) {
+                in_flight = Some(async move { transport::send(&request, REQUEST_TIMEOUT).await }.boxed_local());
+            }
+        }
+        on_progress(upload.progress());
+        match upload.status() {
+            UploadStatus::Complete => {
+                if let Some(message) = recorder_error {
+                    return Err(TakeError::Recorder(message));
+                }
+                return Ok(TakeReceipt {
+                    url: upload.url().unwrap_or_default().to_string(),
+                    bytes: upload.progress().recorded,
+                    sha256: sha256.unwrap_or_default(),
+                });
+            }
+            UploadStatus::Failed(error) => return Err(error.into()),
+            UploadStatus::Active => {}
+        }
+        let response = match in_flight.as_mut() {
+            Some(request) => Either::Left(request.map(Wake::Response)),
+            None => Either::Right(future::pending()),
+        };
+        let recorder = if recording {
+            Either::Left(events.next().map(Wake::Recorder))
+        } else {
+            Either::Right(future::pending())
+        };
+        let timer = match upload.next_wakeup() {
+            Some(at) => Either::Left(clock::sleep(at.saturating_sub(now)).map(|()| Wake::Timer)),
+            None => Either::Right(future::pending()),
+        };
+        let response_or_recorder = future::select(response, recorder).map(|e| e.factor_first().0);
+        let wake = future::select(response_or_recorder, Box::pin(timer))
+            .await
+            .factor_first()
+            .0;
+        match wake {
+            Wake::Response(result) => {
+                in_flight = None;
+                match result {
+                    Ok(response) => upload.handle_response(clock::now(), response),
+                    Err(_) => upload.handle_failure(clock::now()),
+                }
+            }
+            Wake::Recorder(Some(RecorderEvent::Data(blob))) => {
+                let bytes = blob_bytes(&blob)
+                    .await
+                    .map_err(|e| TakeError::Recorder(js_error_message(&e)))?;
+                upload.push(&bytes)?;
+            }
+            Wake::Recorder(Some(RecorderEvent::Error(message))) => recorder_error = Some(message),
+            Wake::Recorder(Some(RecorderEvent::Stopped) | None) => {
+                recording = false;
+                sha256 = Some(upload.finish());
+            }
+            Wake::Timer => {}
+        }
+    }
+}
