@@ -1,0 +1,123 @@
+//! Shared state and the one router that shows every route.
+
+use crate::db::Db;
+use crate::{api, pages, tus};
+use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::routing::{get, head, post};
+use axum::Router;
+use std::collections::HashSet;
+use std::ops::Deref;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::ServeDir;
+
+/// What every handler can reach; cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+/// The contents of [`AppState`].
+pub struct Shared {
+    /// The database.
+    pub db: Db,
+    /// Where takes are stored.
+    pub media_dir: PathBuf,
+    /// The server's public origin, such as `http://127.0.0.1:8080`, for links.
+    pub public_url: String,
+    /// Uploads with a PATCH in progress.
+    writing: Mutex<HashSet<String>>,
+}
+
+impl Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// State for a server whose public origin is `public_url`.
+    pub fn new(db: Db, media_dir: PathBuf, public_url: &str) -> AppState {
+        AppState(Arc::new(Shared {
+            db,
+            media_dir,
+            public_url: public_url.trim_end_matches('/').to_string(),
+            writing: Mutex::new(HashSet::new()),
+        }))
+    }
+
+    /// Takes the write lock of upload `id`, or `None` if a PATCH holds it.
+    pub fn lock(&self, id: &str) -> Option<WriteLock> {
+        let mut writing = self.writing.lock().unwrap_or_else(|e| e.into_inner());
+        writing.insert(id.to_string()).then(|| WriteLock {
+            state: self.clone(),
+            id: id.to_string(),
+        })
+    }
+}
+
+/// Held while a PATCH writes to an upload; released on drop.
+pub struct WriteLock {
+    state: AppState,
+    id: String,
+}
+
+impl Drop for WriteLock {
+    fn drop(&mut self) {
+        let mut writing = self.state.writing.lock().unwrap_or_else(|e| e.into_inner());
+        writing.remove(&self.id);
+    }
+}
+
+/// Every route of the server. `OPTIONS /api/uploads` (tus discovery) is
+/// answered by [`tus::discovery`] before CORS sees it.
+pub fn router(state: AppState, widget_dir: PathBuf, allowed_origins: Vec<HeaderValue>) -> Router {
+    let tus_routes = Router::new()
+        .route("/api/uploads", post(tus::create))
+        .route("/api/uploads/{id}", head(tus::head).patch(tus::patch))
+        .layer(axum::middleware::from_fn(tus::require_version));
+    Router::new()
+        .route("/api/session", get(api::session))
+        .merge(tus_routes)
+        .route("/i/{token}", get(pages::candidate))
+        .nest_service("/recorder", ServeDir::new(widget_dir))
+        .layer(cors(allowed_origins))
+        .layer(axum::middleware::from_fn(tus::discovery))
+        .with_state(state)
+}
+
+fn cors(allowed_origins: Vec<HeaderValue>) -> CorsLayer {
+    let tus_header = |name: &'static str| HeaderName::from_static(name);
+    let exposed = [
+        "location",
+        "upload-offset",
+        "upload-length",
+        "upload-defer-length",
+        "upload-metadata",
+        "upload-expires",
+        "tus-resumable",
+        "tus-version",
+        "tus-extension",
+        "tus-max-size",
+    ];
+    let allowed = [
+        "tus-resumable",
+        "upload-offset",
+        "upload-length",
+        "upload-defer-length",
+        "upload-metadata",
+        "upload-checksum",
+    ];
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(allowed_origins))
+        .allow_methods([Method::GET, Method::POST, Method::HEAD, Method::PATCH, Method::DELETE, Method::OPTIONS])
+        .allow_headers(
+            allowed
+                .into_iter()
+                .map(tus_header)
+                .chain([header::AUTHORIZATION, header::CONTENT_TYPE])
+                .collect::<Vec<_>>(),
+        )
+        .expose_headers(exposed.into_iter().map(tus_header).collect::<Vec<_>>())
+        .max_age(std::time::Duration::from_secs(3600))
+}

@@ -1,0 +1,89 @@
+//! Every way a request can fail, as one enum that turns into a response.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+/// A failed request: the status and a message an integrator can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// No `Authorization: Bearer <token>` header.
+    #[error("missing or malformed Authorization header: expected `Bearer <invite token>`")]
+    MissingToken,
+    /// The token is not a known invite.
+    #[error("this invite link is not valid; ask the hiring team for a new one")]
+    InvalidInvite,
+    /// No upload with this id belongs to this invite.
+    #[error("no such upload")]
+    UploadNotFound,
+    /// The question id is not part of this interview.
+    #[error("unknown question {0:?}")]
+    UnknownQuestion(String),
+    /// `Tus-Resumable` is missing or not 1.0.0.
+    #[error("this server speaks tus 1.0.0: send `Tus-Resumable: 1.0.0`")]
+    TusVersion,
+    /// A header or body is malformed.
+    #[error("{0}")]
+    BadRequest(String),
+    /// A PATCH without the tus content type.
+    #[error("Content-Type must be application/offset+octet-stream")]
+    ContentType,
+    /// A PATCH at an offset other than the server's.
+    #[error("Upload-Offset is {client} but the server has {server} bytes")]
+    OffsetMismatch {
+        /// What the client sent.
+        client: u64,
+        /// What the server has.
+        server: u64,
+    },
+    /// The upload would exceed what this question allows.
+    #[error("the upload is too large: at most {max} bytes are accepted for this answer")]
+    TooLarge {
+        /// The limit in bytes.
+        max: u64,
+    },
+    /// Another request is writing to this upload right now.
+    #[error("another request is writing to this upload; retry after it finishes")]
+    Locked,
+    /// The database failed.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// The disk failed.
+    #[error("storage error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl ApiError {
+    fn status(&self) -> StatusCode {
+        match self {
+            ApiError::MissingToken | ApiError::InvalidInvite => StatusCode::UNAUTHORIZED,
+            ApiError::UploadNotFound | ApiError::UnknownQuestion(_) => StatusCode::NOT_FOUND,
+            ApiError::TusVersion => StatusCode::PRECONDITION_FAILED,
+            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::OffsetMismatch { .. } => StatusCode::CONFLICT,
+            ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Locked => StatusCode::LOCKED,
+            ApiError::Database(_) | ApiError::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let message = if status.is_server_error() {
+            eprintln!("error: {self}");
+            "internal server error; the upload can be resumed".to_string()
+        } else {
+            self.to_string()
+        };
+        let mut response = (status, message + "\n").into_response();
+        let headers = response.headers_mut();
+        headers.insert("Tus-Resumable", HeaderValue::from_static(crate::tus::VERSION));
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        if let ApiError::TusVersion = self {
+            headers.insert("Tus-Version", HeaderValue::from_static(crate::tus::VERSION));
+        }
+        response
+    }
+}

@@ -1,0 +1,181 @@
+//! `demo-server`: serve, create invites, list uploads.
+
+use clap::{Parser, Subcommand};
+use demo_server::app::{self, AppState};
+use demo_server::pages::candidate_url;
+use recorder_core::model::Interview;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(about = "Demo backend for the interview recorder", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(clap::Args, Clone)]
+struct Common {
+    /// Where the SQLite file and the media live.
+    #[arg(long, default_value = "data")]
+    data_dir: PathBuf,
+    /// A JSON file with an array of interviews (default: the bundled demo interview).
+    #[arg(long)]
+    interviews: Option<PathBuf>,
+    /// The origin candidates reach the server at (default: http://ADDR).
+    #[arg(long)]
+    public_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API, the tus endpoint, the widget and the candidate pages.
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// The built widget (interview-recorder.js and its wasm).
+        #[arg(long, default_value = "target/www/recorder")]
+        widget_dir: PathBuf,
+        /// Origins allowed to call the API from the browser (the public URL always is).
+        #[arg(long)]
+        allowed_origin: Vec<String>,
+    },
+    /// Create an invite and print the candidate's URL.
+    Invite {
+        #[command(flatten)]
+        common: Common,
+        /// The interview to invite to.
+        #[arg(long, default_value = "demo")]
+        interview: String,
+        /// The address the server listens on, for the default public URL.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+    },
+    /// Print every upload as JSON, one per line.
+    Uploads {
+        /// Where the SQLite file and the media live.
+        #[arg(long, default_value = "data")]
+        data_dir: PathBuf,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let command = Cli::parse().command.unwrap_or(Command::Serve {
+        common: Common {
+            data_dir: "data".into(),
+            interviews: None,
+            public_url: None,
+        },
+        addr: ([127, 0, 0, 1], 8080).into(),
+        widget_dir: "target/www/recorder".into(),
+        allowed_origin: Vec::new(),
+    });
+    match run(command).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("demo-server: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Error = Box<dyn std::error::Error>;
+
+async fn run(command: Command) -> Result<(), Error> {
+    match command {
+        Command::Serve {
+            common,
+            addr,
+            widget_dir,
+            allowed_origin,
+        } => {
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+            let addr = listener.local_addr()?;
+            let public_url = public_url(&common, addr)?;
+            let db = open(&common).await?;
+            let media_dir = common.data_dir.join("media");
+            std::fs::create_dir_all(&media_dir)?;
+            let origins = std::iter::once(public_url.clone())
+                .chain(allowed_origin)
+                .map(|o| o.trim_end_matches('/').parse())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| format!("--allowed-origin: {e}"))?;
+            if !widget_dir.join("interview-recorder.js").is_file() {
+                eprintln!(
+                    "warning: {} has no interview-recorder.js; build it with `cargo xtask demo`",
+                    widget_dir.display()
+                );
+            }
+            let state = AppState::new(db, media_dir, &public_url);
+            println!("demo-server listening on {public_url}");
+            axum::serve(listener, app::router(state, widget_dir, origins))
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await?;
+            Ok(())
+        }
+        Command::Invite {
+            common,
+            interview,
+            addr,
+        } => {
+            let public_url = public_url(&common, addr)?;
+            let db = open(&common).await?;
+            let token = db
+                .create_invite(&interview)
+                .await?
+                .ok_or_else(|| format!("there is no interview {interview:?}"))?;
+            println!("{}", candidate_url(&public_url, &token));
+            Ok(())
+        }
+        Command::Uploads { data_dir } => {
+            let db = demo_server::db::Db::open(&data_dir).await?;
+            for upload in db.all_uploads().await? {
+                let path = demo_server::tus::storage::path(
+                    &data_dir.join("media"),
+                    &upload.id,
+                    &upload.filetype,
+                );
+                let mut json = serde_json::to_value(&upload)?;
+                json["path"] = path.display().to_string().into();
+                println!("{json}");
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn open(common: &Common) -> Result<demo_server::db::Db, Error> {
+    let interviews = match &common.interviews {
+        Some(path) => load_interviews(path)?,
+        None => vec![Interview::sample()],
+    };
+    demo_server::open(&common.data_dir, &interviews).await
+}
+
+fn load_interviews(path: &Path) -> Result<Vec<Interview>, Error> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?)
+}
+
+fn public_url(common: &Common, addr: SocketAddr) -> Result<String, Error> {
+    let url = common
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"));
+    let url = url.trim_end_matches('/').to_string();
+    let safe = url.bytes().all(|b| b.is_ascii_graphic() && !b"\"'<>`".contains(&b));
+    if !recorder_core::upload::is_http_url(&url) || !safe {
+        return Err(format!("--public-url {url:?} must be an http(s) origin such as https://interviews.example.com").into());
+    }
+    Ok(url)
+}

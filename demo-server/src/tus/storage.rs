@@ -1,0 +1,87 @@
+//! Takes on disk: one append-only file per upload.
+
+use axum::body::Body;
+use futures::StreamExt;
+use std::path::{Path, PathBuf};
+use tokio::io::{AsyncSeekExt, AsyncWriteExt};
+
+/// Why an append stopped before the body ended.
+#[derive(Debug)]
+pub enum AppendStop {
+    /// The body went past `limit`; the bytes up to it were kept.
+    OverLimit,
+    /// The client's body stream broke (disconnect).
+    Body(String),
+    /// The disk failed.
+    Io(std::io::Error),
+}
+
+/// The file extension for a declared file type.
+pub fn extension(filetype: &str) -> &'static str {
+    match recorder_core::recording_format::container(filetype) {
+        "video/webm" | "audio/webm" => "webm",
+        "video/mp4" | "audio/mp4" => "mp4",
+        "video/quicktime" => "mov",
+        _ => "bin",
+    }
+}
+
+/// Where the upload `id` (already validated as hex) is stored.
+pub fn path(media_dir: &Path, id: &str, filetype: &str) -> PathBuf {
+    media_dir.join(format!("{id}.{}", extension(filetype)))
+}
+
+/// Creates the empty file of a new upload.
+pub async fn create(path: &Path) -> std::io::Result<()> {
+    tokio::fs::File::create(path).await?.sync_all().await
+}
+
+/// Appends `body` at `offset`, at most `limit` bytes, and makes what was
+/// written durable before returning how many bytes that was. Bytes past
+/// `offset` left by an earlier crash (written, never acknowledged) are
+/// discarded first.
+pub async fn append(
+    path: &Path,
+    offset: u64,
+    body: Body,
+    limit: u64,
+) -> (u64, Result<(), AppendStop>) {
+    let mut file = match open_at(path, offset).await {
+        Ok(file) => file,
+        Err(error) => return (0, Err(AppendStop::Io(error))),
+    };
+    let mut written = 0u64;
+    let mut stream = body.into_data_stream();
+    let mut outcome = Ok(());
+    while let Some(frame) = stream.next().await {
+        let chunk = match frame {
+            Ok(chunk) => chunk,
+            Err(error) => {
+                outcome = Err(AppendStop::Body(error.to_string()));
+                break;
+            }
+        };
+        let room = (limit - written).min(chunk.len() as u64) as usize;
+        if let Err(error) = file.write_all(&chunk[..room]).await {
+            outcome = Err(AppendStop::Io(error));
+            break;
+        }
+        written += room as u64;
+        if room < chunk.len() {
+            outcome = Err(AppendStop::OverLimit);
+            break;
+        }
+    }
+    if let Err(error) = file.flush().await.and(file.sync_data().await) {
+        // Nothing written can be trusted to be on disk.
+        return (0, Err(AppendStop::Io(error)));
+    }
+    (written, outcome)
+}
+
+async fn open_at(path: &Path, offset: u64) -> std::io::Result<tokio::fs::File> {
+    let mut file = tokio::fs::OpenOptions::new().write(true).open(path).await?;
+    file.set_len(offset).await?;
+    file.seek(std::io::SeekFrom::Start(offset)).await?;
+    Ok(file)
+}
