@@ -75,7 +75,7 @@ pub fn router(state: AppState, widget_dir: PathBuf, allowed_origins: Vec<HeaderV
     let tus_routes = Router::new()
         .route("/api/uploads", post(tus::create))
         .route("/api/uploads/{id}", head(tus::head).patch(tus::patch))
-        .layer(axum::middleware::from_fn(tus::require_version));
+        .route_layer(axum::middleware::from_fn(tus::require_version));
     Router::new()
         .route("/api/session", get(api::session))
         .merge(tus_routes)

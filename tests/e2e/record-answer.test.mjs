@@ -1,0 +1,61 @@
+// The walking skeleton: camera -> MediaRecorder -> tus upload while recording -> demo-server -> disk.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { startServer } from '../support/server.mjs';
+import { launchChromium, newPage } from '../support/browser.mjs';
+import { probe, sha256 } from '../support/media.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('one recorded answer reaches the server while recording and is a valid WebM', { timeout: 120_000 }, async () => {
+  const page = await newPage(browser);
+  await page.goto(server.invite());
+
+  await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
+  const record = page.getByRole('button', { name: 'Record answer' });
+  await record.click({ timeout: 30_000 }); // enabled once the microphone has heard sound
+
+  const uploaded = page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('interview-recorder')
+      .addEventListener('take-uploaded', (event) => resolve(event.detail), { once: true });
+  }));
+  await page.waitForTimeout(5_000);
+  const duringRecording = server.uploads();
+  assert.equal(duringRecording.length, 1, 'the upload was created while recording');
+  assert.ok(duringRecording[0].offset > 0, 'bytes arrived on the server before Stop');
+  assert.equal(duringRecording[0].length, null, 'the length is still deferred while recording');
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.locator('[data-status="uploaded"]').waitFor({ timeout: 60_000 });
+  const detail = await uploaded;
+
+  const uploads = server.uploads();
+  assert.equal(uploads.length, 1, 'exactly one upload');
+  const [upload] = uploads;
+  assert.equal(upload.question_id, 'q1');
+  assert.ok(upload.completed_at, 'the upload is complete');
+  assert.equal(upload.offset, upload.length);
+  assert.equal(statSync(upload.path).size, upload.length, 'every acknowledged byte is on disk');
+  assert.equal(detail.bytes, upload.length);
+  assert.equal(sha256(upload.path), detail.sha256, 'the stored bytes are the recorded bytes');
+
+  const media = probe(upload.path);
+  console.log(`stored take: ${upload.length} bytes, ${media.format}, ${media.duration.toFixed(2)} s,`,
+    media.streams.map((s) => `${s.type}/${s.codec}`).join(' '));
+  assert.match(media.format, /webm/);
+  assert.ok(media.streams.some((s) => s.type === 'video'), 'has a video stream');
+  assert.ok(media.streams.some((s) => s.type === 'audio'), 'has an audio stream');
+  assert.ok(media.duration >= 3.5 && media.duration <= 7, `duration ${media.duration} s is about 5 s`);
+});

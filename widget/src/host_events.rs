@@ -1,0 +1,26 @@
+//! DOM CustomEvents on the `<interview-recorder>` element, for the host page.
+
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+/// Dispatches `name` on the host element with `detail` (bubbling, composed,
+/// so listeners outside the shadow root hear it).
+pub fn emit(host: &web_sys::Element, name: &str, detail: &impl Serialize) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&serde_wasm_bindgen::to_value(detail).unwrap_or(JsValue::NULL));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        // A throwing listener must not break the recorder.
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// `detail` of the `error` event.
+#[derive(Serialize)]
+pub struct ErrorDetail<'a> {
+    /// A stable code: `options`, `session`, `media`, `upload`.
+    pub code: &'a str,
+    /// The message shown to the candidate.
+    pub message: String,
+}

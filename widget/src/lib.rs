@@ -1,0 +1,80 @@
+//! The `<interview-recorder>` element: a Leptos (client-side rendered) UI
+//! over `recorder-core`, mounted in a shadow root so host CSS cannot break
+//! it and it cannot break the host.
+//!
+//! `js/interview-recorder.js` defines the element and calls [`mount`].
+
+mod api;
+mod app;
+mod host_events;
+mod options;
+mod device_check;
+mod take;
+
+use leptos::tachys::view::any_view::AnyViewState;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub use options::{MountOptions, OptionsError};
+
+const STYLE: &str = include_str!("style.css");
+
+/// A mounted recorder; `unmount()` removes it and stops its camera.
+#[wasm_bindgen]
+pub struct Mounted {
+    handle: Option<leptos::mount::UnmountHandle<AnyViewState>>,
+    container: web_sys::Element,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Removes the recorder from the page.
+    pub fn unmount(&mut self) {
+        self.handle.take();
+        self.container.remove();
+    }
+}
+
+/// Mounts the recorder into `target` (a shadow root or an element) with
+/// `options` = `{ invite, api }`.
+///
+/// ```js
+/// const handle = mount(element.attachShadow({ mode: "open" }), { invite, api: "https://host/api" });
+/// ```
+#[wasm_bindgen]
+pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError> {
+    console_error_panic_hook::set_once();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsError::new("no document"))?;
+    let host: web_sys::Element = match target.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.host(),
+        None => target
+            .clone()
+            .dyn_into()
+            .map_err(|_| JsError::new("mount target must be an element or a shadow root"))?,
+    };
+    let style = document.create_element("style").map_err(js_error)?;
+    style.set_text_content(Some(STYLE));
+    let container: web_sys::HtmlElement = document
+        .create_element("div")
+        .map_err(js_error)?
+        .unchecked_into();
+    container.set_attribute("part", "root").map_err(js_error)?;
+    container.set_class_name("ir");
+    container.append_child(&style).map_err(js_error)?;
+    target.append_child(&container).map_err(js_error)?;
+    let options = MountOptions::from_js(options);
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        view! { <app::App options=options host=host/> }.into_any()
+    });
+    Ok(Mounted {
+        handle: Some(handle),
+        container: container.into(),
+    })
+}
+
+fn js_error(value: JsValue) -> JsError {
+    JsError::new(&value.as_string().unwrap_or_else(|| format!("{value:?}")))
+}

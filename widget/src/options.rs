@@ -1,0 +1,58 @@
+//! What the host page passes in: `{ invite, api }`.
+
+use wasm_bindgen::JsValue;
+
+/// The recorder's options, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MountOptions {
+    /// The candidate's invite token.
+    pub invite: String,
+    /// The API base, absolute, without a trailing slash (`https://host/api`).
+    pub api: String,
+}
+
+/// Why the options cannot be used; shown in the element and sent as an `error` event.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OptionsError {
+    /// No `invite` attribute or option.
+    #[error("the interview link is incomplete (no invite); open the link from your invitation email again")]
+    MissingInvite,
+    /// `api` missing or not a URL.
+    #[error("the page embeds the recorder without a valid `api` URL (got {0:?}); integrators: set api=\"https://your-host/api\"")]
+    BadApi(String),
+    /// `options` is not an object with string fields.
+    #[error("mount options must be an object like {{ invite: \"...\", api: \"https://host/api\" }}")]
+    NotAnObject,
+}
+
+#[derive(serde::Deserialize)]
+struct RawOptions {
+    #[serde(default)]
+    invite: String,
+    #[serde(default)]
+    api: String,
+}
+
+impl MountOptions {
+    /// Reads and checks options from JavaScript; a relative `api` is
+    /// resolved against the page's address.
+    pub fn from_js(value: JsValue) -> Result<MountOptions, OptionsError> {
+        let raw: RawOptions =
+            serde_wasm_bindgen::from_value(value).map_err(|_| OptionsError::NotAnObject)?;
+        let base = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .unwrap_or_default();
+        let api = web_sys::Url::new_with_base(raw.api.trim(), &base)
+            .ok()
+            .filter(|_| !raw.api.trim().is_empty())
+            .map(|url| url.href().trim_end_matches('/').to_string())
+            .filter(|url| recorder_core::upload::is_http_url(url))
+            .ok_or(OptionsError::BadApi(raw.api))?;
+        let invite = raw.invite.trim().to_string();
+        if invite.is_empty() {
+            return Err(OptionsError::MissingInvite);
+        }
+        Ok(MountOptions { invite, api })
+    }
+}

@@ -1,0 +1,101 @@
+//! Installing what a fresh machine lacks: the wasm32 target, the pinned
+//! wasm-bindgen-cli, Debian's Chromium and ffmpeg, and npm packages.
+
+use crate::cmd::{cargo, output, run, workspace_root, works, Fail};
+use std::path::Path;
+use std::process::Command;
+
+/// The wasm32 target and a wasm-bindgen-cli of exactly the version in Cargo.lock.
+pub fn wasm_toolchain() -> Result<(), Fail> {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))?;
+    if !installed.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    let pinned = wasm_bindgen_version()?;
+    let current = output(Command::new("wasm-bindgen").arg("--version")).unwrap_or_default();
+    if current.split_whitespace().nth(1) != Some(pinned.as_str()) {
+        println!("== installing wasm-bindgen-cli {pinned} (takes a few minutes, once)");
+        run(Command::new(cargo()).args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &format!("={pinned}"),
+        ]))?;
+    }
+    npm_packages(&workspace_root().join("widget"))
+}
+
+/// The `wasm-bindgen` version Cargo.lock resolved (pinned with `=` in Cargo.toml).
+pub fn wasm_bindgen_version() -> Result<String, Fail> {
+    let lock = std::fs::read_to_string(workspace_root().join("Cargo.lock"))
+        .map_err(|e| Fail(format!("cannot read Cargo.lock: {e}")))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err(Fail("Cargo.lock has no wasm-bindgen package".into()))
+}
+
+/// Chromium, ChromeDriver, ffmpeg/ffprobe and Node.js, from Debian's packages.
+pub fn browser_and_media_tools() -> Result<(), Fail> {
+    let wanted = [
+        ("chromium", "chromium"),
+        ("chromedriver", "chromium-driver"),
+        ("ffmpeg", "ffmpeg"),
+        ("ffprobe", "ffmpeg"),
+        ("node", "nodejs"),
+        ("npm", "npm"),
+    ];
+    let mut missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(program, _)| !works(program, &["--version"]))
+        .map(|(_, package)| *package)
+        .collect();
+    missing.dedup();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("== installing {} with apt-get", missing.join(", "));
+    apt(&["update"])?;
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend(missing);
+    apt(&install)
+}
+
+fn apt(args: &[&str]) -> Result<(), Fail> {
+    let is_root = output(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0");
+    let mut command = if is_root {
+        Command::new("apt-get")
+    } else {
+        let mut sudo = Command::new("sudo");
+        sudo.args(["-n", "apt-get"]);
+        sudo
+    };
+    command.env("DEBIAN_FRONTEND", "noninteractive");
+    run(command.args(args)).map_err(|Fail(message)| {
+        Fail(format!(
+            "{message}\n  install the packages by hand: apt-get install chromium chromium-driver ffmpeg nodejs npm"
+        ))
+    })
+}
+
+/// `npm ci` in `dir` when its node_modules is missing or older than its lockfile.
+pub fn npm_packages(dir: &Path) -> Result<(), Fail> {
+    let stamp = dir.join("node_modules/.package-lock.json");
+    let lock = dir.join("package-lock.json");
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    if modified(&stamp).is_some() && modified(&stamp) >= modified(&lock) {
+        return Ok(());
+    }
+    if !works("npm", &["--version"]) {
+        browser_and_media_tools()?;
+    }
+    println!("== npm ci in {}", dir.display());
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir))
+}

@@ -1,0 +1,85 @@
+//! `cargo xtask demo [--addr ADDR]` and `cargo xtask test`: each installs
+//! what is missing on a fresh machine, builds what it needs and runs it.
+
+mod cmd;
+mod install;
+mod widget_build;
+
+use cmd::{run, workspace_root, Fail};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "usage:
+  cargo xtask demo [--addr 127.0.0.1:8080]   build the widget, start demo-server, print an invite link
+  cargo xtask test                           every test: native, then end to end in headless Chromium
+  cargo xtask build-widget                   build the widget into target/www/recorder";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("demo") => demo(&args[1..]),
+        Some("test") => test(),
+        Some("build-widget") => build_widget(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Fail(message)) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn build_widget() -> Result<(), Fail> {
+    install::wasm_toolchain()?;
+    widget_build::build()
+}
+
+fn demo(args: &[String]) -> Result<(), Fail> {
+    let addr = match args {
+        [] => "127.0.0.1:8080".to_string(),
+        [flag, addr] if flag == "--addr" => addr.clone(),
+        _ => return Err(Fail(format!("unexpected arguments {args:?}\n{USAGE}"))),
+    };
+    build_widget()?;
+    let server = build_server()?;
+    let root = workspace_root();
+    let invite = cmd::output(
+        Command::new(&server)
+            .args(["invite", "--data-dir", "data", "--addr", &addr])
+            .current_dir(&root),
+    )?;
+    println!("\n  Candidate link: {}\n  (Ctrl-C stops the server; data is kept in ./data)\n", invite.trim());
+    run(Command::new(&server)
+        .args(["serve", "--data-dir", "data", "--addr", &addr])
+        .args(["--widget-dir", "target/www/recorder"])
+        .current_dir(&root))
+}
+
+fn test() -> Result<(), Fail> {
+    let root = workspace_root();
+    install::wasm_toolchain()?;
+    install::browser_and_media_tools()?;
+    install::npm_packages(&root.join("tests"))?;
+    println!("== native tests (cargo test --workspace)");
+    run(Command::new(cmd::cargo()).args(["test", "--workspace"]).current_dir(&root))?;
+    widget_build::build()?;
+    let server = build_server()?;
+    println!("== end-to-end tests (headless Chromium)");
+    run(Command::new("node")
+        .args(["--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/"])
+        .env("DEMO_SERVER", &server)
+        .env("WIDGET_DIR", root.join("target/www/recorder"))
+        .current_dir(root.join("tests")))
+}
+
+fn build_server() -> Result<std::path::PathBuf, Fail> {
+    let root = workspace_root();
+    run(Command::new(cmd::cargo())
+        .args(["build", "--release", "-p", "demo-server"])
+        .current_dir(&root))?;
+    Ok(root.join("target/release/demo-server"))
+}

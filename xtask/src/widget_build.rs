@@ -1,0 +1,39 @@
+//! Builds the widget: cargo (wasm32, size profile), wasm-bindgen, wasm-opt,
+//! then the loader script, into `target/www/recorder`.
+
+use crate::cmd::{cargo, run, workspace_root, Fail};
+use std::process::Command;
+
+/// Where the built widget goes; demo-server serves it at `/recorder/`.
+pub const OUT_DIR: &str = "target/www/recorder";
+
+/// Builds the widget in release.
+pub fn build() -> Result<(), Fail> {
+    let root = workspace_root();
+    let out = root.join(OUT_DIR);
+    println!("== building the widget (wasm32, release)");
+    run(Command::new(cargo())
+        .args(["build", "-p", "widget", "--target", "wasm32-unknown-unknown"])
+        .args(["--profile", "wasm-release"])
+        .current_dir(&root))?;
+    let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/widget.wasm");
+    run(Command::new("wasm-bindgen")
+        .arg(&wasm)
+        .args(["--target", "web", "--no-typescript", "--out-name", "widget", "--out-dir"])
+        .arg(&out))?;
+    let bindgen_wasm = out.join("widget_bg.wasm");
+    run(Command::new(root.join("widget/node_modules/.bin/wasm-opt"))
+        .arg(&bindgen_wasm)
+        .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
+        .args(["--enable-sign-ext", "--enable-reference-types", "--enable-multivalue"])
+        .arg("-o")
+        .arg(&bindgen_wasm))?;
+    std::fs::copy(
+        root.join("widget/js/interview-recorder.js"),
+        out.join("interview-recorder.js"),
+    )
+    .map_err(|e| Fail(format!("cannot copy the loader script: {e}")))?;
+    let size = std::fs::metadata(&bindgen_wasm).map(|m| m.len()).unwrap_or(0);
+    println!("== widget built in {OUT_DIR} ({} KB wasm)", size / 1024);
+    Ok(())
+}
