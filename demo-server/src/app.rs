@@ -110,7 +110,14 @@ fn cors(allowed_origins: Vec<HeaderValue>) -> CorsLayer {
     ];
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(allowed_origins))
-        .allow_methods([Method::GET, Method::POST, Method::HEAD, Method::PATCH, Method::DELETE, Method::OPTIONS])
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::HEAD,
+            Method::PATCH,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
         .allow_headers(
             allowed
                 .into_iter()

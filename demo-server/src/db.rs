@@ -89,12 +89,14 @@ impl Db {
             return Ok(None);
         }
         let token = invite::new_token();
-        sqlx::query("INSERT INTO invites (token_sha256, interview_id, created_at) VALUES (?, ?, ?)")
-            .bind(invite::token_hash(&token))
-            .bind(interview_id)
-            .bind(unix_now())
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO invites (token_sha256, interview_id, created_at) VALUES (?, ?, ?)",
+        )
+        .bind(invite::token_hash(&token))
+        .bind(interview_id)
+        .bind(unix_now())
+        .execute(&self.pool)
+        .await?;
         Ok(Some(token))
     }
 
@@ -110,8 +112,8 @@ impl Db {
         .await?;
         row.map(|row| {
             let definition: String = row.get(1);
-            let interview = serde_json::from_str(&definition)
-                .map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            let interview =
+                serde_json::from_str(&definition).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
             Ok(Candidate {
                 invite_id: row.get(0),
                 interview,
@@ -140,7 +142,11 @@ impl Db {
     }
 
     /// The upload `id` if it belongs to `invite_id`.
-    pub async fn find_upload(&self, id: &str, invite_id: i64) -> Result<Option<UploadRow>, sqlx::Error> {
+    pub async fn find_upload(
+        &self,
+        id: &str,
+        invite_id: i64,
+    ) -> Result<Option<UploadRow>, sqlx::Error> {
         let row = sqlx::query(&format!("{SELECT_UPLOAD} WHERE id = ? AND invite_id = ?"))
             .bind(id)
             .bind(invite_id)

@@ -79,7 +79,10 @@ impl IntoResponse for ApiError {
         };
         let mut response = (status, message + "\n").into_response();
         let headers = response.headers_mut();
-        headers.insert("Tus-Resumable", HeaderValue::from_static(crate::tus::VERSION));
+        headers.insert(
+            "Tus-Resumable",
+            HeaderValue::from_static(crate::tus::VERSION),
+        );
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         if let ApiError::TusVersion = self {
             headers.insert("Tus-Version", HeaderValue::from_static(crate::tus::VERSION));

@@ -173,9 +173,14 @@ fn public_url(common: &Common, addr: SocketAddr) -> Result<String, Error> {
         .clone()
         .unwrap_or_else(|| format!("http://{addr}"));
     let url = url.trim_end_matches('/').to_string();
-    let safe = url.bytes().all(|b| b.is_ascii_graphic() && !b"\"'<>`".contains(&b));
+    let safe = url
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && !b"\"'<>`".contains(&b));
     if !recorder_core::upload::is_http_url(&url) || !safe {
-        return Err(format!("--public-url {url:?} must be an http(s) origin such as https://interviews.example.com").into());
+        return Err(format!(
+            "--public-url {url:?} must be an http(s) origin such as https://interviews.example.com"
+        )
+        .into());
     }
     Ok(url)
 }

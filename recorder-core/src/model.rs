@@ -335,6 +335,9 @@ mod tests {
         let mut interview = Interview::sample();
         interview.questions[2].answer_seconds = 4000;
         let message = interview.validate().unwrap_err().to_string();
-        assert!(message.contains("q3") && message.contains("4000"), "{message}");
+        assert!(
+            message.contains("q3") && message.contains("4000"),
+            "{message}"
+        );
     }
 }

@@ -24,10 +24,14 @@ pub fn App(options: Result<MountOptions, OptionsError>, host: web_sys::Element) 
     let screen = RwSignal::new(Screen::Loading);
     let fail = move |code: &'static str, message: String| {
         host.with_value(|h| {
-            emit(h, "error", &ErrorDetail {
-                code,
-                message: message.clone(),
-            })
+            emit(
+                h,
+                "error",
+                &ErrorDetail {
+                    code,
+                    message: message.clone(),
+                },
+            )
         });
         screen.set(Screen::Failed(message));
     };
@@ -52,8 +56,12 @@ pub fn App(options: Result<MountOptions, OptionsError>, host: web_sys::Element) 
     let stream = RwSignal::new_local(None::<MediaStream>);
     let heard = RwSignal::new(false);
     move || match screen.get() {
-        Screen::Loading => view! { <p class="ir-note" role="status">"Loading your interview…"</p> }.into_any(),
-        Screen::Failed(message) => view! { <p class="ir-error" part="error" role="alert">{message}</p> }.into_any(),
+        Screen::Loading => {
+            view! { <p class="ir-note" role="status">"Loading your interview…"</p> }.into_any()
+        }
+        Screen::Failed(message) => {
+            view! { <p class="ir-error" part="error" role="alert">{message}</p> }.into_any()
+        }
         Screen::Overview(session) => {
             let question = session.questions.first().cloned();
             let options = options.clone();

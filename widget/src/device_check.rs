@@ -58,10 +58,14 @@ pub fn DeviceCheck(
                         _ => "error",
                     };
                     host.with_value(|h| {
-                        emit(h, code, &ErrorDetail {
-                            code: "media",
-                            message: error.to_string(),
-                        })
+                        emit(
+                            h,
+                            code,
+                            &ErrorDetail {
+                                code: "media",
+                                message: error.to_string(),
+                            },
+                        )
                     });
                     camera.set(Camera::Failed(error.to_string()));
                 }

@@ -3,16 +3,17 @@
 //! it and it cannot break the host.
 //!
 //! `js/interview-recorder.js` defines the element and calls [`mount`].
+#![cfg(target_arch = "wasm32")]
 
 mod api;
 mod app;
+mod device_check;
 mod host_events;
 mod options;
-mod device_check;
 mod take;
 
-use leptos::tachys::view::any_view::AnyViewState;
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -21,7 +21,9 @@ pub enum OptionsError {
     #[error("the page embeds the recorder without a valid `api` URL (got {0:?}); integrators: set api=\"https://your-host/api\"")]
     BadApi(String),
     /// `options` is not an object with string fields.
-    #[error("mount options must be an object like {{ invite: \"...\", api: \"https://host/api\" }}")]
+    #[error(
+        "mount options must be an object like {{ invite: \"...\", api: \"https://host/api\" }}"
+    )]
     NotAnObject,
 }
 

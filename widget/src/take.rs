@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use recorder_core::model::QuestionSummary;
 use recorder_core::upload::{Backoff, Progress, Upload, UploadConfig};
+use recorder_core::web::clock;
 use recorder_core::web::recorder::Recording;
 use recorder_core::web::upload_driver::{self, TakeReceipt};
-use recorder_core::web::clock;
 use std::time::Duration;
 use web_sys::MediaStream;
 
@@ -120,22 +120,30 @@ pub fn Take(
             match result {
                 Ok(receipt) => {
                     host.with_value(|h| {
-                        emit(h, "take-uploaded", &TakeUploaded {
-                            question: &question_id,
-                            url: &receipt.url,
-                            bytes: receipt.bytes,
-                            sha256: &receipt.sha256,
-                            mime_type: &mime_type,
-                        })
+                        emit(
+                            h,
+                            "take-uploaded",
+                            &TakeUploaded {
+                                question: &question_id,
+                                url: &receipt.url,
+                                bytes: receipt.bytes,
+                                sha256: &receipt.sha256,
+                                mime_type: &mime_type,
+                            },
+                        )
                     });
                     phase.set(Phase::Uploaded(receipt));
                 }
                 Err(error) => {
                     host.with_value(|h| {
-                        emit(h, "error", &ErrorDetail {
-                            code: "upload",
-                            message: error.to_string(),
-                        })
+                        emit(
+                            h,
+                            "error",
+                            &ErrorDetail {
+                                code: "upload",
+                                message: error.to_string(),
+                            },
+                        )
                     });
                     phase.set(Phase::Failed(error.to_string()));
                 }
@@ -156,7 +164,11 @@ pub fn Take(
         }
         Phase::Uploading => {
             let p = progress.get();
-            format!("Finishing upload… {} of {}", megabytes(p.acknowledged), megabytes(p.recorded))
+            format!(
+                "Finishing upload… {} of {}",
+                megabytes(p.acknowledged),
+                megabytes(p.recorded)
+            )
         }
         Phase::Uploaded(receipt) => format!(
             "Uploaded: {} received by the server (sha256 {}…)",

@@ -41,7 +41,11 @@ pub fn output(command: &mut Command) -> Result<String, Fail> {
     if output.status.success() {
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     } else {
-        Err(Fail(format!("{} failed ({})", describe(command), output.status)))
+        Err(Fail(format!(
+            "{} failed ({})",
+            describe(command),
+            output.status
+        )))
     }
 }
 
@@ -57,5 +61,9 @@ pub fn works(program: &str, args: &[&str]) -> bool {
 
 fn describe(command: &Command) -> String {
     let args: Vec<_> = command.get_args().map(|a| a.to_string_lossy()).collect();
-    format!("`{} {}`", command.get_program().to_string_lossy(), args.join(" "))
+    format!(
+        "`{} {}`",
+        command.get_program().to_string_lossy(),
+        args.join(" ")
+    )
 }

@@ -1,14 +1,17 @@
 //! Installing what a fresh machine lacks: the wasm32 target, the pinned
 //! wasm-bindgen-cli, Debian's Chromium and ffmpeg, and npm packages.
 
-use crate::cmd::{cargo, output, run, workspace_root, works, Fail};
+use crate::cmd::{cargo, output, run, works, workspace_root, Fail};
 use std::path::Path;
 use std::process::Command;
 
 /// The wasm32 target and a wasm-bindgen-cli of exactly the version in Cargo.lock.
 pub fn wasm_toolchain() -> Result<(), Fail> {
     let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))?;
-    if !installed.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+    if !installed
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     let pinned = wasm_bindgen_version()?;

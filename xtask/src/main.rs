@@ -52,7 +52,10 @@ fn demo(args: &[String]) -> Result<(), Fail> {
             .args(["invite", "--data-dir", "data", "--addr", &addr])
             .current_dir(&root),
     )?;
-    println!("\n  Candidate link: {}\n  (Ctrl-C stops the server; data is kept in ./data)\n", invite.trim());
+    println!(
+        "\n  Candidate link: {}\n  (Ctrl-C stops the server; data is kept in ./data)\n",
+        invite.trim()
+    );
     run(Command::new(&server)
         .args(["serve", "--data-dir", "data", "--addr", &addr])
         .args(["--widget-dir", "target/www/recorder"])
@@ -65,12 +68,19 @@ fn test() -> Result<(), Fail> {
     install::browser_and_media_tools()?;
     install::npm_packages(&root.join("tests"))?;
     println!("== native tests (cargo test --workspace)");
-    run(Command::new(cmd::cargo()).args(["test", "--workspace"]).current_dir(&root))?;
+    run(Command::new(cmd::cargo())
+        .args(["test", "--workspace"])
+        .current_dir(&root))?;
     widget_build::build()?;
     let server = build_server()?;
     println!("== end-to-end tests (headless Chromium)");
     run(Command::new("node")
-        .args(["--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/"])
+        .args([
+            "--test",
+            "--test-concurrency=1",
+            "--test-reporter=spec",
+            "e2e/",
+        ])
         .env("DEMO_SERVER", &server)
         .env("WIDGET_DIR", root.join("target/www/recorder"))
         .current_dir(root.join("tests")))

@@ -13,19 +13,40 @@ pub fn build() -> Result<(), Fail> {
     let out = root.join(OUT_DIR);
     println!("== building the widget (wasm32, release)");
     run(Command::new(cargo())
-        .args(["build", "-p", "widget", "--target", "wasm32-unknown-unknown"])
+        .args([
+            "build",
+            "-p",
+            "widget",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
         .args(["--profile", "wasm-release"])
         .current_dir(&root))?;
     let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/widget.wasm");
     run(Command::new("wasm-bindgen")
         .arg(&wasm)
-        .args(["--target", "web", "--no-typescript", "--out-name", "widget", "--out-dir"])
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "widget",
+            "--out-dir",
+        ])
         .arg(&out))?;
     let bindgen_wasm = out.join("widget_bg.wasm");
     run(Command::new(root.join("widget/node_modules/.bin/wasm-opt"))
         .arg(&bindgen_wasm)
-        .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
-        .args(["--enable-sign-ext", "--enable-reference-types", "--enable-multivalue"])
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+        ])
+        .args([
+            "--enable-sign-ext",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
         .arg("-o")
         .arg(&bindgen_wasm))?;
     std::fs::copy(
@@ -33,7 +54,9 @@ pub fn build() -> Result<(), Fail> {
         out.join("interview-recorder.js"),
     )
     .map_err(|e| Fail(format!("cannot copy the loader script: {e}")))?;
-    let size = std::fs::metadata(&bindgen_wasm).map(|m| m.len()).unwrap_or(0);
+    let size = std::fs::metadata(&bindgen_wasm)
+        .map(|m| m.len())
+        .unwrap_or(0);
     println!("== widget built in {OUT_DIR} ({} KB wasm)", size / 1024);
     Ok(())
 }

@@ -23,7 +23,9 @@ pub fn parse(header: &str) -> Result<HashMap<String, String>, String> {
         let key = parts.next().unwrap_or_default();
         let value = parts.next().unwrap_or_default();
         if parts.next().is_some() || !recorder_core::upload::is_valid_metadata_key(key) {
-            return Err(format!("Upload-Metadata item {item:?} is not `key base64value`"));
+            return Err(format!(
+                "Upload-Metadata item {item:?} is not `key base64value`"
+            ));
         }
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(value)
@@ -45,7 +47,10 @@ mod tests {
     fn round_trips_the_clients_encoding() {
         let pairs = vec![
             ("question".to_string(), "q2".to_string()),
-            ("filetype".to_string(), "video/webm;codecs=vp9,opus".to_string()),
+            (
+                "filetype".to_string(),
+                "video/webm;codecs=vp9,opus".to_string(),
+            ),
         ];
         let parsed = parse(&recorder_core::upload::encode_metadata(&pairs)).unwrap();
         assert_eq!(parsed["filetype"], "video/webm;codecs=vp9,opus");
@@ -57,6 +62,8 @@ mod tests {
         assert!(parse("a b c").unwrap_err().contains("key base64value"));
         assert!(parse("a !!!").unwrap_err().contains("not base64"));
         assert!(parse("a YQ==,a YQ==").unwrap_err().contains("repeats"));
-        assert!(parse(&"a".repeat(MAX_LEN + 1)).unwrap_err().contains("longer"));
+        assert!(parse(&"a".repeat(MAX_LEN + 1))
+            .unwrap_err()
+            .contains("longer"));
     }
 }

@@ -47,16 +47,21 @@ pub async fn require_version(request: Request, next: Next) -> Response {
 /// preflight (with `Access-Control-Request-Method`) goes on to the CORS layer.
 pub async fn discovery(request: Request, next: Next) -> Response {
     let is_tus_path = request.uri().path().starts_with("/api/uploads");
-    let is_preflight = request.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
+    let is_preflight = request
+        .headers()
+        .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
     if request.method() != Method::OPTIONS || !is_tus_path || is_preflight {
         return next.run(request).await;
     }
     let max = MAX_ANSWER_SECONDS as u64 * MAX_BYTES_PER_SECOND + HEADROOM_BYTES;
-    tus_response(StatusCode::NO_CONTENT, [
-        ("Tus-Version", VERSION.to_string()),
-        ("Tus-Extension", EXTENSIONS.to_string()),
-        ("Tus-Max-Size", max.to_string()),
-    ])
+    tus_response(
+        StatusCode::NO_CONTENT,
+        [
+            ("Tus-Version", VERSION.to_string()),
+            ("Tus-Extension", EXTENSIONS.to_string()),
+            ("Tus-Max-Size", max.to_string()),
+        ],
+    )
 }
 
 /// `POST`: creates an upload for one take of a question.
@@ -65,7 +70,10 @@ pub async fn create(
     candidate: Candidate,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let length = match (header_u64(&headers, "Upload-Length")?, text(&headers, "Upload-Defer-Length")) {
+    let length = match (
+        header_u64(&headers, "Upload-Length")?,
+        text(&headers, "Upload-Defer-Length"),
+    ) {
         (Some(length), None) => Some(length),
         (None, Some("1")) => None,
         _ => {
@@ -118,10 +126,13 @@ pub async fn head(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let upload = find(&state, &candidate, &id).await?;
-    let mut response = tus_response(StatusCode::OK, [
-        ("Upload-Offset", upload.offset.to_string()),
-        ("Upload-Metadata", upload.metadata.clone()),
-    ]);
+    let mut response = tus_response(
+        StatusCode::OK,
+        [
+            ("Upload-Offset", upload.offset.to_string()),
+            ("Upload-Metadata", upload.metadata.clone()),
+        ],
+    );
     let (name, value) = match upload.length {
         Some(length) => ("Upload-Length", length.to_string()),
         None => ("Upload-Defer-Length", "1".to_string()),
@@ -138,7 +149,9 @@ pub async fn patch(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    if text(&headers, header::CONTENT_TYPE.as_str()) != Some(recorder_core::upload::PATCH_CONTENT_TYPE) {
+    if text(&headers, header::CONTENT_TYPE.as_str())
+        != Some(recorder_core::upload::PATCH_CONTENT_TYPE)
+    {
         return Err(ApiError::ContentType);
     }
     let offset = header_u64(&headers, "Upload-Offset")?
@@ -174,9 +187,15 @@ pub async fn patch(
     let limit = length.unwrap_or(max) - offset;
     let (written, outcome) = storage::append(&path, offset, body, limit).await;
     let new_offset = offset + written;
-    state.db.save_progress(&upload.id, new_offset, length).await?;
+    state
+        .db
+        .save_progress(&upload.id, new_offset, length)
+        .await?;
     match outcome {
-        Ok(()) => Ok(tus_response(StatusCode::NO_CONTENT, [("Upload-Offset", new_offset.to_string())])),
+        Ok(()) => Ok(tus_response(
+            StatusCode::NO_CONTENT,
+            [("Upload-Offset", new_offset.to_string())],
+        )),
         Err(AppendStop::OverLimit) if length.is_some() => Err(ApiError::BadRequest(format!(
             "the body goes past Upload-Length {}; {new_offset} bytes were kept",
             length.unwrap_or_default()
@@ -207,7 +226,10 @@ fn new_upload_id() -> String {
 }
 
 fn text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim)
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
 }
 
 fn header_u64(headers: &HeaderMap, name: &str) -> Result<Option<u64>, ApiError> {
@@ -216,7 +238,9 @@ fn header_u64(headers: &HeaderMap, name: &str) -> Result<Option<u64>, ApiError> 
             v.parse::<u64>()
                 .ok()
                 .filter(|_| v.bytes().all(|b| b.is_ascii_digit()))
-                .ok_or_else(|| ApiError::BadRequest(format!("{name} must be a non-negative integer")))
+                .ok_or_else(|| {
+                    ApiError::BadRequest(format!("{name} must be a non-negative integer"))
+                })
         })
         .transpose()
 }
@@ -224,7 +248,11 @@ fn header_u64(headers: &HeaderMap, name: &str) -> Result<Option<u64>, ApiError> 
 fn tus_response<const N: usize>(status: StatusCode, headers: [(&str, String); N]) -> Response {
     let mut response = status.into_response();
     insert(&mut response, "Tus-Resumable", VERSION.to_string());
-    insert(&mut response, header::CACHE_CONTROL.as_str(), "no-store".to_string());
+    insert(
+        &mut response,
+        header::CACHE_CONTROL.as_str(),
+        "no-store".to_string(),
+    );
     for (name, value) in headers {
         insert(&mut response, name, value);
     }

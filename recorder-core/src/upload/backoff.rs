@@ -25,7 +25,11 @@ pub struct Backoff {
 
 impl Default for Backoff {
     fn default() -> Self {
-        Backoff::new(Duration::from_millis(500), Duration::from_secs(30), 0x9E37_79B9_7F4A_7C15)
+        Backoff::new(
+            Duration::from_millis(500),
+            Duration::from_secs(30),
+            0x9E37_79B9_7F4A_7C15,
+        )
     }
 }
 

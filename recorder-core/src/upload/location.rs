@@ -29,7 +29,10 @@ pub fn resolve_url(base: &str, reference: &str) -> String {
         .split(['?', '#'])
         .next()
         .unwrap_or_default();
-    let directory = base_path.rfind('/').map(|i| &base_path[..=i]).unwrap_or("/");
+    let directory = base_path
+        .rfind('/')
+        .map(|i| &base_path[..=i])
+        .unwrap_or("/");
     format!("{}{directory}{reference}", &base[..path_start])
 }
 

@@ -9,10 +9,7 @@ use base64::Engine;
 /// assert!(!recorder_core::upload::is_valid_metadata_key("file type"));
 /// ```
 pub fn is_valid_metadata_key(key: &str) -> bool {
-    !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_graphic() && b != b',')
+    !key.is_empty() && key.bytes().all(|b| b.is_ascii_graphic() && b != b',')
 }
 
 /// Encodes pairs as an `Upload-Metadata` value.

@@ -348,9 +348,13 @@ impl Upload {
             (InFlight::Create { declares_length }, 200..=299) => {
                 self.on_created(&response, declares_length)
             }
-            (InFlight::Patch { end, declares_length }, 200..=299) => {
-                self.on_patched(&response, end, declares_length)
-            }
+            (
+                InFlight::Patch {
+                    end,
+                    declares_length,
+                },
+                200..=299,
+            ) => self.on_patched(&response, end, declares_length),
             (InFlight::Head, 200..=299) => self.on_head(&response),
             _ => self.on_error_status(now, in_flight, &response),
         };

@@ -46,7 +46,10 @@ impl FakeServer {
                 }
                 let body = &request.body[..keep.unwrap_or(request.body.len())];
                 data.extend_from_slice(body);
-                assert!(length.is_none_or(|l| data.len() as u64 <= l), "past the length");
+                assert!(
+                    length.is_none_or(|l| data.len() as u64 <= l),
+                    "past the length"
+                );
                 HttpResponse::new(204).with_header("Upload-Offset", data.len().to_string())
             }
             other => panic!("unexpected {other:?}"),
@@ -86,10 +89,18 @@ fn drain(upload: &mut Upload, server: &mut FakeServer, now: Duration) -> usize {
 fn streams_while_recording_and_declares_length_on_the_last_patch() {
     let (mut server, mut upload, now) = (FakeServer::default(), upload(1 << 20), Duration::ZERO);
     upload.push(b"chunk-1").unwrap();
-    assert_eq!(drain(&mut upload, &mut server, now), 2, "create, then patch");
+    assert_eq!(
+        drain(&mut upload, &mut server, now),
+        2,
+        "create, then patch"
+    );
     upload.push(b"chunk-2").unwrap();
     drain(&mut upload, &mut server, now);
-    assert_eq!(server.only().1, None, "length still deferred while recording");
+    assert_eq!(
+        server.only().1,
+        None,
+        "length still deferred while recording"
+    );
     upload.push(b"last").unwrap();
     upload.finish();
     let last = upload.poll_request(now).unwrap();
@@ -171,7 +182,10 @@ fn refusals_carry_the_servers_message() {
     let UploadStatus::Failed(error) = upload.status() else {
         panic!("expected a failure")
     };
-    assert_eq!(error.to_string(), "the server refused the upload (HTTP 403): no attempts left");
+    assert_eq!(
+        error.to_string(),
+        "the server refused the upload (HTTP 403): no attempts left"
+    );
 }
 
 #[test]
@@ -190,9 +204,15 @@ fn server_claiming_bytes_never_recorded_is_an_error() {
     let (mut upload, now) = (upload(4), Duration::ZERO);
     upload.push(b"ab").unwrap();
     upload.poll_request(now).unwrap();
-    upload.handle_response(now, HttpResponse::new(201).with_header("Location", "/files/1"));
+    upload.handle_response(
+        now,
+        HttpResponse::new(201).with_header("Location", "/files/1"),
+    );
     upload.poll_request(now).unwrap();
-    upload.handle_response(now, HttpResponse::new(204).with_header("Upload-Offset", "99"));
+    upload.handle_response(
+        now,
+        HttpResponse::new(204).with_header("Upload-Offset", "99"),
+    );
     assert!(matches!(
         upload.status(),
         UploadStatus::Failed(UploadError::OffsetOutOfRange { server: 99, .. })
@@ -204,7 +224,10 @@ fn every_request_carries_the_configured_headers_and_metadata() {
     let (mut upload, now) = (upload(4), Duration::ZERO);
     let create = upload.poll_request(now).unwrap();
     assert_eq!(create.header("Authorization"), Some("Bearer t"));
-    assert_eq!(create.header("Upload-Metadata"), Some("filetype dmlkZW8vd2VibQ=="));
+    assert_eq!(
+        create.header("Upload-Metadata"),
+        Some("filetype dmlkZW8vd2VibQ==")
+    );
     assert_eq!(create.url, "http://127.0.0.1:1080/files");
 }
 

@@ -29,7 +29,10 @@ pub(crate) fn js_error_message(error: &JsValue) -> String {
         .into_iter()
         .find_map(|e| {
             let name = field(e, "name")?;
-            Some(format!("{name}: {}", field(e, "message").unwrap_or_default()))
+            Some(format!(
+                "{name}: {}",
+                field(e, "message").unwrap_or_default()
+            ))
         })
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "unknown error".to_string());

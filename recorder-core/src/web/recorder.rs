@@ -64,10 +64,9 @@ impl Recording {
         if let Some(mime_type) = recording_format::negotiate(MediaRecorder::is_type_supported) {
             options.set_mime_type(mime_type);
         }
-        let recorder = MediaRecorder::new_with_media_stream_and_media_recorder_options(
-            stream, &options,
-        )
-        .map_err(|e| RecorderError::Start(js_error_message(&e)))?;
+        let recorder =
+            MediaRecorder::new_with_media_stream_and_media_recorder_options(stream, &options)
+                .map_err(|e| RecorderError::Start(js_error_message(&e)))?;
 
         let (sender, events) = mpsc::unbounded();
         let data_sender = sender.clone();
@@ -79,7 +78,8 @@ impl Recording {
         });
         let error_sender = sender.clone();
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-            let _ = error_sender.unbounded_send(RecorderEvent::Error(js_error_message(&event.into())));
+            let _ =
+                error_sender.unbounded_send(RecorderEvent::Error(js_error_message(&event.into())));
         });
         let on_stop = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
             let _ = sender.unbounded_send(RecorderEvent::Stopped);

@@ -49,8 +49,12 @@ pub enum TransportError {
 /// let response = recorder_core::web::transport::send(&request, std::time::Duration::from_secs(30)).await;
 /// # }
 /// ```
-pub async fn send(request: &HttpRequest, timeout: Duration) -> Result<HttpResponse, TransportError> {
-    let controller = AbortController::new().map_err(|e| TransportError::Invalid(js_error_message(&e)))?;
+pub async fn send(
+    request: &HttpRequest,
+    timeout: Duration,
+) -> Result<HttpResponse, TransportError> {
+    let controller =
+        AbortController::new().map_err(|e| TransportError::Invalid(js_error_message(&e)))?;
     let exchange = Box::pin(exchange(request, &controller));
     let deadline = Box::pin(clock::sleep(timeout));
     let result = match select(exchange, deadline).await {

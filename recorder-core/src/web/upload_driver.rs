@@ -72,7 +72,9 @@ pub async fn run(
         let now = clock::now();
         if in_flight.is_none() {
             if let Some(request) = upload.poll_request(now) {
-                in_flight = Some(async move { transport::send(&request, REQUEST_TIMEOUT).await }.boxed_local());
+                in_flight = Some(
+                    async move { transport::send(&request, REQUEST_TIMEOUT).await }.boxed_local(),
+                );
             }
         }
         on_progress(upload.progress());

@@ -1,0 +1,305 @@
+//! The tus endpoint and the candidate API over real HTTP on 127.0.0.1, with
+//! a real SQLite file and media in a temporary directory.
+
+use demo_server::app::{self, AppState};
+use recorder_core::model::Interview;
+use reqwest::{Client, Method, Response, StatusCode};
+
+struct Server {
+    origin: String,
+    db: demo_server::db::Db,
+    dir: tempfile::TempDir,
+    client: Client,
+}
+
+async fn start() -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_server::open(dir.path(), &[Interview::sample()])
+        .await
+        .unwrap();
+    let media = dir.path().join("media");
+    std::fs::create_dir_all(&media).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let origin = format!("http://{}", listener.local_addr().unwrap());
+    let state = AppState::new(db.clone(), media, &origin);
+    let router = app::router(
+        state,
+        dir.path().join("widget"),
+        vec![origin.parse().unwrap()],
+    );
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    Server {
+        origin,
+        db,
+        dir,
+        client: Client::new(),
+    }
+}
+
+impl Server {
+    async fn invite(&self) -> String {
+        self.db.create_invite("demo").await.unwrap().unwrap()
+    }
+
+    fn tus(&self, method: Method, url: &str, token: &str) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, url)
+            .header("Tus-Resumable", "1.0.0")
+            .bearer_auth(token)
+    }
+
+    async fn create(&self, token: &str, metadata: &str) -> Response {
+        self.tus(Method::POST, &format!("{}/api/uploads", self.origin), token)
+            .header("Upload-Defer-Length", "1")
+            .header("Upload-Metadata", metadata)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn patch(
+        &self,
+        url: &str,
+        token: &str,
+        offset: u64,
+        body: &[u8],
+        length: Option<u64>,
+    ) -> Response {
+        let mut request = self
+            .tus(Method::PATCH, url, token)
+            .header("Upload-Offset", offset.to_string())
+            .header("Content-Type", "application/offset+octet-stream")
+            .body(body.to_vec());
+        if let Some(length) = length {
+            request = request.header("Upload-Length", length.to_string());
+        }
+        request.send().await.unwrap()
+    }
+}
+
+/// `question q1, filetype video/webm`
+const Q1_WEBM: &str = "question cTE=,filetype dmlkZW8vd2VibQ==";
+
+fn header<'a>(response: &'a Response, name: &str) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn options_advertises_tus_with_creation_and_deferred_length() {
+    let server = start().await;
+    let response = server
+        .client
+        .request(Method::OPTIONS, format!("{}/api/uploads", server.origin))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(header(&response, "Tus-Version"), "1.0.0");
+    let extensions: Vec<_> = header(&response, "Tus-Extension").split(',').collect();
+    assert!(extensions.contains(&"creation") && extensions.contains(&"creation-defer-length"));
+}
+
+#[tokio::test]
+async fn a_deferred_length_upload_lands_on_disk_byte_for_byte() {
+    let server = start().await;
+    let token = server.invite().await;
+    let created = server.create(&token, Q1_WEBM).await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let url = header(&created, "Location").to_string();
+    assert!(url.starts_with(&server.origin), "{url}");
+
+    let first = server.patch(&url, &token, 0, b"first chunk,", None).await;
+    assert_eq!(first.status(), StatusCode::NO_CONTENT);
+    assert_eq!(header(&first, "Upload-Offset"), "12");
+    let head = server.tus(Method::HEAD, &url, &token).send().await.unwrap();
+    assert_eq!(header(&head, "Upload-Offset"), "12");
+    assert_eq!(header(&head, "Upload-Defer-Length"), "1");
+    assert_eq!(header(&head, "Cache-Control"), "no-store");
+
+    let last = server.patch(&url, &token, 12, b" last", Some(17)).await;
+    assert_eq!(last.status(), StatusCode::NO_CONTENT);
+    assert_eq!(header(&last, "Upload-Offset"), "17");
+
+    let uploads = server.db.all_uploads().await.unwrap();
+    assert_eq!(uploads.len(), 1);
+    assert_eq!((uploads[0].offset, uploads[0].length), (17, Some(17)));
+    assert!(uploads[0].completed_at.is_some());
+    let id = url.rsplit('/').next().unwrap();
+    let stored = std::fs::read(server.dir.path().join(format!("media/{id}.webm"))).unwrap();
+    assert_eq!(stored, b"first chunk, last");
+}
+
+#[tokio::test]
+async fn protocol_violations_get_their_status_and_a_message() {
+    let server = start().await;
+    let token = server.invite().await;
+    let url = header(&server.create(&token, Q1_WEBM).await, "Location").to_string();
+
+    let wrong_offset = server.patch(&url, &token, 5, b"x", None).await;
+    assert_eq!(wrong_offset.status(), StatusCode::CONFLICT);
+    assert!(wrong_offset
+        .text()
+        .await
+        .unwrap()
+        .contains("server has 0 bytes"));
+
+    let no_version = server
+        .client
+        .patch(&url)
+        .bearer_auth(&token)
+        .header("Upload-Offset", "0")
+        .header("Content-Type", "application/offset+octet-stream")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_version.status(), StatusCode::PRECONDITION_FAILED);
+    assert_eq!(header(&no_version, "Tus-Version"), "1.0.0");
+
+    let wrong_type = server
+        .tus(Method::PATCH, &url, &token)
+        .header("Upload-Offset", "0")
+        .header("Content-Type", "text/plain")
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong_type.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+
+    let both_lengths = server
+        .tus(
+            Method::POST,
+            &format!("{}/api/uploads", server.origin),
+            &token,
+        )
+        .header("Upload-Defer-Length", "1")
+        .header("Upload-Length", "10")
+        .header("Upload-Metadata", Q1_WEBM)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(both_lengths.status(), StatusCode::BAD_REQUEST);
+
+    // question "nope"
+    let unknown = server
+        .create(&token, "question bm9wZQ==,filetype dmlkZW8vd2VibQ==")
+        .await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    assert!(unknown.text().await.unwrap().contains("nope"));
+
+    let no_filetype = server.create(&token, "question cTE=").await;
+    assert_eq!(no_filetype.status(), StatusCode::BAD_REQUEST);
+    assert!(no_filetype.text().await.unwrap().contains("filetype"));
+
+    let shrinking = server.patch(&url, &token, 0, b"abc", Some(3)).await;
+    assert_eq!(shrinking.status(), StatusCode::NO_CONTENT);
+    let changed = server.patch(&url, &token, 3, b"", Some(4)).await;
+    assert_eq!(changed.status(), StatusCode::BAD_REQUEST);
+    let past_end = server.patch(&url, &token, 3, b"more", None).await;
+    assert_eq!(past_end.status(), StatusCode::BAD_REQUEST);
+    let head = server.tus(Method::HEAD, &url, &token).send().await.unwrap();
+    assert_eq!(
+        header(&head, "Upload-Offset"),
+        "3",
+        "nothing past the length was kept"
+    );
+}
+
+#[tokio::test]
+async fn a_candidate_cannot_reach_another_candidates_upload() {
+    let server = start().await;
+    let alice = server.invite().await;
+    let bob = server.invite().await;
+    let url = header(&server.create(&alice, Q1_WEBM).await, "Location").to_string();
+    let head = server.tus(Method::HEAD, &url, &bob).send().await.unwrap();
+    assert_eq!(head.status(), StatusCode::NOT_FOUND);
+    let patch = server.patch(&url, &bob, 0, b"evil", None).await;
+    assert_eq!(patch.status(), StatusCode::NOT_FOUND);
+    let traversal = server
+        .tus(
+            Method::HEAD,
+            &format!("{}/api/uploads/..%2F..%2Fdemo.sqlite3", server.origin),
+            &alice,
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(traversal.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn requests_without_a_valid_invite_are_refused() {
+    let server = start().await;
+    let missing = server
+        .client
+        .post(format!("{}/api/uploads", server.origin))
+        .header("Tus-Resumable", "1.0.0")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::UNAUTHORIZED);
+    let forged = server
+        .create("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", Q1_WEBM)
+        .await;
+    assert_eq!(forged.status(), StatusCode::UNAUTHORIZED);
+    assert!(forged.text().await.unwrap().contains("invite"));
+}
+
+#[tokio::test]
+async fn the_session_lists_rules_and_progress_but_no_question_text() {
+    let server = start().await;
+    let token = server.invite().await;
+    server.create(&token, Q1_WEBM).await;
+    let response = server
+        .client
+        .get(format!("{}/api/session", server.origin))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body = response.text().await.unwrap();
+    let view: recorder_core::model::SessionView = serde_json::from_str(&body).unwrap();
+    assert_eq!(view.questions.len(), 3);
+    assert_eq!(view.questions[0].attempts_used, 1);
+    for question in &Interview::sample().questions {
+        assert!(
+            !body.contains(question.prompt.text()),
+            "leaked {:?}",
+            question.id
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_candidate_page_embeds_the_widget_like_a_hiring_site() {
+    let server = start().await;
+    let token = server.invite().await;
+    let page = server
+        .client
+        .get(format!("{}/i/{token}", server.origin))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(&format!(
+        r#"<script type="module" src="{}/recorder/interview-recorder.js"></script>"#,
+        server.origin
+    )));
+    assert!(page.contains(&format!(
+        r#"<interview-recorder invite="{token}" api="{}/api"></interview-recorder>"#,
+        server.origin
+    )));
+    let bad = server
+        .client
+        .get(format!("{}/i/%3Cscript%3E", server.origin))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), StatusCode::NOT_FOUND);
+}
