@@ -46,17 +46,17 @@ pub fn wasm_bindgen_version() -> Result<String, Fail> {
 /// Chromium, ChromeDriver, ffmpeg/ffprobe and Node.js, from Debian's packages.
 pub fn browser_and_media_tools() -> Result<(), Fail> {
     let wanted = [
-        ("chromium", "chromium"),
-        ("chromedriver", "chromium-driver"),
-        ("ffmpeg", "ffmpeg"),
-        ("ffprobe", "ffmpeg"),
-        ("node", "nodejs"),
-        ("npm", "npm"),
+        ("chromium", "--version", "chromium"),
+        ("chromedriver", "--version", "chromium-driver"),
+        ("ffmpeg", "-version", "ffmpeg"),
+        ("ffprobe", "-version", "ffmpeg"),
+        ("node", "--version", "nodejs"),
+        ("npm", "--version", "npm"),
     ];
     let mut missing: Vec<&str> = wanted
         .iter()
-        .filter(|(program, _)| !works(program, &["--version"]))
-        .map(|(_, package)| *package)
+        .filter(|(program, flag, _)| !works(program, &[flag]))
+        .map(|(_, _, package)| *package)
         .collect();
     missing.dedup();
     if missing.is_empty() {
