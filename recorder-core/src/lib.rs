@@ -5,6 +5,7 @@
 //! - [`journal`]: the bytes of a take, kept until the server acknowledged them.
 //! - [`level`]: the microphone's level from raw samples.
 //! - [`recording_format`]: which recording type to ask the browser for.
+//! - [`session`]: the candidate's way through the interview, as a state machine.
 //! - [`upload`]: a tus 1.0 client engine, sans-IO: requests out, responses in.
 //! - `web` (wasm32 only): the browser edge: camera, microphone, MediaRecorder, fetch, clock.
 //!
@@ -21,6 +22,7 @@ pub mod journal;
 pub mod level;
 pub mod model;
 pub mod recording_format;
+pub mod session;
 pub mod upload;
 
 #[cfg(target_arch = "wasm32")]

@@ -257,6 +257,9 @@ impl Prompt {
 pub struct SessionView {
     /// What the candidate is interviewing for.
     pub title: String,
+    /// The practice question, whole: it is no secret and its answer is never kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<Question>,
     /// The questions' rules and the candidate's progress, in order.
     pub questions: Vec<QuestionSummary>,
 }
@@ -277,8 +280,17 @@ pub struct QuestionSummary {
     pub answer_seconds: u32,
     /// How many takes are allowed.
     pub attempts: u32,
-    /// How many takes were started.
+    /// How many takes were started (technical failures given back).
     pub attempts_used: u32,
+    /// Takes that failed for a technical reason and were given back.
+    #[serde(default)]
+    pub technical_failures: u32,
+    /// Whether the question was revealed (its think time has started).
+    #[serde(default)]
+    pub revealed: bool,
+    /// Whether an answer was submitted.
+    #[serde(default)]
+    pub submitted: bool,
 }
 
 impl SessionView {
@@ -291,6 +303,7 @@ impl SessionView {
     pub fn overview(interview: &Interview) -> SessionView {
         SessionView {
             title: interview.title.clone(),
+            practice: interview.practice.clone(),
             questions: interview
                 .questions
                 .iter()
@@ -300,6 +313,9 @@ impl SessionView {
                     answer_seconds: q.answer_seconds,
                     attempts: q.attempts,
                     attempts_used: 0,
+                    technical_failures: 0,
+                    revealed: false,
+                    submitted: false,
                 })
                 .collect(),
         }

@@ -1,0 +1,105 @@
+//! What the session hears from the candidate and the edges, and what it asks of them.
+
+use super::stage::Purpose;
+use crate::model::Prompt;
+use std::time::Duration;
+
+/// Something that happened: a candidate's click, a device or server answer.
+///
+/// ```
+/// use recorder_core::session::Event;
+/// let event = Event::Level { rms: 0.2 };
+/// assert!(matches!(event, Event::Level { .. }));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// "Start interview" on the overview.
+    Start,
+    /// The camera and microphone are open.
+    DevicesOpened,
+    /// Opening them failed.
+    DevicesFailed(DeviceProblem),
+    /// "Try again" after a device problem.
+    RetryDevices,
+    /// A microphone level reading (RMS, 0.0-1.0).
+    Level {
+        /// Root mean square of the latest samples.
+        rms: f32,
+    },
+    /// "Continue" from the device check (only once the microphone was heard).
+    ContinueFromDeviceCheck,
+    /// "Record" (the test video, or a question before its think time ends).
+    Record,
+    /// "Stop" while recording.
+    Stop,
+    /// The recorder really started.
+    RecordingStarted,
+    /// The recorder stopped and handed over its last bytes.
+    RecordingStopped,
+    /// "Looks good" after the test video.
+    TestLooksGood,
+    /// "View question" for a question in the list (practice included).
+    ViewQuestion(String),
+    /// The server revealed a question.
+    Revealed {
+        /// The question.
+        question: String,
+        /// Its prompt.
+        prompt: Prompt,
+        /// Think time left, as the server counts it from the first reveal.
+        think_left: Duration,
+    },
+    /// "Submit answer" in review.
+    Submit,
+    /// "Retake" in review.
+    Retake,
+    /// The server accepted the submitted take.
+    Submitted,
+    /// The take failed for a technical reason (device lost, recorder error).
+    TechnicalFailure(String),
+    /// A server refusal or error for the current step.
+    ServerRefused(String),
+}
+
+/// Why the devices could not be opened; each gets its own help.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeviceProblem {
+    /// Permission refused.
+    NotAllowed,
+    /// No camera or microphone.
+    NotFound,
+    /// Held by another application.
+    Busy,
+    /// No device satisfies the constraints.
+    Overconstrained,
+    /// Not HTTPS.
+    InsecureContext,
+    /// No getUserMedia (old browser, in-app webview).
+    Unsupported,
+    /// Anything else.
+    Other,
+}
+
+/// What the session asks the edges to do.
+///
+/// ```
+/// use recorder_core::session::Action;
+/// assert_ne!(Action::OpenDevices, Action::StopRecording);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Ask for the camera and microphone.
+    OpenDevices,
+    /// Start the recorder; takes for questions are uploaded while recorded.
+    StartRecording(Purpose),
+    /// Stop the recorder.
+    StopRecording,
+    /// Ask the server to reveal a question (starts its think time there).
+    Reveal(String),
+    /// The current take is not kept: drop it locally (and on the server if uploaded).
+    DiscardTake,
+    /// Tell the server which take answers the question.
+    SubmitTake(String),
+    /// Tell the server the interview is complete.
+    Complete,
+}

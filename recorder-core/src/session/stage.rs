@@ -1,0 +1,103 @@
+//! Where the candidate is: one value per screen, with what it needs to render.
+
+use crate::model::Prompt;
+use std::time::Duration;
+
+use super::event::DeviceProblem;
+
+/// The screen the candidate is on.
+///
+/// ```
+/// use recorder_core::session::{Session, Stage};
+/// let session = Session::new(recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample()));
+/// assert_eq!(session.stage(), &Stage::Overview);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stage {
+    /// Questions, attempts, answer length; "Start interview".
+    Overview,
+    /// Camera preview and microphone level.
+    DeviceCheck {
+        /// Whether the devices are open, opening, or failed.
+        devices: Devices,
+        /// Whether the microphone has heard sound long enough.
+        heard: bool,
+    },
+    /// A short local recording, played back; never uploaded.
+    TestVideo(Flow),
+    /// The list of questions with their status.
+    Questions,
+    /// One question (the practice question included): think, record, review.
+    Question(Flow),
+    /// Every question was submitted.
+    Done,
+}
+
+/// The devices' state in the device check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Devices {
+    /// Waiting for permission.
+    Opening,
+    /// Camera and microphone are live.
+    Open,
+    /// They could not be opened.
+    Failed(DeviceProblem),
+}
+
+/// What a recording is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// The test video: local only.
+    Test,
+    /// The practice question: local only.
+    Practice(String),
+    /// A real answer, uploaded while recorded.
+    Answer(String),
+}
+
+/// Progress through one recording: the test video or a question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flow {
+    /// What the recording is for.
+    pub purpose: Purpose,
+    /// Where in the flow the candidate is.
+    pub phase: Phase,
+    /// The question's prompt once revealed (none for the test video).
+    pub prompt: Option<Prompt>,
+    /// The longest the recording may be.
+    pub limit: Duration,
+}
+
+/// A step of a [`Flow`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Waiting for the server to reveal the question.
+    Revealing,
+    /// Think time: recording starts by itself at `until` (or on "Record").
+    Thinking {
+        /// When think time ends.
+        until: Duration,
+    },
+    /// Nothing recorded yet; "Record" starts (the test video).
+    Ready,
+    /// The recorder was asked to start.
+    Starting,
+    /// Recording; it stops by itself at `until`.
+    Recording {
+        /// When recording began.
+        since: Duration,
+        /// When the answer limit is reached.
+        until: Duration,
+    },
+    /// The recorder was asked to stop.
+    Stopping,
+    /// Play the take back; submit or retake.
+    Review,
+    /// Waiting for the server to accept the take.
+    Submitting,
+    /// The take failed for a technical reason; a new take is possible.
+    Failed {
+        /// What went wrong, for the candidate.
+        reason: String,
+    },
+}

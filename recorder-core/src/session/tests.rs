@@ -1,0 +1,412 @@
+//! The session's rules, screen by screen.
+
+use super::*;
+use crate::model::{Interview, Prompt, SessionView};
+
+const MS: Duration = Duration::from_millis(1);
+
+fn secs(s: u64) -> Duration {
+    Duration::from_secs(s)
+}
+
+fn session() -> Session {
+    Session::new(SessionView::overview(&Interview::sample()))
+}
+
+/// Overview → device check with the microphone heard, at time 0..1 s.
+fn checked() -> Session {
+    let mut s = session();
+    s.handle(secs(0), Event::Start).unwrap();
+    s.handle(secs(0), Event::DevicesOpened).unwrap();
+    for t in 0..5 {
+        s.handle(100 * MS * t, Event::Level { rms: 0.1 }).unwrap();
+    }
+    s.handle(secs(1), Event::ContinueFromDeviceCheck).unwrap();
+    s
+}
+
+fn phase(s: &Session) -> Phase {
+    match s.stage() {
+        Stage::TestVideo(flow) | Stage::Question(flow) => flow.phase.clone(),
+        other => panic!("no flow on {other:?}"),
+    }
+}
+
+/// Reveals `id` at `t` with its whole think time, then records and stops.
+fn answer(s: &mut Session, id: &str, t: Duration) -> Duration {
+    assert_eq!(
+        s.handle(t, Event::ViewQuestion(id.into())).unwrap(),
+        vec![Action::Reveal(id.into())]
+    );
+    s.handle(
+        t,
+        Event::Revealed {
+            question: id.into(),
+            prompt: Prompt::Text { text: "?".into() },
+            think_left: secs(30),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        s.handle(t, Event::Record).unwrap(),
+        vec![Action::StartRecording(Purpose::Answer(id.into()))]
+    );
+    s.handle(t, Event::RecordingStarted).unwrap();
+    s.handle(t + secs(5), Event::Stop).unwrap();
+    s.handle(t + secs(5), Event::RecordingStopped).unwrap();
+    assert_eq!(phase(s), Phase::Review);
+    t + secs(5)
+}
+
+#[test]
+fn the_whole_interview_from_overview_to_done() {
+    let mut s = checked();
+    // Test video: record, review, "looks good" (discarded), then practice.
+    assert_eq!(
+        s.handle(secs(1), Event::Record).unwrap(),
+        vec![Action::StartRecording(Purpose::Test)]
+    );
+    s.handle(secs(1), Event::RecordingStarted).unwrap();
+    s.handle(secs(3), Event::Stop).unwrap();
+    s.handle(secs(3), Event::RecordingStopped).unwrap();
+    assert_eq!(
+        s.handle(secs(4), Event::TestLooksGood).unwrap(),
+        vec![Action::DiscardTake]
+    );
+    let Stage::Question(practice) = s.stage().clone() else {
+        panic!("practice expected")
+    };
+    assert_eq!(practice.purpose, Purpose::Practice("practice".into()));
+    assert_eq!(
+        practice.prompt.unwrap().text(),
+        "What did you have for breakfast?"
+    );
+    // Practice: think time runs out, recording starts by itself; submit keeps nothing.
+    assert_eq!(
+        s.tick(secs(14)),
+        vec![Action::StartRecording(Purpose::Practice("practice".into()))]
+    );
+    s.handle(secs(14), Event::RecordingStarted).unwrap();
+    s.handle(secs(20), Event::Stop).unwrap();
+    s.handle(secs(20), Event::RecordingStopped).unwrap();
+    assert_eq!(
+        s.handle(secs(21), Event::Submit).unwrap(),
+        vec![Action::DiscardTake]
+    );
+    assert_eq!(s.stage(), &Stage::Questions);
+    // Three questions, each submitted.
+    let mut t = secs(30);
+    for id in ["q1", "q2", "q3"] {
+        t = answer(&mut s, id, t);
+        assert_eq!(
+            s.handle(t, Event::Submit).unwrap(),
+            vec![Action::SubmitTake(id.into())]
+        );
+        let done = s.handle(t, Event::Submitted).unwrap();
+        assert_eq!(done.is_empty(), id != "q3");
+    }
+    assert_eq!(s.stage(), &Stage::Done);
+    assert!(s
+        .view()
+        .questions
+        .iter()
+        .all(|q| q.submitted && q.attempts_used == 1));
+}
+
+#[test]
+fn recording_is_locked_until_the_microphone_hears_sound_for_a_moment() {
+    let mut s = session();
+    s.handle(secs(0), Event::Start).unwrap();
+    s.handle(secs(0), Event::DevicesOpened).unwrap();
+    for t in 0..20 {
+        s.handle(100 * MS * t, Event::Level { rms: 0.001 }).unwrap();
+    }
+    assert_eq!(
+        s.handle(secs(2), Event::ContinueFromDeviceCheck),
+        Err(SessionError::MicrophoneNotHeard)
+    );
+    // A single blip is not enough.
+    s.handle(secs(3), Event::Level { rms: 0.5 }).unwrap();
+    s.handle(secs(3) + 100 * MS, Event::Level { rms: 0.0 })
+        .unwrap();
+    assert_eq!(
+        s.handle(secs(4), Event::ContinueFromDeviceCheck),
+        Err(SessionError::MicrophoneNotHeard)
+    );
+    for t in 0..4 {
+        s.handle(secs(5) + 100 * MS * t, Event::Level { rms: 0.05 })
+            .unwrap();
+    }
+    assert!(matches!(s.stage(), Stage::DeviceCheck { heard: true, .. }));
+    s.handle(secs(6), Event::ContinueFromDeviceCheck).unwrap();
+    assert!(matches!(s.stage(), Stage::TestVideo(_)));
+}
+
+#[test]
+fn device_problems_can_be_retried_without_reloading() {
+    let mut s = session();
+    s.handle(secs(0), Event::Start).unwrap();
+    s.handle(secs(0), Event::DevicesFailed(DeviceProblem::NotAllowed))
+        .unwrap();
+    assert!(matches!(
+        s.stage(),
+        Stage::DeviceCheck {
+            devices: Devices::Failed(DeviceProblem::NotAllowed),
+            ..
+        }
+    ));
+    assert!(s.handle(secs(1), Event::ContinueFromDeviceCheck).is_err());
+    assert_eq!(
+        s.handle(secs(1), Event::RetryDevices).unwrap(),
+        vec![Action::OpenDevices]
+    );
+    s.handle(secs(2), Event::DevicesOpened).unwrap();
+    assert!(matches!(
+        s.stage(),
+        Stage::DeviceCheck {
+            devices: Devices::Open,
+            ..
+        }
+    ));
+}
+
+fn at_question_list() -> Session {
+    let mut s = checked();
+    s.handle(secs(1), Event::Record).unwrap();
+    s.handle(secs(1), Event::RecordingStarted).unwrap();
+    s.handle(secs(2), Event::RecordingStopped).unwrap();
+    s.handle(secs(2), Event::TestLooksGood).unwrap();
+    s.handle(secs(2), Event::Record).unwrap();
+    s.handle(secs(2), Event::RecordingStarted).unwrap();
+    s.handle(secs(3), Event::RecordingStopped).unwrap();
+    s.handle(secs(3), Event::Submit).unwrap();
+    assert_eq!(s.stage(), &Stage::Questions);
+    s
+}
+
+#[test]
+fn think_time_starts_recording_at_zero_and_the_limit_stops_it() {
+    let mut s = at_question_list();
+    s.handle(secs(10), Event::ViewQuestion("q3".into()))
+        .unwrap();
+    s.handle(
+        secs(11),
+        Event::Revealed {
+            question: "q3".into(),
+            prompt: Prompt::Text {
+                text: "Why us?".into(),
+            },
+            think_left: secs(30),
+        },
+    )
+    .unwrap();
+    assert_eq!(s.next_deadline(), Some(secs(41)));
+    assert!(s.tick(secs(40)).is_empty());
+    assert_eq!(
+        s.tick(secs(41)),
+        vec![Action::StartRecording(Purpose::Answer("q3".into()))]
+    );
+    assert_eq!(
+        s.view().questions[2].attempts_used,
+        1,
+        "starting a take uses an attempt"
+    );
+    s.handle(secs(42), Event::RecordingStarted).unwrap();
+    assert_eq!(
+        phase(&s),
+        Phase::Recording {
+            since: secs(42),
+            until: secs(132)
+        }
+    );
+    assert!(s.tick(secs(131)).is_empty());
+    assert_eq!(s.tick(secs(132)), vec![Action::StopRecording]);
+    s.handle(secs(132), Event::RecordingStopped).unwrap();
+    assert_eq!(phase(&s), Phase::Review);
+}
+
+#[test]
+fn a_reveal_with_no_think_time_left_starts_recording_at_once() {
+    let mut s = at_question_list();
+    s.handle(secs(10), Event::ViewQuestion("q1".into()))
+        .unwrap();
+    let actions = s
+        .handle(
+            secs(10),
+            Event::Revealed {
+                question: "q1".into(),
+                prompt: Prompt::Text { text: "?".into() },
+                think_left: Duration::ZERO,
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        actions,
+        vec![Action::StartRecording(Purpose::Answer("q1".into()))]
+    );
+}
+
+#[test]
+fn retakes_while_attempts_remain_then_none() {
+    let mut s = at_question_list();
+    let t = answer(&mut s, "q2", secs(10));
+    assert_eq!(s.attempts_left("q2"), 1);
+    assert_eq!(
+        s.handle(t, Event::Retake).unwrap(),
+        vec![
+            Action::DiscardTake,
+            Action::StartRecording(Purpose::Answer("q2".into()))
+        ]
+    );
+    s.handle(t, Event::RecordingStarted).unwrap();
+    s.handle(t + secs(3), Event::Stop).unwrap();
+    s.handle(t + secs(3), Event::RecordingStopped).unwrap();
+    assert_eq!(s.attempts_left("q2"), 0);
+    assert_eq!(
+        s.handle(t + secs(4), Event::Retake),
+        Err(SessionError::NoAttemptsLeft("q2".into()))
+    );
+    assert_eq!(phase(&s), Phase::Review, "a refused retake changes nothing");
+}
+
+#[test]
+fn technical_failures_give_the_attempt_back_twice() {
+    let mut s = at_question_list();
+    s.handle(secs(10), Event::ViewQuestion("q3".into()))
+        .unwrap();
+    s.handle(
+        secs(10),
+        Event::Revealed {
+            question: "q3".into(),
+            prompt: Prompt::Text { text: "?".into() },
+            think_left: secs(1),
+        },
+    )
+    .unwrap();
+    let mut t = secs(11);
+    s.tick(t);
+    for round in 1..=3 {
+        s.handle(t, Event::RecordingStarted).unwrap();
+        let actions = s
+            .handle(
+                t + secs(2),
+                Event::TechnicalFailure("camera unplugged".into()),
+            )
+            .unwrap();
+        assert_eq!(actions, vec![Action::DiscardTake]);
+        assert_eq!(
+            phase(&s),
+            Phase::Failed {
+                reason: "camera unplugged".into()
+            }
+        );
+        let q = &s.view().questions[2];
+        assert_eq!(q.technical_failures, round.min(2));
+        assert_eq!(
+            q.attempts_used,
+            if round <= 2 { 0 } else { 1 },
+            "round {round}"
+        );
+        t += secs(5);
+        s.handle(t, Event::Record).unwrap();
+    }
+}
+
+#[test]
+fn a_reload_with_progress_skips_the_warm_up_and_a_finished_one_is_done() {
+    let mut view = SessionView::overview(&Interview::sample());
+    view.questions[0].attempts_used = 1;
+    view.questions[0].submitted = true;
+    let mut s = Session::new(view.clone());
+    s.handle(secs(0), Event::Start).unwrap();
+    s.handle(secs(0), Event::DevicesOpened).unwrap();
+    for t in 0..5 {
+        s.handle(100 * MS * t, Event::Level { rms: 0.2 }).unwrap();
+    }
+    s.handle(secs(1), Event::ContinueFromDeviceCheck).unwrap();
+    assert_eq!(s.stage(), &Stage::Questions);
+    assert_eq!(
+        s.handle(secs(2), Event::ViewQuestion("q1".into())),
+        Err(SessionError::AlreadySubmitted("q1".into()))
+    );
+    for q in &mut view.questions {
+        q.submitted = true;
+    }
+    assert_eq!(Session::new(view).stage(), &Stage::Done);
+}
+
+#[test]
+fn refusals_name_the_event_and_the_screen() {
+    let mut s = session();
+    let error = s.handle(secs(0), Event::Submit).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "Submit answer is not possible on the overview screen"
+    );
+    let mut s = at_question_list();
+    assert_eq!(
+        s.handle(secs(5), Event::ViewQuestion("q9".into())),
+        Err(SessionError::UnknownQuestion("q9".into()))
+    );
+    s.handle(secs(5), Event::ViewQuestion("q1".into())).unwrap();
+    s.handle(
+        secs(5),
+        Event::ServerRefused("the deadline has passed".into()),
+    )
+    .unwrap();
+    assert_eq!(
+        s.stage(),
+        &Stage::Questions,
+        "a refused reveal returns to the list"
+    );
+}
+
+/// Random events at random times: the session never panics, never lets
+/// attempts exceed the limit, and is done only when everything is submitted.
+#[test]
+fn random_event_sequences_keep_the_invariants() {
+    let events = |n: u64| match n % 16 {
+        0 => Event::Start,
+        1 => Event::DevicesOpened,
+        2 => Event::Level { rms: 0.3 },
+        3 => Event::ContinueFromDeviceCheck,
+        4 => Event::Record,
+        5 => Event::Stop,
+        6 => Event::RecordingStarted,
+        7 => Event::RecordingStopped,
+        8 => Event::TestLooksGood,
+        9 => Event::ViewQuestion(["q1", "q2", "q3", "practice"][(n / 16 % 4) as usize].into()),
+        10 => Event::Revealed {
+            question: ["q1", "q2", "q3"][(n / 16 % 3) as usize].into(),
+            prompt: Prompt::Text { text: "?".into() },
+            think_left: secs(n / 16 % 5),
+        },
+        11 => Event::Submit,
+        12 => Event::Retake,
+        13 => Event::Submitted,
+        14 => Event::TechnicalFailure("lost".into()),
+        _ => Event::DevicesFailed(DeviceProblem::Busy),
+    };
+    for seed in 1..200u64 {
+        let mut rng = seed;
+        let mut s = session();
+        let mut now = Duration::ZERO;
+        for _ in 0..400 {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            now += MS * (rng % 3000) as u32;
+            let _ = s.handle(now, events(rng >> 8));
+            s.tick(now);
+            for q in &s.view().questions {
+                assert!(q.attempts_used <= q.attempts, "seed {seed}: {q:?}");
+            }
+            if s.stage() == &Stage::Done {
+                assert!(
+                    s.view().questions.iter().all(|q| q.submitted),
+                    "seed {seed}"
+                );
+            }
+        }
+    }
+}
