@@ -26,6 +26,8 @@ pub enum Method {
     Head,
     /// `DELETE`
     Delete,
+    /// `OPTIONS`
+    Options,
 }
 
 impl Method {
@@ -41,6 +43,7 @@ impl Method {
             Method::Patch => "PATCH",
             Method::Head => "HEAD",
             Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
         }
     }
 }

@@ -13,8 +13,8 @@
 //! use recorder_core::upload::{Upload, UploadConfig};
 //! let mut upload = Upload::new(UploadConfig::new("https://example.com/api/uploads")).unwrap();
 //! upload.push(b"first chunk of a take");
-//! let create = upload.poll_request(std::time::Duration::ZERO).unwrap();
-//! assert_eq!(create.method, recorder_core::http::Method::Post);
+//! let discover = upload.poll_request(std::time::Duration::ZERO).unwrap();
+//! assert_eq!(discover.method, recorder_core::http::Method::Options);
 //! ```
 
 pub mod http;

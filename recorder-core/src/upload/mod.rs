@@ -5,20 +5,26 @@
 //! it asked for; it never touches a socket or a clock. One request is in
 //! flight at a time, so PATCHes are strictly ordered.
 //!
-//! The take is created with `Upload-Defer-Length: 1` (its length is unknown
-//! while recording), its bytes go out in PATCHes as they arrive, and the
-//! PATCH that carries the last byte declares `Upload-Length` (a zero-byte
-//! PATCH does when everything was already sent). After a network error, a 409
-//! or a 5xx, the engine waits (exponential backoff with jitter), asks the
-//! server for its offset with HEAD and continues from there, even from the
-//! middle of a chunk.
+//! First it asks the server what it supports (`OPTIONS`; skipped with
+//! [`UploadConfig::discover`] off). The take is created with
+//! `Upload-Defer-Length: 1` (its length is unknown while recording), with its
+//! first bytes when the server offers creation-with-upload; its bytes go out
+//! in PATCHes as they arrive (with `Upload-Checksum` when the server offers
+//! checksums), and the PATCH that carries the last byte declares
+//! `Upload-Length` (a zero-byte PATCH does when everything was already sent).
+//! After a network error, a timeout, a 409, a 460 or a 5xx, the engine waits
+//! (exponential backoff with jitter, never giving up), asks the server for
+//! its offset with HEAD and continues from there, even from the middle of a
+//! chunk. A discarded take is deleted on the server (termination).
 //!
 //! ```
 //! use recorder_core::http::{HttpResponse, Method};
 //! use recorder_core::upload::{Upload, UploadConfig, UploadStatus};
 //! use std::time::Duration;
 //!
-//! let mut upload = Upload::new(UploadConfig::new("https://example.com/files")).unwrap();
+//! let mut config = UploadConfig::new("https://example.com/files");
+//! config.discover = false;
+//! let mut upload = Upload::new(config).unwrap();
 //! let now = Duration::ZERO;
 //! upload.push(b"webm bytes");
 //! let create = upload.poll_request(now).unwrap();
@@ -34,11 +40,13 @@
 
 mod backoff;
 mod error;
+mod features;
 mod location;
 mod metadata;
 
 pub use backoff::Backoff;
 pub use error::{ConfigError, UploadError};
+pub use features::{ChecksumAlgorithm, ServerFeatures};
 pub use location::{is_http_url, resolve_url};
 pub use metadata::{encode_metadata, is_valid_metadata_key};
 
@@ -74,10 +82,19 @@ pub struct UploadConfig {
     pub max_patch_bytes: usize,
     /// When to retry after a failure.
     pub backoff: Backoff,
+    /// Ask the server what it supports (`OPTIONS`) before creating the upload.
+    pub discover: bool,
+    /// How long any request may take before it counts as stalled, plus
+    /// the time its body needs at [`UploadConfig::min_bytes_per_second`].
+    pub request_timeout: Duration,
+    /// The slowest uplink a PATCH body is given time for.
+    pub min_bytes_per_second: u64,
 }
 
 impl UploadConfig {
-    /// A configuration with defaults: 8 MiB PATCHes at most, 0.5 s to 30 s backoff.
+    /// A configuration with defaults: discovery on, 8 MiB PATCHes at most,
+    /// 0.5 s to 30 s backoff, a request stalls after 30 s plus its body's
+    /// time at 16 kB/s.
     ///
     /// ```
     /// let config = recorder_core::upload::UploadConfig::new("https://example.com/up");
@@ -90,6 +107,9 @@ impl UploadConfig {
             metadata: Vec::new(),
             max_patch_bytes: 8 << 20,
             backoff: Backoff::default(),
+            discover: true,
+            request_timeout: Duration::from_secs(30),
+            min_bytes_per_second: 16_000,
         }
     }
 
@@ -131,6 +151,8 @@ pub enum UploadStatus {
     Complete,
     /// Stopped for good; the unacknowledged bytes are still in the journal.
     Failed(UploadError),
+    /// Discarded, and deleted on the server if it was created there.
+    Discarded,
 }
 
 /// How far along the take is.
@@ -151,9 +173,11 @@ pub struct Progress {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum InFlight {
+    Discover,
     Create { declares_length: bool },
     Patch { end: u64, declares_length: bool },
     Head,
+    Delete,
 }
 
 /// One take's tus upload. See the [module documentation](self).
@@ -164,6 +188,9 @@ pub struct Upload {
     digest: Sha256,
     finished: bool,
     url: Option<String>,
+    features: Option<ServerFeatures>,
+    discarding: bool,
+    discarded: bool,
     acknowledged: u64,
     length_declared: bool,
     needs_head: bool,
@@ -195,11 +222,14 @@ impl Upload {
             return Err(ConfigError::PatchSize);
         }
         Ok(Upload {
+            features: (!config.discover).then(ServerFeatures::default),
             config,
             journal: Journal::default(),
             digest: Sha256::new(),
             finished: false,
             url: None,
+            discarding: false,
+            discarded: false,
             acknowledged: 0,
             length_declared: false,
             needs_head: false,
@@ -208,6 +238,75 @@ impl Upload {
             retry_at: None,
             failed: None,
         })
+    }
+
+    /// An upload the server already created at `url` (after a reload):
+    /// push the whole take again from local storage; the engine asks the
+    /// server for its offset first and sends only what is missing.
+    ///
+    /// ```
+    /// use recorder_core::upload::{Upload, UploadConfig};
+    /// let mut config = UploadConfig::new("https://e.com/files");
+    /// config.discover = false;
+    /// let mut upload = Upload::resume(config, "https://e.com/files/7").unwrap();
+    /// upload.push(b"the take so far").unwrap();
+    /// let head = upload.poll_request(std::time::Duration::ZERO).unwrap();
+    /// assert_eq!((head.method, head.url.as_str()), (recorder_core::http::Method::Head, "https://e.com/files/7"));
+    /// ```
+    pub fn resume(config: UploadConfig, url: &str) -> Result<Upload, ConfigError> {
+        if !is_http_url(url) {
+            return Err(ConfigError::Endpoint(url.to_string()));
+        }
+        let mut upload = Upload::new(config)?;
+        upload.url = Some(url.to_string());
+        upload.needs_head = true;
+        Ok(upload)
+    }
+
+    /// Gives the take up: nothing more is sent, and the server's copy (if
+    /// any) is deleted. The status becomes [`UploadStatus::Discarded`].
+    ///
+    /// ```
+    /// use recorder_core::upload::{Upload, UploadConfig, UploadStatus};
+    /// let mut upload = Upload::new(UploadConfig::new("https://e.com/u")).unwrap();
+    /// upload.discard();
+    /// assert_eq!(upload.poll_request(std::time::Duration::ZERO), None);
+    /// assert_eq!(upload.status(), UploadStatus::Discarded);
+    /// ```
+    pub fn discard(&mut self) {
+        self.discarding = true;
+        self.finished = true;
+        self.retry_at = None;
+        self.journal.release_below(self.journal.end());
+        if self.url.is_none() && self.in_flight.is_none() {
+            self.discarded = true;
+        }
+    }
+
+    /// What the server advertised, once known.
+    ///
+    /// ```
+    /// let upload = recorder_core::upload::Upload::new(recorder_core::upload::UploadConfig::new("https://e.com/u")).unwrap();
+    /// assert_eq!(upload.features(), None);
+    /// ```
+    pub fn features(&self) -> Option<ServerFeatures> {
+        self.features
+    }
+
+    /// How long `request` may take before it counts as stalled and should be
+    /// aborted (then reported with [`Upload::handle_failure`]).
+    ///
+    /// ```
+    /// use recorder_core::http::{HttpRequest, Method};
+    /// use recorder_core::upload::{Upload, UploadConfig};
+    /// let upload = Upload::new(UploadConfig::new("https://e.com/u")).unwrap();
+    /// let mut patch = HttpRequest::new(Method::Patch, "https://e.com/u/1");
+    /// patch.body = vec![0; 160_000];
+    /// assert_eq!(upload.timeout_for(&patch), std::time::Duration::from_secs(40));
+    /// ```
+    pub fn timeout_for(&self, request: &HttpRequest) -> Duration {
+        let body_time = request.body.len() as f64 / self.config.min_bytes_per_second.max(1) as f64;
+        self.config.request_timeout + Duration::from_secs_f64(body_time)
     }
 
     /// Adds recorded bytes to the end of the take.
@@ -277,7 +376,9 @@ impl Upload {
     /// assert_eq!(upload.status(), UploadStatus::Active);
     /// ```
     pub fn status(&self) -> UploadStatus {
-        if let Some(error) = &self.failed {
+        if self.discarded {
+            UploadStatus::Discarded
+        } else if let Some(error) = &self.failed {
             UploadStatus::Failed(error.clone())
         } else if self.is_complete() {
             UploadStatus::Complete
@@ -308,22 +409,31 @@ impl Upload {
     /// assert!(upload.poll_request(now).is_none());
     /// ```
     pub fn poll_request(&mut self, now: Duration) -> Option<HttpRequest> {
-        if self.in_flight.is_some() || self.failed.is_some() || self.is_complete() {
+        if self.in_flight.is_some() || self.discarded || self.is_complete() {
+            return None;
+        }
+        if self.failed.is_some() && !self.discarding {
             return None;
         }
         if self.retry_at.is_some_and(|at| now < at) {
             return None;
         }
         self.retry_at = None;
-        let (in_flight, request) = match self.url.clone() {
-            None => (
-                InFlight::Create {
-                    declares_length: self.finished,
-                },
-                self.create_request(),
+        let (in_flight, request) = match (self.url.clone(), self.features) {
+            (None, _) if self.discarding => {
+                self.discarded = true;
+                return None;
+            }
+            (Some(url), _) if self.discarding => {
+                (InFlight::Delete, self.request(Method::Delete, url))
+            }
+            (None, None) => (
+                InFlight::Discover,
+                self.request(Method::Options, self.config.endpoint.clone()),
             ),
-            Some(url) if self.needs_head => (InFlight::Head, self.request(Method::Head, url)),
-            Some(url) => self.patch_request(url)?,
+            (None, Some(features)) => self.create_request(features),
+            (Some(url), _) if self.needs_head => (InFlight::Head, self.request(Method::Head, url)),
+            (Some(url), _) => self.patch_request(url)?,
         };
         self.in_flight = Some(in_flight);
         Some(request)
@@ -334,7 +444,9 @@ impl Upload {
     /// ```
     /// use recorder_core::http::HttpResponse;
     /// use recorder_core::upload::{Upload, UploadConfig, UploadStatus, UploadError};
-    /// let mut upload = Upload::new(UploadConfig::new("https://e.com/u")).unwrap();
+    /// let mut config = UploadConfig::new("https://e.com/u");
+    /// config.discover = false;
+    /// let mut upload = Upload::new(config).unwrap();
     /// let now = std::time::Duration::ZERO;
     /// upload.poll_request(now);
     /// upload.handle_response(now, HttpResponse::new(413));
@@ -345,8 +457,21 @@ impl Upload {
             return;
         };
         let outcome = match (in_flight, response.status) {
+            (InFlight::Discover, _) => {
+                self.features = Some(ServerFeatures::from_options(&response));
+                Ok(())
+            }
+            (InFlight::Delete, 200..=299 | 404 | 410) => {
+                self.discarded = true;
+                Ok(())
+            }
             (InFlight::Create { declares_length }, 200..=299) => {
                 self.on_created(&response, declares_length)
+            }
+            (InFlight::Delete, status) if !is_retryable(status) => {
+                // The server will expire what it keeps; nothing to wait for.
+                self.discarded = true;
+                Ok(())
             }
             (
                 InFlight::Patch {
@@ -371,19 +496,25 @@ impl Upload {
     /// ```
     /// use recorder_core::upload::{Upload, UploadConfig};
     /// use std::time::Duration;
-    /// let mut upload = Upload::new(UploadConfig::new("https://e.com/u")).unwrap();
+    /// let mut config = UploadConfig::new("https://e.com/u");
+    /// config.discover = false;
+    /// let mut upload = Upload::new(config).unwrap();
     /// upload.poll_request(Duration::ZERO);
     /// upload.handle_failure(Duration::ZERO);
     /// assert!(upload.next_wakeup().unwrap() > Duration::ZERO);
     /// ```
     pub fn handle_failure(&mut self, now: Duration) {
-        if let Some(in_flight) = self.in_flight.take() {
-            self.schedule_retry(now, in_flight);
+        match self.in_flight.take() {
+            // A server that cannot answer OPTIONS (or its CORS preflight) still gets plain tus.
+            Some(InFlight::Discover) => self.features = Some(ServerFeatures::default()),
+            Some(in_flight) => self.schedule_retry(now, in_flight),
+            None => {}
         }
     }
 
     fn is_complete(&self) -> bool {
-        self.url.is_some()
+        !self.discarding
+            && self.url.is_some()
             && self.finished
             && self.length_declared
             && !self.needs_head
@@ -396,36 +527,58 @@ impl Upload {
         request
     }
 
-    fn create_request(&self) -> HttpRequest {
-        let request = self.request(Method::Post, self.config.endpoint.clone());
-        let request = if self.finished {
+    fn create_request(&self, features: ServerFeatures) -> (InFlight, HttpRequest) {
+        let mut request = self.request(Method::Post, self.config.endpoint.clone());
+        request = if self.finished {
             request.with_header("Upload-Length", self.journal.end().to_string())
         } else {
             request.with_header("Upload-Defer-Length", "1")
         };
-        if self.config.metadata.is_empty() {
-            request
-        } else {
-            request.with_header("Upload-Metadata", encode_metadata(&self.config.metadata))
+        if !self.config.metadata.is_empty() {
+            request =
+                request.with_header("Upload-Metadata", encode_metadata(&self.config.metadata));
         }
+        if features.creation_with_upload {
+            request = self.with_body(request, features, 0);
+        }
+        let in_flight = InFlight::Create {
+            declares_length: self.finished,
+        };
+        (in_flight, request)
+    }
+
+    /// Adds the journal's bytes from `offset` as the body, with its checksum.
+    fn with_body(
+        &self,
+        mut request: HttpRequest,
+        features: ServerFeatures,
+        offset: u64,
+    ) -> HttpRequest {
+        request.body = self.journal.read(offset, self.config.max_patch_bytes);
+        if !request.body.is_empty() || request.method == Method::Patch {
+            request = request.with_header("Content-Type", PATCH_CONTENT_TYPE);
+        }
+        if let Some(algorithm) = features.checksum.filter(|_| !request.body.is_empty()) {
+            let checksum = algorithm.header_value(&request.body);
+            request = request.with_header("Upload-Checksum", checksum);
+        }
+        request
     }
 
     fn patch_request(&self, url: String) -> Option<(InFlight, HttpRequest)> {
         let offset = self.acknowledged;
-        let body = self.journal.read(offset, self.config.max_patch_bytes);
-        let end = offset + body.len() as u64;
+        let request = self
+            .request(Method::Patch, url)
+            .with_header("Upload-Offset", offset.to_string());
+        let mut request = self.with_body(request, self.features.unwrap_or_default(), offset);
+        let end = offset + request.body.len() as u64;
         let declares_length = self.finished && !self.length_declared && end == self.journal.end();
-        if body.is_empty() && !declares_length {
+        if request.body.is_empty() && !declares_length {
             return None;
         }
-        let mut request = self
-            .request(Method::Patch, url)
-            .with_header("Upload-Offset", offset.to_string())
-            .with_header("Content-Type", PATCH_CONTENT_TYPE);
         if declares_length {
             request = request.with_header("Upload-Length", end.to_string());
         }
-        request.body = body;
         Some((
             InFlight::Patch {
                 end,
@@ -447,7 +600,14 @@ impl Upload {
         self.url = Some(resolve_url(&self.config.endpoint, location));
         self.length_declared = declares_length;
         self.failures = 0;
-        Ok(())
+        if self.discarding {
+            return Ok(());
+        }
+        // With creation-with-upload the server says how much of the body it kept.
+        match response.header("Upload-Offset") {
+            Some(_) => self.accept_offset(offset_header(response)?),
+            None => Ok(()),
+        }
     }
 
     fn on_patched(
@@ -498,12 +658,14 @@ impl Upload {
         response: &HttpResponse,
     ) -> Result<(), UploadError> {
         match response.status {
-            404 | 410 if !matches!(in_flight, InFlight::Create { .. }) => Err(UploadError::Lost {
-                status: response.status,
-            }),
+            404 | 410 if matches!(in_flight, InFlight::Patch { .. } | InFlight::Head) => {
+                Err(UploadError::Lost {
+                    status: response.status,
+                })
+            }
             413 => Err(UploadError::TooLarge),
             412 => Err(UploadError::UnsupportedServer),
-            409 | 408 | 423 | 429 | 500..=599 => {
+            status if is_retryable(status) => {
                 self.schedule_retry(now, in_flight);
                 Ok(())
             }
@@ -515,12 +677,18 @@ impl Upload {
     }
 
     fn schedule_retry(&mut self, now: Duration, in_flight: InFlight) {
-        if !matches!(in_flight, InFlight::Create { .. }) {
+        if matches!(in_flight, InFlight::Patch { .. } | InFlight::Head) {
             self.needs_head = true;
         }
         self.retry_at = Some(now + self.config.backoff.delay(self.failures));
         self.failures = self.failures.saturating_add(1);
     }
+}
+
+/// Statuses worth retrying: conflicts (409, 460 checksum mismatch), locks,
+/// throttling, timeouts and server errors.
+fn is_retryable(status: u16) -> bool {
+    matches!(status, 408 | 409 | 423 | 429 | 460 | 500..=599)
 }
 
 fn offset_header(response: &HttpResponse) -> Result<u64, UploadError> {

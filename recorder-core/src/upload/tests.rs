@@ -3,24 +3,80 @@
 use super::*;
 use std::collections::HashMap;
 
-/// A tus 1.0 server in memory: creation, defer-length, HEAD, ordered PATCH.
+/// A tus 1.0 server in memory: creation, defer-length, HEAD, ordered PATCH,
+/// and the extensions it is told to advertise.
 #[derive(Default)]
 struct FakeServer {
     uploads: HashMap<String, (Vec<u8>, Option<u64>)>,
+    created: usize,
+    /// `Tus-Extension` beyond creation and defer-length.
+    extensions: &'static str,
+    /// `Tus-Checksum-Algorithm`.
+    algorithms: &'static str,
+}
+
+/// The body a server keeps: `keep` bytes of it, none if a checksum does not match.
+fn kept(request: &HttpRequest, keep: Option<usize>) -> Result<&[u8], HttpResponse> {
+    let body = &request.body[..keep.unwrap_or(request.body.len())];
+    match request.header("Upload-Checksum") {
+        Some(sent) => {
+            let algorithm = if sent.starts_with("sha256 ") {
+                ChecksumAlgorithm::Sha256
+            } else {
+                ChecksumAlgorithm::Sha1
+            };
+            if algorithm.header_value(body) == sent {
+                Ok(body)
+            } else {
+                Err(HttpResponse::new(460))
+            }
+        }
+        None => Ok(body),
+    }
 }
 
 impl FakeServer {
-    /// Applies `request`, taking only `keep` bytes of a PATCH body when given.
+    fn with(extensions: &'static str, algorithms: &'static str) -> FakeServer {
+        FakeServer {
+            extensions,
+            algorithms,
+            ..Default::default()
+        }
+    }
+
+    /// Applies `request`, taking only `keep` bytes of a body when given.
     fn handle(&mut self, request: &HttpRequest, keep: Option<usize>) -> HttpResponse {
         assert_eq!(request.header("Tus-Resumable"), Some(TUS_VERSION));
         match request.method {
+            Method::Options => HttpResponse::new(204)
+                .with_header("Tus-Version", TUS_VERSION)
+                .with_header(
+                    "Tus-Extension",
+                    format!("creation,creation-defer-length,{}", self.extensions),
+                )
+                .with_header("Tus-Checksum-Algorithm", self.algorithms),
             Method::Post => {
-                let id = format!("/files/{}", self.uploads.len() + 1);
+                self.created += 1;
+                let id = format!("/files/{}", self.created);
                 let length = request.header("Upload-Length").map(|v| v.parse().unwrap());
                 assert!(length.is_some() || request.header("Upload-Defer-Length") == Some("1"));
-                self.uploads.insert(id.clone(), (Vec::new(), length));
-                HttpResponse::new(201).with_header("Location", id)
+                let data = if request.body.is_empty() {
+                    Vec::new()
+                } else {
+                    assert!(self.extensions.contains("creation-with-upload"));
+                    assert_eq!(request.header("Content-Type"), Some(PATCH_CONTENT_TYPE));
+                    kept(request, keep).map(<[u8]>::to_vec).unwrap_or_default()
+                };
+                let offset = data.len();
+                self.uploads.insert(id.clone(), (data, length));
+                HttpResponse::new(201)
+                    .with_header("Location", id)
+                    .with_header("Upload-Offset", offset.to_string())
             }
+            Method::Delete => match self.uploads.remove(path(&request.url)) {
+                Some(_) => HttpResponse::new(204),
+                None => HttpResponse::new(404),
+            },
             Method::Head => {
                 let (data, length) = &self.uploads[path(&request.url)];
                 let response =
@@ -44,7 +100,16 @@ impl FakeServer {
                     assert!(length.is_none_or(|l| l == declared), "length changed");
                     *length = Some(declared);
                 }
-                let body = &request.body[..keep.unwrap_or(request.body.len())];
+                if request.header("Upload-Checksum").is_some() {
+                    assert!(
+                        self.extensions.contains("checksum"),
+                        "checksum sent unasked"
+                    );
+                }
+                let body = match kept(request, keep) {
+                    Ok(body) => body,
+                    Err(mismatch) => return mismatch,
+                };
                 data.extend_from_slice(body);
                 assert!(
                     length.is_none_or(|l| data.len() as u64 <= l),
@@ -66,11 +131,24 @@ fn path(url: &str) -> &str {
     &url[url.find("/files/").unwrap()..]
 }
 
-fn upload(max_patch_bytes: usize) -> Upload {
+fn config(max_patch_bytes: usize) -> UploadConfig {
     let mut config = UploadConfig::new("http://127.0.0.1:1080/files")
         .with_header("Authorization", "Bearer t")
         .with_metadata("filetype", "video/webm");
     config.max_patch_bytes = max_patch_bytes;
+    config.discover = false;
+    config
+}
+
+/// An upload that speaks plain tus (no discovery).
+fn upload(max_patch_bytes: usize) -> Upload {
+    Upload::new(config(max_patch_bytes)).unwrap()
+}
+
+/// An upload that asks the server what it supports first.
+fn discovering(max_patch_bytes: usize) -> Upload {
+    let mut config = config(max_patch_bytes);
+    config.discover = true;
     Upload::new(config).unwrap()
 }
 
@@ -275,10 +353,19 @@ impl Rng {
 /// can, and checks that the server ends up with exactly the recorded bytes.
 #[test]
 fn never_loses_a_byte_whatever_the_network_does() {
-    for seed in 1..=400u64 {
+    let variants = [
+        ("", ""),
+        (
+            "creation-with-upload,termination,checksum",
+            "md5,sha1,sha256",
+        ),
+        ("checksum", "sha1"),
+    ];
+    for seed in 1..=600u64 {
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        let mut server = FakeServer::default();
-        let mut upload = upload(1 + rng.next(6000) as usize);
+        let (extensions, algorithms) = variants[seed as usize % variants.len()];
+        let mut server = FakeServer::with(extensions, algorithms);
+        let mut upload = discovering(1 + rng.next(6000) as usize);
         let mut recorded = Vec::new();
         let chunks = rng.next(30);
         let mut now = Duration::ZERO;
@@ -310,9 +397,7 @@ fn never_loses_a_byte_whatever_the_network_does() {
                     }
                     Fault::CutMidBody => {
                         let keep = rng.next(request.body.len() as u64 + 1) as usize;
-                        if request.method == Method::Patch {
-                            server.handle(&request, Some(keep));
-                        }
+                        server.handle(&request, Some(keep));
                         upload.handle_failure(now);
                     }
                     Fault::ServerError => upload.handle_response(now, HttpResponse::new(503)),
@@ -333,4 +418,133 @@ fn never_loses_a_byte_whatever_the_network_does() {
         assert_eq!(*length, Some(recorded.len() as u64), "seed {seed}");
         assert_eq!(upload.progress().acknowledged, recorded.len() as u64);
     }
+}
+
+#[test]
+fn discovery_turns_on_checksums_and_creation_with_upload() {
+    let mut server = FakeServer::with("creation-with-upload,checksum", "sha1,sha256");
+    let (mut upload, now) = (discovering(1 << 20), Duration::ZERO);
+    upload.push(b"first").unwrap();
+    let options = upload.poll_request(now).unwrap();
+    assert_eq!(options.method, Method::Options);
+    upload.handle_response(now, server.handle(&options, None));
+    assert_eq!(
+        upload.features().unwrap().checksum,
+        Some(ChecksumAlgorithm::Sha256)
+    );
+    let create = upload.poll_request(now).unwrap();
+    assert_eq!(
+        create.body, b"first",
+        "the first bytes travel with the creation"
+    );
+    assert_eq!(
+        create.header("Upload-Checksum"),
+        Some(ChecksumAlgorithm::Sha256.header_value(b"first").as_str())
+    );
+    upload.handle_response(now, server.handle(&create, None));
+    assert_eq!(upload.progress().acknowledged, 5);
+    upload.push(b" second").unwrap();
+    upload.finish();
+    let patch = upload.poll_request(now).unwrap();
+    assert!(patch
+        .header("Upload-Checksum")
+        .unwrap()
+        .starts_with("sha256 "));
+    upload.handle_response(now, server.handle(&patch, None));
+    assert_eq!(upload.status(), UploadStatus::Complete);
+    assert_eq!(server.only(), &(b"first second".to_vec(), Some(12)));
+}
+
+#[test]
+fn a_server_without_options_still_gets_plain_tus() {
+    let (mut upload, now) = (discovering(1 << 20), Duration::ZERO);
+    upload.push(b"abc").unwrap();
+    upload.poll_request(now).unwrap();
+    upload.handle_failure(now);
+    let create = upload.poll_request(now).unwrap();
+    assert_eq!(create.method, Method::Post);
+    assert!(create.body.is_empty());
+}
+
+#[test]
+fn a_checksum_mismatch_is_resent_after_asking_the_offset() {
+    let (mut upload, mut server) = (discovering(1 << 20), FakeServer::with("checksum", "sha256"));
+    let now = Duration::ZERO;
+    upload.push(b"payload").unwrap();
+    let options = upload.poll_request(now).unwrap();
+    upload.handle_response(now, server.handle(&options, None));
+    let create = upload.poll_request(now).unwrap();
+    upload.handle_response(now, server.handle(&create, None));
+    let mut patch = upload.poll_request(now).unwrap();
+    patch.body[0] ^= 0xff; // damaged on the way
+    upload.handle_response(now, server.handle(&patch, None));
+    let later = upload.next_wakeup().expect("a retry is scheduled");
+    let head = upload.poll_request(later).unwrap();
+    assert_eq!(head.method, Method::Head);
+    upload.handle_response(later, server.handle(&head, None));
+    let resent = upload.poll_request(later).unwrap();
+    assert_eq!(resent.body, b"payload");
+    upload.handle_response(later, server.handle(&resent, None));
+    assert_eq!(server.only().0, b"payload");
+}
+
+#[test]
+fn discarding_deletes_the_servers_copy() {
+    let mut server = FakeServer::with("termination", "");
+    let (mut upload, now) = (discovering(1 << 20), Duration::ZERO);
+    upload.push(b"a take to throw away").unwrap();
+    drain(&mut upload, &mut server, now);
+    assert_eq!(server.uploads.len(), 1);
+    upload.discard();
+    let delete = upload.poll_request(now).unwrap();
+    assert_eq!(delete.method, Method::Delete);
+    upload.handle_response(now, server.handle(&delete, None));
+    assert_eq!(upload.status(), UploadStatus::Discarded);
+    assert!(server.uploads.is_empty());
+    assert_eq!(upload.poll_request(now), None);
+}
+
+#[test]
+fn discarding_during_creation_deletes_once_created() {
+    let mut server = FakeServer::default();
+    let (mut upload, now) = (upload(1 << 20), Duration::ZERO);
+    let create = upload.poll_request(now).unwrap();
+    upload.discard();
+    upload.handle_response(now, server.handle(&create, None));
+    let delete = upload.poll_request(now).unwrap();
+    assert_eq!(delete.method, Method::Delete);
+    upload.handle_response(now, server.handle(&delete, None));
+    assert_eq!(upload.status(), UploadStatus::Discarded);
+}
+
+#[test]
+fn a_resumed_upload_sends_only_what_the_server_lacks() {
+    let mut server = FakeServer::default();
+    let (mut first, now) = (upload(1 << 20), Duration::ZERO);
+    first.push(b"recorded before the reload").unwrap();
+    drain(&mut first, &mut server, now);
+    let url = first.url().unwrap().to_string();
+    // The page reloads: the journal still has the whole take.
+    let mut resumed = Upload::resume(config(1 << 20), &url).unwrap();
+    resumed.push(b"recorded before the reload").unwrap();
+    resumed.push(b", and after").unwrap();
+    let sha = resumed.finish();
+    let head = resumed.poll_request(now).unwrap();
+    assert_eq!(head.method, Method::Head);
+    resumed.handle_response(now, server.handle(&head, None));
+    let patch = resumed.poll_request(now).unwrap();
+    assert_eq!(patch.body, b", and after");
+    resumed.handle_response(now, server.handle(&patch, None));
+    assert_eq!(resumed.status(), UploadStatus::Complete);
+    assert_eq!(server.only().0, b"recorded before the reload, and after");
+    assert_eq!(sha.len(), 64);
+}
+
+#[test]
+fn stalled_requests_time_out_by_body_size() {
+    let upload = upload(1 << 20);
+    let mut patch = HttpRequest::new(Method::Patch, "http://x/files/1");
+    assert_eq!(upload.timeout_for(&patch), Duration::from_secs(30));
+    patch.body = vec![0; 1_600_000];
+    assert_eq!(upload.timeout_for(&patch), Duration::from_secs(130));
 }

@@ -7,10 +7,6 @@ use crate::upload::{Progress, Upload, UploadError, UploadStatus};
 use futures::channel::mpsc::UnboundedReceiver;
 use futures::future::{self, Either, LocalBoxFuture};
 use futures::{FutureExt, StreamExt};
-use std::time::Duration;
-
-/// How long one request may take before it is aborted and retried.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// What the server confirmed for a finished take.
 ///
@@ -38,6 +34,9 @@ pub enum TakeError {
     /// The browser's recorder failed.
     #[error("the recording failed: {0}")]
     Recorder(String),
+    /// The take was discarded.
+    #[error("the take was discarded")]
+    Discarded,
 }
 
 enum Wake {
@@ -72,9 +71,9 @@ pub async fn run(
         let now = clock::now();
         if in_flight.is_none() {
             if let Some(request) = upload.poll_request(now) {
-                in_flight = Some(
-                    async move { transport::send(&request, REQUEST_TIMEOUT).await }.boxed_local(),
-                );
+                let timeout = upload.timeout_for(&request);
+                in_flight =
+                    Some(async move { transport::send(&request, timeout).await }.boxed_local());
             }
         }
         on_progress(upload.progress());
@@ -90,6 +89,7 @@ pub async fn run(
                 });
             }
             UploadStatus::Failed(error) => return Err(error.into()),
+            UploadStatus::Discarded => return Err(TakeError::Discarded),
             UploadStatus::Active => {}
         }
         let response = match in_flight.as_mut() {
