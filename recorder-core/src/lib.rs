@@ -6,6 +6,7 @@
 //! - [`level`]: the microphone's level from raw samples.
 //! - [`recording_format`]: which recording type to ask the browser for.
 //! - [`session`]: the candidate's way through the interview, as a state machine.
+//! - [`take_store`]: a take's bytes kept on the device until the server has them all.
 //! - [`upload`]: a tus 1.0 client engine, sans-IO: requests out, responses in.
 //! - `web` (wasm32 only): the browser edge: camera, microphone, MediaRecorder, fetch, clock.
 //!
@@ -23,6 +24,7 @@ pub mod level;
 pub mod model;
 pub mod recording_format;
 pub mod session;
+pub mod take_store;
 pub mod upload;
 
 #[cfg(target_arch = "wasm32")]

@@ -10,7 +10,7 @@ use std::process::{Command, ExitCode};
 
 const USAGE: &str = "usage:
   cargo xtask demo [--addr 127.0.0.1:8080]   build the widget, start demo-server, print an invite link
-  cargo xtask test                           every test: native, then end to end in headless Chromium
+  cargo xtask test                           every test: native, browser (wasm), end to end in headless Chromium
   cargo xtask build-widget                   build the widget into target/www/recorder";
 
 fn main() -> ExitCode {

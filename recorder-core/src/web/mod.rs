@@ -6,9 +6,11 @@
 //! - [`level_meter`]: the microphone's live level.
 //! - [`transport`]: fetch for [`crate::http::HttpRequest`]s, with timeouts.
 //! - [`clock`]: monotonic time and sleeping.
+//! - [`indexed_db_store`]: takes kept in IndexedDB until uploaded.
 //! - [`upload_driver`]: runs an [`crate::upload::Upload`] against the network.
 
 pub mod clock;
+pub mod indexed_db_store;
 pub mod level_meter;
 pub mod media;
 pub mod recorder;
