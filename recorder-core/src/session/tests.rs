@@ -362,7 +362,8 @@ fn refusals_name_the_event_and_the_screen() {
 }
 
 /// Random events at random times: the session never panics, never lets
-/// attempts exceed the limit, and is done only when everything is submitted.
+/// attempts exceed the limit, never records past the answer limit, and is
+/// done only when everything is submitted.
 #[test]
 fn random_event_sequences_keep_the_invariants() {
     let events = |n: u64| match n % 16 {
@@ -398,6 +399,12 @@ fn random_event_sequences_keep_the_invariants() {
             now += MS * (rng % 3000) as u32;
             let _ = s.handle(now, events(rng >> 8));
             s.tick(now);
+            if let Stage::Question(flow) | Stage::TestVideo(flow) = s.stage() {
+                if let Phase::Recording { since, until } = flow.phase {
+                    assert!(now < until, "seed {seed}: still recording past the limit");
+                    assert_eq!(until - since, flow.limit, "seed {seed}");
+                }
+            }
             for q in &s.view().questions {
                 assert!(q.attempts_used <= q.attempts, "seed {seed}: {q:?}");
             }

@@ -332,11 +332,32 @@ fn url_resolution_follows_browsers() {
 #[derive(Clone, Copy, Debug)]
 enum Fault {
     None,
+    /// The connection drops before the server accepted anything.
     RequestLost,
+    /// The server accepted everything; the response never arrives (or times out).
     ResponseLost,
+    /// The connection drops in the middle of the body.
     CutMidBody,
+    /// The server restarts mid-body and loses what it had not flushed.
+    RestartLosingUnflushed,
+    /// A 5xx without touching the upload.
     ServerError,
+    /// A 409 (say, a stale offset after a proxy replayed the request).
+    Conflict,
 }
+
+const FAULTS: [Fault; 10] = [
+    Fault::None,
+    Fault::None,
+    Fault::None,
+    Fault::None,
+    Fault::RequestLost,
+    Fault::ResponseLost,
+    Fault::CutMidBody,
+    Fault::RestartLosingUnflushed,
+    Fault::ServerError,
+    Fault::Conflict,
+];
 
 struct Rng(u64);
 
@@ -361,17 +382,25 @@ fn never_loses_a_byte_whatever_the_network_does() {
         ),
         ("checksum", "sha1"),
     ];
-    for seed in 1..=600u64 {
+    for seed in 1..=1200u64 {
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let (extensions, algorithms) = variants[seed as usize % variants.len()];
         let mut server = FakeServer::with(extensions, algorithms);
-        let mut upload = discovering(1 + rng.next(6000) as usize);
+        let patch_size = 1 + rng.next(6000);
+        // Every fourth case records whole PATCH sizes: the length is an exact multiple.
+        let exact_multiple = seed % 4 == 0;
+        let mut upload = discovering(patch_size as usize);
         let mut recorded = Vec::new();
         let chunks = rng.next(30);
         let mut now = Duration::ZERO;
         for step in 0..100_000 {
             if step as u64 <= chunks && rng.next(2) == 0 {
-                let chunk: Vec<u8> = (0..rng.next(5000)).map(|_| rng.next(256) as u8).collect();
+                let size = if exact_multiple {
+                    patch_size * rng.next(3)
+                } else {
+                    rng.next(5000)
+                };
+                let chunk: Vec<u8> = (0..size).map(|_| rng.next(256) as u8).collect();
                 upload.push(&chunk).unwrap();
                 recorded.extend(chunk);
             }
@@ -379,15 +408,7 @@ fn never_loses_a_byte_whatever_the_network_does() {
                 upload.finish();
             }
             if let Some(request) = upload.poll_request(now) {
-                let fault = [
-                    Fault::None,
-                    Fault::None,
-                    Fault::None,
-                    Fault::RequestLost,
-                    Fault::ResponseLost,
-                    Fault::CutMidBody,
-                    Fault::ServerError,
-                ][rng.next(7) as usize];
+                let fault = FAULTS[rng.next(FAULTS.len() as u64) as usize];
                 match fault {
                     Fault::None => upload.handle_response(now, server.handle(&request, None)),
                     Fault::RequestLost => upload.handle_failure(now),
@@ -400,7 +421,27 @@ fn never_loses_a_byte_whatever_the_network_does() {
                         server.handle(&request, Some(keep));
                         upload.handle_failure(now);
                     }
+                    Fault::RestartLosingUnflushed => {
+                        let key = request
+                            .url
+                            .find("/files/")
+                            .map(|i| request.url[i..].to_string());
+                        let before = key
+                            .as_ref()
+                            .and_then(|k| server.uploads.get(k))
+                            .map(|u| u.0.len());
+                        server.handle(&request, None);
+                        if let (Some(flushed), Some(upload)) =
+                            (before, key.and_then(|k| server.uploads.get_mut(&k)))
+                        {
+                            let survived =
+                                flushed + rng.next((upload.0.len() - flushed) as u64 + 1) as usize;
+                            upload.0.truncate(survived);
+                        }
+                        upload.handle_failure(now);
+                    }
                     Fault::ServerError => upload.handle_response(now, HttpResponse::new(503)),
+                    Fault::Conflict => upload.handle_response(now, HttpResponse::new(409)),
                 }
             }
             now = upload
