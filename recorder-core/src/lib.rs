@@ -2,6 +2,7 @@
 //!
 //! - [`model`]: the interview as the server defines it and the candidate sees it.
 //! - [`http`]: the small request/response vocabulary the engines speak.
+//! - [`in_app_browser`]: recognising app webviews that cannot use the camera.
 //! - [`journal`]: the bytes of a take, kept until the server acknowledged them.
 //! - [`level`]: the microphone's level from raw samples.
 //! - [`recording_format`]: which recording type to ask the browser for.
@@ -19,6 +20,7 @@
 //! ```
 
 pub mod http;
+pub mod in_app_browser;
 pub mod journal;
 pub mod level;
 pub mod model;

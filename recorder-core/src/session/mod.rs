@@ -89,6 +89,7 @@ pub struct Session {
     heard_for: Duration,
     last_sound_at: Option<Duration>,
     warmed_up: bool,
+    pending_take: Option<String>,
 }
 
 impl Session {
@@ -115,7 +116,26 @@ impl Session {
             heard_for: Duration::ZERO,
             last_sound_at: None,
             warmed_up,
+            pending_take: None,
         }
+    }
+
+    /// After a reload: a take for `question` is kept on this device (or on
+    /// the server) but not submitted. The device check then leads straight
+    /// to that question's review, and the take's attempt is not charged again.
+    ///
+    /// ```
+    /// use recorder_core::model::{Interview, SessionView};
+    /// use recorder_core::session::{Action, Event, Session};
+    /// let mut view = SessionView::overview(&Interview::sample());
+    /// view.questions[1].attempts_used = 1;
+    /// let session = Session::new(view).with_pending_take("q2");
+    /// assert_eq!(session.attempts_left("q2"), 1);
+    /// ```
+    pub fn with_pending_take(mut self, question: &str) -> Session {
+        self.warmed_up = true;
+        self.pending_take = Some(question.to_string());
+        self
     }
 
     /// The current screen.
@@ -257,6 +277,10 @@ impl Session {
                 if !heard {
                     return Err(SessionError::MicrophoneNotHeard);
                 }
+                if let Some(question) = self.pending_take.clone() {
+                    self.stage = Stage::Questions;
+                    return self.open_pending(&question);
+                }
                 self.stage = if self.warmed_up {
                     Stage::Questions
                 } else {
@@ -341,10 +365,15 @@ impl Session {
                 if let Some(q) = self.view.questions.iter_mut().find(|q| q.id == question) {
                     q.revealed = true;
                 }
+                let pending = self.pending_take.take_if(|p| *p == question).is_some();
                 if let Stage::Question(flow) = &mut self.stage {
                     flow.prompt = Some(prompt);
-                    flow.phase = Phase::Thinking {
-                        until: now + think_left,
+                    flow.phase = if pending {
+                        Phase::Review
+                    } else {
+                        Phase::Thinking {
+                            until: now + think_left,
+                        }
                     };
                 }
                 Ok(Vec::new())
@@ -434,6 +463,24 @@ impl Session {
         if question.attempts_used >= question.attempts {
             return Err(SessionError::NoAttemptsLeft(id.to_string()));
         }
+        self.stage = Stage::Question(Flow {
+            purpose: Purpose::Answer(id.to_string()),
+            phase: Phase::Revealing,
+            prompt: None,
+            limit: Duration::from_secs(question.answer_seconds.into()),
+        });
+        Ok(vec![Action::Reveal(id.to_string())])
+    }
+
+    /// Opens the question of a take kept across a reload: reveal it again
+    /// (for its prompt; the server never restarts think time) and review.
+    fn open_pending(&mut self, id: &str) -> Result<Vec<Action>, SessionError> {
+        let question = self
+            .view
+            .questions
+            .iter()
+            .find(|q| q.id == id && !q.submitted)
+            .ok_or_else(|| SessionError::UnknownQuestion(id.to_string()))?;
         self.stage = Stage::Question(Flow {
             purpose: Purpose::Answer(id.to_string()),
             phase: Phase::Revealing,

@@ -336,6 +336,38 @@ fn a_reload_with_progress_skips_the_warm_up_and_a_finished_one_is_done() {
 }
 
 #[test]
+fn a_take_kept_across_a_reload_lands_in_its_review_without_a_second_charge() {
+    let mut view = SessionView::overview(&Interview::sample());
+    view.questions[1].attempts_used = 1;
+    view.questions[1].revealed = true;
+    let mut s = Session::new(view).with_pending_take("q2");
+    s.handle(secs(0), Event::Start).unwrap();
+    s.handle(secs(0), Event::DevicesOpened).unwrap();
+    for t in 0..5 {
+        s.handle(100 * MS * t, Event::Level { rms: 0.2 }).unwrap();
+    }
+    let actions = s.handle(secs(1), Event::ContinueFromDeviceCheck).unwrap();
+    assert_eq!(actions, vec![Action::Reveal("q2".into())]);
+    s.handle(
+        secs(1),
+        Event::Revealed {
+            question: "q2".into(),
+            prompt: Prompt::Text {
+                text: "Describe...".into(),
+            },
+            think_left: Duration::ZERO,
+        },
+    )
+    .unwrap();
+    assert_eq!(phase(&s), Phase::Review, "no new recording starts");
+    assert_eq!(s.view().questions[1].attempts_used, 1);
+    assert_eq!(
+        s.handle(secs(2), Event::Submit).unwrap(),
+        vec![Action::SubmitTake("q2".into())]
+    );
+}
+
+#[test]
 fn refusals_name_the_event_and_the_screen() {
     let mut s = session();
     let error = s.handle(secs(0), Event::Submit).unwrap_err();

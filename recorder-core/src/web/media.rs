@@ -1,5 +1,6 @@
 //! Camera and microphone access, with errors a candidate can act on.
 
+use crate::in_app_browser::{self, InAppBrowser};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MediaStream, MediaStreamConstraints};
@@ -27,6 +28,10 @@ pub enum MediaError {
     /// The page is not served over HTTPS (or localhost), so browsers hide devices.
     #[error("this page is not secure (HTTPS), so the browser does not offer camera access")]
     InsecureContext,
+    /// The link was opened inside an app (Instagram, LinkedIn...) whose
+    /// built-in browser cannot use the camera.
+    #[error("{} opened this link in its own browser, which cannot use the camera; open the link in Safari or Chrome instead", .0.name())]
+    InAppBrowser(InAppBrowser),
     /// The browser has no `getUserMedia` (old browser or in-app webview).
     #[error("this browser cannot record video; open the link in Chrome, Firefox, Edge or Safari")]
     Unsupported,
@@ -68,13 +73,25 @@ impl Default for MediaRequest {
 /// ```
 pub async fn open(request: &MediaRequest) -> Result<MediaStream, MediaError> {
     let window = web_sys::window().ok_or(MediaError::Unsupported)?;
+    let in_app = window
+        .navigator()
+        .user_agent()
+        .ok()
+        .and_then(|ua| in_app_browser::detect(&ua));
+    // In an app's webview, whatever fails is best explained as "open it in a browser".
+    let explain = |error: MediaError| match (in_app, &error) {
+        (Some(app), MediaError::NotAllowed | MediaError::Unsupported | MediaError::Other(_)) => {
+            MediaError::InAppBrowser(app)
+        }
+        _ => error,
+    };
     if !window.is_secure_context() {
         return Err(MediaError::InsecureContext);
     }
     let devices = window
         .navigator()
         .media_devices()
-        .map_err(|_| MediaError::Unsupported)?;
+        .map_err(|_| explain(MediaError::Unsupported))?;
     let constraints = MediaStreamConstraints::new();
     constraints.set_video(&object(&[
         ("width", object(&[("ideal", request.ideal_size.0.into())])),
@@ -89,8 +106,10 @@ pub async fn open(request: &MediaRequest) -> Result<MediaStream, MediaError> {
     ]));
     let promise = devices
         .get_user_media_with_constraints(&constraints)
-        .map_err(|e| classify(&e))?;
-    let stream = JsFuture::from(promise).await.map_err(|e| classify(&e))?;
+        .map_err(|e| explain(classify(&e)))?;
+    let stream = JsFuture::from(promise)
+        .await
+        .map_err(|e| explain(classify(&e)))?;
     Ok(stream.unchecked_into())
 }
 
