@@ -25,3 +25,20 @@ pub async fn open(
     db.save_interviews(interviews).await?;
     Ok(db)
 }
+
+/// Serves `interviews` from `data_dir` on 127.0.0.1 at a free port, in the
+/// background (for tests and embedding); returns the origin and the database.
+pub async fn spawn_local(
+    data_dir: &Path,
+    interviews: &[recorder_core::model::Interview],
+) -> Result<(String, db::Db), Box<dyn std::error::Error>> {
+    let db = open(data_dir, interviews).await?;
+    let media = data_dir.join("media");
+    std::fs::create_dir_all(&media)?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let origin = format!("http://{}", listener.local_addr()?);
+    let state = app::AppState::new(db.clone(), media, &origin);
+    let router = app::router(state, data_dir.join("widget"), vec![origin.parse()?]);
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    Ok((origin, db))
+}

@@ -1,7 +1,6 @@
 //! The tus endpoint and the candidate API over real HTTP on 127.0.0.1, with
 //! a real SQLite file and media in a temporary directory.
 
-use demo_server::app::{self, AppState};
 use recorder_core::model::Interview;
 use reqwest::{Client, Method, Response, StatusCode};
 
@@ -14,20 +13,9 @@ struct Server {
 
 async fn start() -> Server {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_server::open(dir.path(), &[Interview::sample()])
+    let (origin, db) = demo_server::spawn_local(dir.path(), &[Interview::sample()])
         .await
         .unwrap();
-    let media = dir.path().join("media");
-    std::fs::create_dir_all(&media).unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let origin = format!("http://{}", listener.local_addr().unwrap());
-    let state = AppState::new(db.clone(), media, &origin);
-    let router = app::router(
-        state,
-        dir.path().join("widget"),
-        vec![origin.parse().unwrap()],
-    );
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     Server {
         origin,
         db,

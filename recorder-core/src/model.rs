@@ -40,6 +40,37 @@ pub struct Interview {
     pub practice: Option<Question>,
     /// The questions, in order.
     pub questions: Vec<Question>,
+    /// A recruiter's welcome video shown on the overview (http(s) URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro_video: Option<String>,
+    /// Answers are accepted until this moment (Unix seconds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<u64>,
+    /// The language of the interview (BCP 47, such as `en` or `pt-BR`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// The hiring company's look.
+    #[serde(default)]
+    pub branding: Branding,
+}
+
+/// How the recorder presents the hiring company.
+///
+/// ```
+/// let branding: recorder_core::model::Branding = serde_json::from_str(r##"{"company": "Acme", "accent": "#0a7d53"}"##).unwrap();
+/// assert_eq!(branding.accent.as_deref(), Some("#0a7d53"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Branding {
+    /// The company's name.
+    #[serde(default)]
+    pub company: String,
+    /// Its logo (http(s) URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo_url: Option<String>,
+    /// Its accent colour, `#rrggbb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accent: Option<String>,
 }
 
 /// One question and its rules.
@@ -120,6 +151,20 @@ pub enum InterviewError {
         /// The limit it asked for.
         seconds: u32,
     },
+    /// A URL is not an absolute http(s) URL.
+    #[error("{field} {url:?} must be an absolute http:// or https:// URL")]
+    BadUrl {
+        /// Which field.
+        field: &'static str,
+        /// What it was.
+        url: String,
+    },
+    /// The locale is not a BCP 47 tag.
+    #[error("locale {0:?} must be a language tag such as \"en\" or \"pt-BR\"")]
+    BadLocale(String),
+    /// The accent colour is not `#rrggbb`.
+    #[error("branding.accent {0:?} must be a colour like \"#0a7d53\"")]
+    BadColor(String),
     /// An attempt count is out of range.
     #[error("question {id:?}: attempts is {attempts}, it must be between 1 and {MAX_ATTEMPTS}")]
     Attempts {
@@ -143,6 +188,24 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// Whether `tag` looks like a BCP 47 language tag (`en`, `pt-BR`, `zh-Hant-TW`).
+///
+/// ```
+/// assert!(recorder_core::model::is_language_tag("pt-BR"));
+/// assert!(!recorder_core::model::is_language_tag("english please"));
+/// ```
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn is_hex_color(color: &str) -> bool {
+    color.len() == 7 && color.starts_with('#') && color[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 impl Interview {
     /// Checks every rule a usable interview follows.
     ///
@@ -160,6 +223,24 @@ impl Interview {
         }
         if self.questions.is_empty() {
             return Err(InterviewError::NoQuestions);
+        }
+        let urls = [
+            ("intro_video", &self.intro_video),
+            ("branding.logo_url", &self.branding.logo_url),
+        ];
+        for (field, url) in urls {
+            if let Some(url) = url.as_ref().filter(|u| !crate::upload::is_http_url(u)) {
+                return Err(InterviewError::BadUrl {
+                    field,
+                    url: url.clone(),
+                });
+            }
+        }
+        if let Some(locale) = self.locale.as_ref().filter(|l| !is_language_tag(l)) {
+            return Err(InterviewError::BadLocale(locale.clone()));
+        }
+        if let Some(accent) = self.branding.accent.as_ref().filter(|c| !is_hex_color(c)) {
+            return Err(InterviewError::BadColor(accent.clone()));
         }
         let mut seen = std::collections::HashSet::new();
         for question in self.practice.iter().chain(&self.questions) {
@@ -257,6 +338,18 @@ impl Prompt {
 pub struct SessionView {
     /// What the candidate is interviewing for.
     pub title: String,
+    /// A recruiter's welcome video for the overview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro_video: Option<String>,
+    /// Answers are accepted until this moment (Unix seconds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<u64>,
+    /// The interview's language, if the hiring team set one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// The hiring company's look.
+    #[serde(default)]
+    pub branding: Branding,
     /// The practice question, whole: it is no secret and its answer is never kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practice: Option<Question>,
@@ -303,6 +396,10 @@ impl SessionView {
     pub fn overview(interview: &Interview) -> SessionView {
         SessionView {
             title: interview.title.clone(),
+            intro_video: interview.intro_video.clone(),
+            deadline: interview.deadline,
+            locale: interview.locale.clone(),
+            branding: interview.branding.clone(),
             practice: interview.practice.clone(),
             questions: interview
                 .questions
@@ -344,6 +441,31 @@ mod tests {
         };
         let json = serde_json::to_string(&prompt).unwrap();
         assert_eq!(serde_json::from_str::<Prompt>(&json).unwrap(), prompt);
+    }
+
+    #[test]
+    fn urls_locales_and_colours_are_checked() {
+        let mut interview = Interview::sample();
+        interview.intro_video = Some("javascript:alert(1)".into());
+        assert!(matches!(
+            interview.validate(),
+            Err(InterviewError::BadUrl {
+                field: "intro_video",
+                ..
+            })
+        ));
+        let mut interview = Interview::sample();
+        interview.locale = Some("en_US".into());
+        assert_eq!(
+            interview.validate(),
+            Err(InterviewError::BadLocale("en_US".into()))
+        );
+        let mut interview = Interview::sample();
+        interview.branding.accent = Some("red".into());
+        assert_eq!(
+            interview.validate(),
+            Err(InterviewError::BadColor("red".into()))
+        );
     }
 
     #[test]

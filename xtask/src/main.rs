@@ -71,6 +71,26 @@ fn test() -> Result<(), Fail> {
     run(Command::new(cmd::cargo())
         .args(["test", "--workspace"])
         .current_dir(&root))?;
+    println!(
+        "== browser tests of recorder-core's web module (wasm-bindgen-test, headless Chromium)"
+    );
+    run(Command::new(cmd::cargo())
+        .args([
+            "test",
+            "-p",
+            "recorder-core",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .args(["--test", "browser"])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        // webdriver.json (the browser's flags: headless, fake camera and microphone) lives here.
+        .current_dir(root.join("recorder-core")))?;
     widget_build::build()?;
     let server = build_server()?;
     println!("== end-to-end tests (headless Chromium)");

@@ -279,7 +279,7 @@ impl Session {
                 }
                 if let Some(question) = self.pending_take.clone() {
                     self.stage = Stage::Questions;
-                    return self.open_pending(&question);
+                    return self.reveal(&question);
                 }
                 self.stage = if self.warmed_up {
                     Stage::Questions
@@ -451,6 +451,22 @@ impl Session {
             });
             return Ok(Vec::new());
         }
+        if self.attempts_left(id) == 0
+            && self
+                .view
+                .questions
+                .iter()
+                .any(|q| q.id == id && !q.submitted)
+        {
+            return Err(SessionError::NoAttemptsLeft(id.to_string()));
+        }
+        self.reveal(id)
+    }
+
+    /// Opens an answer flow for question `id`, waiting for the server to
+    /// reveal it (first time, or again after a reload: the server never
+    /// restarts think time).
+    fn reveal(&mut self, id: &str) -> Result<Vec<Action>, SessionError> {
         let question = self
             .view
             .questions
@@ -460,27 +476,6 @@ impl Session {
         if question.submitted {
             return Err(SessionError::AlreadySubmitted(id.to_string()));
         }
-        if question.attempts_used >= question.attempts {
-            return Err(SessionError::NoAttemptsLeft(id.to_string()));
-        }
-        self.stage = Stage::Question(Flow {
-            purpose: Purpose::Answer(id.to_string()),
-            phase: Phase::Revealing,
-            prompt: None,
-            limit: Duration::from_secs(question.answer_seconds.into()),
-        });
-        Ok(vec![Action::Reveal(id.to_string())])
-    }
-
-    /// Opens the question of a take kept across a reload: reveal it again
-    /// (for its prompt; the server never restarts think time) and review.
-    fn open_pending(&mut self, id: &str) -> Result<Vec<Action>, SessionError> {
-        let question = self
-            .view
-            .questions
-            .iter()
-            .find(|q| q.id == id && !q.submitted)
-            .ok_or_else(|| SessionError::UnknownQuestion(id.to_string()))?;
         self.stage = Stage::Question(Flow {
             purpose: Purpose::Answer(id.to_string()),
             phase: Phase::Revealing,

@@ -108,16 +108,10 @@ fn node_tus_server_gets_every_byte_of_a_deferred_length_take() {
 #[tokio::test(flavor = "multi_thread")]
 async fn demo_server_gets_every_byte_of_a_deferred_length_take() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_server::open(dir.path(), &[Interview::sample()])
+    let (origin, db) = demo_server::spawn_local(dir.path(), &[Interview::sample()])
         .await
         .unwrap();
     let media = dir.path().join("media");
-    std::fs::create_dir_all(&media).unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let origin = format!("http://{}", listener.local_addr().unwrap());
-    let state = demo_server::app::AppState::new(db.clone(), media.clone(), &origin);
-    let router = demo_server::app::router(state, dir.path().join("widget"), vec![]);
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     let token = db.create_invite("demo").await.unwrap().unwrap();
 
     for (chunks, patch) in [
