@@ -69,6 +69,14 @@ impl StoredTake {
 
 /// Durable storage of takes. Implementations: [`MemoryTakeStore`] (tests,
 /// and where nothing better exists) and an IndexedDB store in `web`.
+///
+/// ```
+/// use recorder_core::take_store::{MemoryTakeStore, TakeStore};
+/// async fn keep(store: &impl TakeStore, chunk: &[u8]) -> bool {
+///     store.append("take", 0, chunk).await.is_ok()
+/// }
+/// assert!(futures_executor::block_on(keep(&MemoryTakeStore::default(), b"x")));
+/// ```
 // Futures here run on one thread (the page's), so no Send bounds are promised.
 #[allow(async_fn_in_trait)]
 pub trait TakeStore {

@@ -62,6 +62,12 @@ pub enum Event {
 }
 
 /// Why the devices could not be opened; each gets its own help.
+///
+/// ```
+/// use recorder_core::session::{DeviceProblem, Event};
+/// let event = Event::DevicesFailed(DeviceProblem::Busy);
+/// assert_ne!(event, Event::DevicesFailed(DeviceProblem::NotAllowed));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DeviceProblem {
     /// Permission refused.

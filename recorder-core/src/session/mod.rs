@@ -82,6 +82,11 @@ pub enum SessionError {
 }
 
 /// One candidate's way through an interview. See the [module documentation](self).
+///
+/// ```
+/// let s = recorder_core::session::Session::new(recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample()));
+/// assert_eq!(s.next_deadline(), None);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Session {
     view: SessionView,

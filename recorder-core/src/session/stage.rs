@@ -34,6 +34,12 @@ pub enum Stage {
 }
 
 /// The devices' state in the device check.
+///
+/// ```
+/// use recorder_core::session::{Devices, Stage};
+/// let stage = Stage::DeviceCheck { devices: Devices::Opening, heard: false };
+/// assert!(matches!(stage, Stage::DeviceCheck { devices: Devices::Opening, .. }));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Devices {
     /// Waiting for permission.
@@ -45,6 +51,11 @@ pub enum Devices {
 }
 
 /// What a recording is for.
+///
+/// ```
+/// use recorder_core::session::Purpose;
+/// assert_ne!(Purpose::Test, Purpose::Answer("q1".into()));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Purpose {
     /// The test video: local only.
@@ -56,6 +67,12 @@ pub enum Purpose {
 }
 
 /// Progress through one recording: the test video or a question.
+///
+/// ```
+/// use recorder_core::session::{Flow, Phase, Purpose};
+/// let flow = Flow { purpose: Purpose::Test, phase: Phase::Ready, prompt: None, limit: std::time::Duration::from_secs(15) };
+/// assert_eq!(flow.phase, Phase::Ready);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Flow {
     /// What the recording is for.
@@ -69,6 +86,12 @@ pub struct Flow {
 }
 
 /// A step of a [`Flow`].
+///
+/// ```
+/// use recorder_core::session::Phase;
+/// let phase = Phase::Thinking { until: std::time::Duration::from_secs(30) };
+/// assert!(matches!(phase, Phase::Thinking { .. }));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     /// Waiting for the server to reveal the question.

@@ -181,6 +181,11 @@ enum InFlight {
 }
 
 /// One take's tus upload. See the [module documentation](self).
+///
+/// ```
+/// let upload = recorder_core::upload::Upload::new(recorder_core::upload::UploadConfig::new("https://e.com/files")).unwrap();
+/// assert_eq!(upload.progress().recorded, 0);
+/// ```
 #[derive(Debug)]
 pub struct Upload {
     config: UploadConfig,

@@ -35,6 +35,14 @@ impl From<JsValue> for StoreError {
 
 /// Takes in the IndexedDB database `name`: a `takes` store of descriptions
 /// and a `chunks` store keyed by `[take, index]`.
+///
+/// ```no_run
+/// # async fn f() -> Result<(), recorder_core::web::indexed_db_store::StoreError> {
+/// use recorder_core::take_store::TakeStore;
+/// let store = recorder_core::web::indexed_db_store::IndexedDbTakeStore::open("interview-recorder").await?;
+/// store.append("take-1", 0, b"webm bytes").await?;
+/// # Ok(()) }
+/// ```
 pub struct IndexedDbTakeStore {
     db: IdbDatabase,
 }

@@ -5,6 +5,13 @@ use web_sys::{AnalyserNode, AudioContext, MediaStream, MediaStreamAudioSourceNod
 
 /// Listens to a stream's audio; call [`LevelMeter::read`] as often as the
 /// meter is redrawn. Dropping it closes its audio context.
+///
+/// ```no_run
+/// # fn f(stream: &web_sys::MediaStream) -> Result<(), wasm_bindgen::JsValue> {
+/// let mut meter = recorder_core::web::level_meter::LevelMeter::new(stream)?;
+/// let heard = meter.read().is_sound();
+/// # Ok(()) }
+/// ```
 pub struct LevelMeter {
     context: AudioContext,
     analyser: AnalyserNode,

@@ -9,6 +9,13 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobEvent, MediaRecorder, MediaRecorderOptions, MediaStream};
 
 /// What a running recording reports, in the order the browser emitted it.
+///
+/// ```no_run
+/// # async fn f(mut events: futures::channel::mpsc::UnboundedReceiver<recorder_core::web::recorder::RecorderEvent>) {
+/// use futures::StreamExt;
+/// while let Some(recorder_core::web::recorder::RecorderEvent::Data(blob)) = events.next().await {}
+/// # }
+/// ```
 #[derive(Debug)]
 pub enum RecorderEvent {
     /// The next piece of the file (never empty).
@@ -36,6 +43,13 @@ pub enum RecorderError {
 }
 
 /// A running MediaRecorder. Dropping it stops the recording.
+///
+/// ```no_run
+/// # fn f(stream: web_sys::MediaStream) -> Result<(), recorder_core::web::recorder::RecorderError> {
+/// let (recording, events) = recorder_core::web::recorder::Recording::start(&stream, 1000)?;
+/// recording.stop();
+/// # Ok(()) }
+/// ```
 pub struct Recording {
     recorder: MediaRecorder,
     mime_type: String,

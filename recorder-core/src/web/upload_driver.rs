@@ -26,6 +26,11 @@ pub struct TakeReceipt {
 }
 
 /// Why a take did not reach the server.
+///
+/// ```no_run
+/// use recorder_core::web::upload_driver::TakeError;
+/// assert!(TakeError::Discarded.to_string().contains("discarded"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TakeError {
     /// The upload stopped for good.
