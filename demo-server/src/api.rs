@@ -1,11 +1,15 @@
-//! The candidate API, authorized by the invite token.
+//! The candidate API, authorized by the invite token: the session, revealing
+//! a question, submitting a take, completing the interview.
 
 use crate::app::AppState;
+use crate::db::{unix_millis, QuestionProgress};
 use crate::error::ApiError;
 use crate::invite::Candidate;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::Json;
-use recorder_core::model::SessionView;
+use recorder_core::model::{
+    Question, Receipt, RevealedQuestion, SessionView, SubmitTake, SubmittedAnswer,
+};
 
 /// `GET /api/session`: the interview's overview and the candidate's progress.
 /// Never the text of a question.
@@ -14,12 +18,147 @@ pub async fn session(
     candidate: Candidate,
 ) -> Result<Json<SessionView>, ApiError> {
     let mut view = SessionView::overview(&candidate.interview);
-    let used = state.db.attempts_used(candidate.invite_id).await?;
     for question in &mut view.questions {
-        question.attempts_used = used
-            .iter()
-            .find(|(id, _)| *id == question.id)
-            .map_or(0, |(_, n)| *n);
+        let progress = state.db.progress(candidate.invite_id, &question.id).await?;
+        question.attempts_used = progress.attempts_used;
+        question.technical_failures = progress.technical_failures;
+        question.revealed = progress.revealed_at.is_some();
+        question.submitted = progress.submitted.is_some();
     }
     Ok(Json(view))
+}
+
+/// `POST /api/questions/{id}/reveal`: the question's prompt; think time starts
+/// at the first reveal and never restarts.
+pub async fn reveal(
+    State(state): State<AppState>,
+    candidate: Candidate,
+    Path(id): Path<String>,
+) -> Result<Json<RevealedQuestion>, ApiError> {
+    let question = question(&candidate, &id)?;
+    let progress = state.db.progress(candidate.invite_id, &id).await?;
+    if progress.revealed_at.is_none() {
+        ensure_before_deadline(&candidate)?;
+    }
+    let revealed_at = state.db.reveal(candidate.invite_id, &id).await?;
+    let thought_ms = unix_millis().saturating_sub(revealed_at).max(0) as u64;
+    Ok(Json(RevealedQuestion {
+        id: question.id.clone(),
+        prompt: question.prompt.clone(),
+        think_seconds: question.think_seconds,
+        answer_seconds: question.answer_seconds,
+        attempts_left: question.attempts.saturating_sub(progress.attempts_used),
+        think_left_ms: (u64::from(question.think_seconds) * 1000).saturating_sub(thought_ms),
+    }))
+}
+
+/// `POST /api/questions/{id}/submit`: names the take that answers the
+/// question, once; it must be complete and match the client's size and sha256.
+pub async fn submit(
+    State(state): State<AppState>,
+    candidate: Candidate,
+    Path(id): Path<String>,
+    Json(take): Json<SubmitTake>,
+) -> Result<Json<SubmittedAnswer>, ApiError> {
+    question(&candidate, &id)?;
+    let upload_id = take
+        .upload
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or_default();
+    let upload = state
+        .db
+        .find_upload(upload_id, candidate.invite_id)
+        .await?
+        .filter(|u| u.question_id == id)
+        .ok_or(ApiError::UploadNotFound)?;
+    if upload.deleted_at.is_some() || upload.technical_failure {
+        return Err(ApiError::UploadGone);
+    }
+    if upload.completed_at.is_none() {
+        return Err(ApiError::Conflict(format!(
+            "the take is not fully uploaded yet ({} bytes received)",
+            upload.offset
+        )));
+    }
+    let sha256 = upload.sha256.clone().unwrap_or_default();
+    if upload.offset != take.bytes || !sha256.eq_ignore_ascii_case(&take.sha256) {
+        return Err(ApiError::Conflict(format!(
+            "the server has {} bytes with sha256 {sha256}, not {} bytes with sha256 {}",
+            upload.offset, take.bytes, take.sha256
+        )));
+    }
+    if !state
+        .db
+        .submit(candidate.invite_id, &id, &upload.id)
+        .await?
+    {
+        return Err(ApiError::Conflict(format!(
+            "question {id:?} was already submitted"
+        )));
+    }
+    let progress = state.db.progress(candidate.invite_id, &id).await?;
+    Ok(Json(answer(&id, &upload, &progress)))
+}
+
+/// `POST /api/complete`: completes the interview once every question is
+/// submitted, and returns the receipt.
+pub async fn complete(
+    State(state): State<AppState>,
+    candidate: Candidate,
+) -> Result<Json<Receipt>, ApiError> {
+    let mut answers = Vec::new();
+    let mut missing = Vec::new();
+    for question in &candidate.interview.questions {
+        let progress = state.db.progress(candidate.invite_id, &question.id).await?;
+        let submitted = match &progress.submitted {
+            Some((upload_id, _)) => state.db.upload(upload_id).await?,
+            None => None,
+        };
+        match submitted {
+            Some(upload) => answers.push(answer(&question.id, &upload, &progress)),
+            None => missing.push(question.id.as_str()),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(ApiError::Conflict(format!(
+            "these questions have no submitted answer yet: {}",
+            missing.join(", ")
+        )));
+    }
+    let completed_at = state.db.complete(candidate.invite_id).await?;
+    Ok(Json(Receipt {
+        title: candidate.interview.title.clone(),
+        completed_at,
+        answers,
+    }))
+}
+
+/// The question `id` of the candidate's interview (not the practice one: it needs no server).
+pub fn question<'a>(candidate: &'a Candidate, id: &str) -> Result<&'a Question, ApiError> {
+    candidate
+        .interview
+        .questions
+        .iter()
+        .find(|q| q.id == id)
+        .ok_or_else(|| ApiError::UnknownQuestion(id.to_string()))
+}
+
+/// Refuses with 410 once the interview's deadline has passed.
+pub fn ensure_before_deadline(candidate: &Candidate) -> Result<(), ApiError> {
+    match candidate.interview.deadline {
+        Some(deadline) if unix_millis() / 1000 >= deadline as i64 => Err(ApiError::DeadlinePassed),
+        _ => Ok(()),
+    }
+}
+
+fn answer(id: &str, upload: &crate::db::UploadRow, progress: &QuestionProgress) -> SubmittedAnswer {
+    SubmittedAnswer {
+        question: id.to_string(),
+        bytes: upload.offset,
+        sha256: upload.sha256.clone().unwrap_or_default(),
+        duration_ms: upload.duration_ms.map(|ms| ms as u64),
+        submitted_at: progress.submitted.as_ref().map_or(0, |(_, at)| *at),
+    }
 }

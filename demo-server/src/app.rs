@@ -74,10 +74,16 @@ impl Drop for WriteLock {
 pub fn router(state: AppState, widget_dir: PathBuf, allowed_origins: Vec<HeaderValue>) -> Router {
     let tus_routes = Router::new()
         .route("/api/uploads", post(tus::create))
-        .route("/api/uploads/{id}", head(tus::head).patch(tus::patch))
+        .route(
+            "/api/uploads/{id}",
+            head(tus::head).patch(tus::patch).delete(tus::delete),
+        )
         .route_layer(axum::middleware::from_fn(tus::require_version));
     Router::new()
         .route("/api/session", get(api::session))
+        .route("/api/questions/{id}/reveal", post(api::reveal))
+        .route("/api/questions/{id}/submit", post(api::submit))
+        .route("/api/complete", post(api::complete))
         .merge(tus_routes)
         .route("/i/{token}", get(pages::candidate))
         .nest_service("/recorder", ServeDir::new(widget_dir))

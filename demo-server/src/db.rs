@@ -1,4 +1,5 @@
-//! The SQLite database: interviews, invites and uploads.
+//! The SQLite database: interviews, invites, reveals, uploads, submissions.
+//! Times are Unix milliseconds.
 
 use crate::invite::{self, Candidate};
 use recorder_core::model::Interview;
@@ -17,7 +18,7 @@ pub struct Db {
 }
 
 /// One take's upload as stored.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct UploadRow {
     /// The tus upload id.
     pub id: String,
@@ -33,15 +34,51 @@ pub struct UploadRow {
     pub offset: u64,
     /// The declared length, once known.
     pub length: Option<u64>,
-    /// Unix seconds when every byte arrived.
+    /// When it was created.
+    pub created_at: i64,
+    /// When every byte arrived.
+    pub completed_at: Option<i64>,
+    /// Replaced by a retry after a technical failure (not an attempt).
+    pub technical_failure: bool,
+    /// When it was terminated or expired (the file is gone).
+    pub deleted_at: Option<i64>,
+    /// sha256 of the complete take.
+    pub sha256: Option<String>,
+    /// Its duration, once probed.
+    pub duration_ms: Option<i64>,
+}
+
+/// A candidate's standing on one question.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuestionProgress {
+    /// When it was first revealed.
+    pub revealed_at: Option<i64>,
+    /// Takes that count as attempts.
+    pub attempts_used: u32,
+    /// Takes given back after a technical failure.
+    pub technical_failures: u32,
+    /// The submitted take and when.
+    pub submitted: Option<(String, i64)>,
+}
+
+/// An invite as the review page lists it.
+#[derive(Clone, Debug)]
+pub struct InviteRow {
+    /// Its id.
+    pub id: i64,
+    /// The interview.
+    pub interview_id: String,
+    /// When it was created (Unix seconds for invites made before times were milliseconds).
+    pub created_at: i64,
+    /// When the candidate completed the interview.
     pub completed_at: Option<i64>,
 }
 
-/// Seconds since the Unix epoch.
-pub fn unix_now() -> i64 {
+/// Milliseconds since the Unix epoch.
+pub fn unix_millis() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
+        .map(|d| d.as_millis() as i64)
         .unwrap_or_default()
 }
 
@@ -77,6 +114,19 @@ impl Db {
         Ok(())
     }
 
+    /// Every interview.
+    pub async fn interviews(&self) -> Result<Vec<Interview>, sqlx::Error> {
+        let rows = sqlx::query("SELECT definition FROM interviews ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                serde_json::from_str(row.get::<&str, _>(0))
+                    .map_err(|e| sqlx::Error::Decode(Box::new(e)))
+            })
+            .collect()
+    }
+
     /// Creates an invite to `interview_id`; returns its token, or `None` if
     /// there is no such interview.
     pub async fn create_invite(&self, interview_id: &str) -> Result<Option<String>, sqlx::Error> {
@@ -94,7 +144,7 @@ impl Db {
         )
         .bind(invite::token_hash(&token))
         .bind(interview_id)
-        .bind(unix_now())
+        .bind(unix_millis())
         .execute(&self.pool)
         .await?;
         Ok(Some(token))
@@ -122,6 +172,81 @@ impl Db {
         .transpose()
     }
 
+    /// Every invite, newest first.
+    pub async fn invites(&self) -> Result<Vec<InviteRow>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT id, interview_id, created_at, completed_at FROM invites ORDER BY id DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| InviteRow {
+                id: r.get(0),
+                interview_id: r.get(1),
+                created_at: r.get(2),
+                completed_at: r.get(3),
+            })
+            .collect())
+    }
+
+    /// Records the first reveal of a question (later reveals change nothing);
+    /// returns when it was first revealed.
+    pub async fn reveal(&self, invite_id: i64, question_id: &str) -> Result<i64, sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO reveals (invite_id, question_id, revealed_at) VALUES (?, ?, ?)
+             ON CONFLICT(invite_id, question_id) DO NOTHING",
+        )
+        .bind(invite_id)
+        .bind(question_id)
+        .bind(unix_millis())
+        .execute(&self.pool)
+        .await?;
+        sqlx::query("SELECT revealed_at FROM reveals WHERE invite_id = ? AND question_id = ?")
+            .bind(invite_id)
+            .bind(question_id)
+            .fetch_one(&self.pool)
+            .await
+            .map(|row| row.get(0))
+    }
+
+    /// The invite's standing on `question_id`.
+    pub async fn progress(
+        &self,
+        invite_id: i64,
+        question_id: &str,
+    ) -> Result<QuestionProgress, sqlx::Error> {
+        let revealed_at =
+            sqlx::query("SELECT revealed_at FROM reveals WHERE invite_id = ? AND question_id = ?")
+                .bind(invite_id)
+                .bind(question_id)
+                .fetch_optional(&self.pool)
+                .await?
+                .map(|row| row.get(0));
+        let counts = sqlx::query(
+            "SELECT COALESCE(SUM(technical_failure = 0), 0), COALESCE(SUM(technical_failure = 1), 0)
+             FROM uploads WHERE invite_id = ? AND question_id = ?",
+        )
+        .bind(invite_id)
+        .bind(question_id)
+        .fetch_one(&self.pool)
+        .await?;
+        let submitted = sqlx::query(
+            "SELECT upload_id, submitted_at FROM submissions WHERE invite_id = ? AND question_id = ?",
+        )
+        .bind(invite_id)
+        .bind(question_id)
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|row| (row.get(0), row.get(1)));
+        Ok(QuestionProgress {
+            revealed_at,
+            attempts_used: counts.get::<i64, _>(0) as u32,
+            technical_failures: counts.get::<i64, _>(1) as u32,
+            submitted,
+        })
+    }
+
     /// Records a new, empty upload.
     pub async fn insert_upload(&self, upload: &UploadRow) -> Result<(), sqlx::Error> {
         sqlx::query(
@@ -135,7 +260,7 @@ impl Db {
         .bind(&upload.filetype)
         .bind(&upload.metadata)
         .bind(upload.length.map(|l| l as i64))
-        .bind(unix_now())
+        .bind(unix_millis())
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -155,26 +280,21 @@ impl Db {
         Ok(row.as_ref().map(upload_row))
     }
 
+    /// The upload `id`, whoever it belongs to (for the review page).
+    pub async fn upload(&self, id: &str) -> Result<Option<UploadRow>, sqlx::Error> {
+        let row = sqlx::query(&format!("{SELECT_UPLOAD} WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(upload_row))
+    }
+
     /// Every upload, oldest first.
     pub async fn all_uploads(&self) -> Result<Vec<UploadRow>, sqlx::Error> {
         let rows = sqlx::query(&format!("{SELECT_UPLOAD} ORDER BY created_at, id"))
             .fetch_all(&self.pool)
             .await?;
         Ok(rows.iter().map(upload_row).collect())
-    }
-
-    /// How many takes the invite has started for each question.
-    pub async fn attempts_used(&self, invite_id: i64) -> Result<Vec<(String, u32)>, sqlx::Error> {
-        let rows = sqlx::query(
-            "SELECT question_id, COUNT(*) FROM uploads WHERE invite_id = ? GROUP BY question_id",
-        )
-        .bind(invite_id)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .iter()
-            .map(|r| (r.get::<String, _>(0), r.get::<i64, _>(1) as u32))
-            .collect())
     }
 
     /// Records that the upload's bytes up to `offset` are durable, its
@@ -185,7 +305,7 @@ impl Db {
         offset: u64,
         length: Option<u64>,
     ) -> Result<(), sqlx::Error> {
-        let completed = length.filter(|l| *l == offset).map(|_| unix_now());
+        let completed = length.filter(|l| *l == offset).map(|_| unix_millis());
         sqlx::query(
             "UPDATE uploads SET upload_offset = ?, upload_length = ?, completed_at = ? WHERE id = ?",
         )
@@ -197,10 +317,100 @@ impl Db {
         .await?;
         Ok(())
     }
+
+    /// Sets one column of an upload: its sha256, its duration, its technical
+    /// failure flag or its deletion time.
+    pub async fn mark_upload(&self, id: &str, mark: UploadMark) -> Result<(), sqlx::Error> {
+        let (sql, value) = match mark {
+            UploadMark::Sha256(sha) => ("UPDATE uploads SET sha256 = ? WHERE id = ?", sha.into()),
+            UploadMark::DurationMs(ms) => {
+                ("UPDATE uploads SET duration_ms = ? WHERE id = ?", ms.into())
+            }
+            UploadMark::TechnicalFailure => (
+                "UPDATE uploads SET technical_failure = ? WHERE id = ?",
+                1i64.into(),
+            ),
+            UploadMark::Deleted => (
+                "UPDATE uploads SET deleted_at = ? WHERE id = ?",
+                unix_millis().into(),
+            ),
+        };
+        let query = sqlx::query(sql);
+        let query = match value {
+            Value::Text(text) => query.bind(text),
+            Value::Integer(number) => query.bind(number),
+        };
+        query.bind(id).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Records the submitted take for a question; `false` if one already was.
+    pub async fn submit(
+        &self,
+        invite_id: i64,
+        question_id: &str,
+        upload_id: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let result = sqlx::query(
+            "INSERT INTO submissions (invite_id, question_id, upload_id, submitted_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT(invite_id, question_id) DO NOTHING",
+        )
+        .bind(invite_id)
+        .bind(question_id)
+        .bind(upload_id)
+        .bind(unix_millis())
+        .execute(&self.pool)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Marks the invite complete (once); returns when it was completed.
+    pub async fn complete(&self, invite_id: i64) -> Result<i64, sqlx::Error> {
+        sqlx::query("UPDATE invites SET completed_at = COALESCE(completed_at, ?) WHERE id = ?")
+            .bind(unix_millis())
+            .bind(invite_id)
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("SELECT completed_at FROM invites WHERE id = ?")
+            .bind(invite_id)
+            .fetch_one(&self.pool)
+            .await
+            .map(|row| row.get(0))
+    }
+}
+
+/// A column [`Db::mark_upload`] sets.
+pub enum UploadMark {
+    /// The complete take's sha256.
+    Sha256(String),
+    /// Its duration.
+    DurationMs(i64),
+    /// Replaced by a technical-failure retry.
+    TechnicalFailure,
+    /// Terminated or expired now.
+    Deleted,
+}
+
+enum Value {
+    Text(String),
+    Integer(i64),
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Self {
+        Value::Text(text)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(number: i64) -> Self {
+        Value::Integer(number)
+    }
 }
 
 const SELECT_UPLOAD: &str = "SELECT id, invite_id, question_id, filetype, metadata, upload_offset,
-                                    upload_length, completed_at FROM uploads";
+    upload_length, created_at, completed_at, technical_failure, deleted_at, sha256, duration_ms
+    FROM uploads";
 
 fn upload_row(row: &sqlx::sqlite::SqliteRow) -> UploadRow {
     UploadRow {
@@ -211,6 +421,11 @@ fn upload_row(row: &sqlx::sqlite::SqliteRow) -> UploadRow {
         metadata: row.get(4),
         offset: row.get::<i64, _>(5) as u64,
         length: row.get::<Option<i64>, _>(6).map(|l| l as u64),
-        completed_at: row.get(7),
+        created_at: row.get(7),
+        completed_at: row.get(8),
+        technical_failure: row.get(9),
+        deleted_at: row.get(10),
+        sha256: row.get(11),
+        duration_ms: row.get(12),
     }
 }

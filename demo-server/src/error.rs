@@ -41,6 +41,37 @@ pub enum ApiError {
         /// The limit in bytes.
         max: u64,
     },
+    /// The question was not revealed before its answer was uploaded.
+    #[error("question {0:?} has not been revealed; reveal it before uploading an answer")]
+    NotRevealed(String),
+    /// Every attempt at the question is used.
+    #[error("all {attempts} attempts at question {question:?} are used")]
+    NoAttemptsLeft {
+        /// The question.
+        question: String,
+        /// Its attempt limit.
+        attempts: u32,
+    },
+    /// A retry after a technical failure, beyond the allowed number.
+    #[error("question {question:?} already had {max} takes given back after technical failures")]
+    TooManyTechnicalRetries {
+        /// The question.
+        question: String,
+        /// The limit.
+        max: u32,
+    },
+    /// The interview's deadline has passed.
+    #[error("the deadline for this interview has passed")]
+    DeadlinePassed,
+    /// The upload was terminated or has expired.
+    #[error("this upload was deleted or has expired")]
+    UploadGone,
+    /// The body does not match its `Upload-Checksum`.
+    #[error("the body does not match its Upload-Checksum; nothing was kept, send it again")]
+    ChecksumMismatch,
+    /// The request conflicts with the current state (submit, complete).
+    #[error("{0}")]
+    Conflict(String),
     /// Another request is writing to this upload right now.
     #[error("another request is writing to this upload; retry after it finishes")]
     Locked,
@@ -57,6 +88,14 @@ impl ApiError {
         match self {
             ApiError::MissingToken | ApiError::InvalidInvite => StatusCode::UNAUTHORIZED,
             ApiError::UploadNotFound | ApiError::UnknownQuestion(_) => StatusCode::NOT_FOUND,
+            ApiError::NotRevealed(_)
+            | ApiError::NoAttemptsLeft { .. }
+            | ApiError::TooManyTechnicalRetries { .. } => StatusCode::FORBIDDEN,
+            ApiError::DeadlinePassed | ApiError::UploadGone => StatusCode::GONE,
+            ApiError::ChecksumMismatch => {
+                StatusCode::from_u16(460).unwrap_or(StatusCode::BAD_REQUEST)
+            }
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::TusVersion => StatusCode::PRECONDITION_FAILED,
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -29,6 +29,32 @@ impl Server {
         self.db.create_invite("demo").await.unwrap().unwrap()
     }
 
+    /// An invite that has revealed `questions`.
+    async fn candidate(&self, questions: &[&str]) -> String {
+        let token = self.invite().await;
+        for question in questions {
+            let response = self
+                .post(&format!("/api/questions/{question}/reveal"), &token, None)
+                .await;
+            assert_eq!(response.status(), StatusCode::OK);
+        }
+        token
+    }
+
+    async fn post(&self, path: &str, token: &str, json: Option<serde_json::Value>) -> Response {
+        let request = self
+            .client
+            .post(format!("{}{path}", self.origin))
+            .bearer_auth(token);
+        match json {
+            Some(json) => request.json(&json),
+            None => request,
+        }
+        .send()
+        .await
+        .unwrap()
+    }
+
     fn tus(&self, method: Method, url: &str, token: &str) -> reqwest::RequestBuilder {
         self.client
             .request(method, url)
@@ -88,13 +114,23 @@ async fn options_advertises_tus_with_creation_and_deferred_length() {
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     assert_eq!(header(&response, "Tus-Version"), "1.0.0");
     let extensions: Vec<_> = header(&response, "Tus-Extension").split(',').collect();
-    assert!(extensions.contains(&"creation") && extensions.contains(&"creation-defer-length"));
+    for extension in [
+        "creation",
+        "creation-defer-length",
+        "creation-with-upload",
+        "termination",
+        "expiration",
+        "checksum",
+    ] {
+        assert!(extensions.contains(&extension), "{extension}");
+    }
+    assert_eq!(header(&response, "Tus-Checksum-Algorithm"), "sha1,sha256");
 }
 
 #[tokio::test]
 async fn a_deferred_length_upload_lands_on_disk_byte_for_byte() {
     let server = start().await;
-    let token = server.invite().await;
+    let token = server.candidate(&["q1"]).await;
     let created = server.create(&token, Q1_WEBM).await;
     assert_eq!(created.status(), StatusCode::CREATED);
     let url = header(&created, "Location").to_string();
@@ -107,6 +143,10 @@ async fn a_deferred_length_upload_lands_on_disk_byte_for_byte() {
     assert_eq!(header(&head, "Upload-Offset"), "12");
     assert_eq!(header(&head, "Upload-Defer-Length"), "1");
     assert_eq!(header(&head, "Cache-Control"), "no-store");
+    assert!(
+        header(&head, "Upload-Expires").ends_with(" GMT"),
+        "unfinished uploads expire"
+    );
 
     let last = server.patch(&url, &token, 12, b" last", Some(17)).await;
     assert_eq!(last.status(), StatusCode::NO_CONTENT);
@@ -124,7 +164,7 @@ async fn a_deferred_length_upload_lands_on_disk_byte_for_byte() {
 #[tokio::test]
 async fn protocol_violations_get_their_status_and_a_message() {
     let server = start().await;
-    let token = server.invite().await;
+    let token = server.candidate(&["q1"]).await;
     let url = header(&server.create(&token, Q1_WEBM).await, "Location").to_string();
 
     let wrong_offset = server.patch(&url, &token, 5, b"x", None).await;
@@ -199,8 +239,8 @@ async fn protocol_violations_get_their_status_and_a_message() {
 #[tokio::test]
 async fn a_candidate_cannot_reach_another_candidates_upload() {
     let server = start().await;
-    let alice = server.invite().await;
-    let bob = server.invite().await;
+    let alice = server.candidate(&["q1"]).await;
+    let bob = server.candidate(&["q1"]).await;
     let url = header(&server.create(&alice, Q1_WEBM).await, "Location").to_string();
     let head = server.tus(Method::HEAD, &url, &bob).send().await.unwrap();
     assert_eq!(head.status(), StatusCode::NOT_FOUND);
@@ -239,7 +279,7 @@ async fn requests_without_a_valid_invite_are_refused() {
 #[tokio::test]
 async fn the_session_lists_rules_and_progress_but_no_question_text() {
     let server = start().await;
-    let token = server.invite().await;
+    let token = server.candidate(&["q1"]).await;
     server.create(&token, Q1_WEBM).await;
     let response = server
         .client
@@ -253,6 +293,7 @@ async fn the_session_lists_rules_and_progress_but_no_question_text() {
     let view: recorder_core::model::SessionView = serde_json::from_str(&body).unwrap();
     assert_eq!(view.questions.len(), 3);
     assert_eq!(view.questions[0].attempts_used, 1);
+    assert!(view.questions[0].revealed && !view.questions[1].revealed);
     for question in &Interview::sample().questions {
         assert!(
             !body.contains(question.prompt.text()),

@@ -419,6 +419,84 @@ impl SessionView {
     }
 }
 
+/// A revealed question (`POST /api/questions/{id}/reveal`). Revealing again
+/// returns the same question with less think time: it never restarts.
+///
+/// ```
+/// let q: recorder_core::model::RevealedQuestion = serde_json::from_str(r#"{"id": "q1",
+///   "prompt": {"text": "Why us?"}, "think_seconds": 30, "answer_seconds": 90,
+///   "attempts_left": 2, "think_left_ms": 12000}"#).unwrap();
+/// assert_eq!(q.think_left_ms, 12_000);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevealedQuestion {
+    /// The question's id.
+    pub id: String,
+    /// What is asked.
+    pub prompt: Prompt,
+    /// Think time in all.
+    pub think_seconds: u32,
+    /// The longest answer.
+    pub answer_seconds: u32,
+    /// Takes that may still be started.
+    pub attempts_left: u32,
+    /// Think time left now, counted from the first reveal.
+    pub think_left_ms: u64,
+}
+
+/// The take a candidate submits for a question (`POST /api/questions/{id}/submit`).
+/// The server checks it is complete and matches `bytes` and `sha256`.
+///
+/// ```
+/// let body = recorder_core::model::SubmitTake { upload: "https://h/api/uploads/ab12".into(), bytes: 10, sha256: "00".repeat(32) };
+/// assert!(serde_json::to_string(&body).unwrap().contains("\"bytes\":10"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmitTake {
+    /// The take's upload URL (or its id).
+    pub upload: String,
+    /// Its length as the candidate's device recorded it.
+    pub bytes: u64,
+    /// Its sha256 as the candidate's device computed it (lowercase hex).
+    pub sha256: String,
+}
+
+/// What the server confirms for a submitted answer.
+///
+/// ```
+/// let a = recorder_core::model::SubmittedAnswer { question: "q1".into(), bytes: 1, sha256: "ab".into(), duration_ms: None, submitted_at: 0 };
+/// assert_eq!(a.question, "q1");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmittedAnswer {
+    /// The question.
+    pub question: String,
+    /// The take's length.
+    pub bytes: u64,
+    /// Its sha256 as stored on the server.
+    pub sha256: String,
+    /// Its duration, when the server has measured it.
+    pub duration_ms: Option<u64>,
+    /// When it was submitted (Unix milliseconds).
+    pub submitted_at: i64,
+}
+
+/// The acknowledgement of a completed interview (`POST /api/complete`).
+///
+/// ```
+/// let r = recorder_core::model::Receipt { title: "T".into(), completed_at: 0, answers: vec![] };
+/// assert!(r.answers.is_empty());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// The interview's title.
+    pub title: String,
+    /// When it was completed (Unix milliseconds).
+    pub completed_at: i64,
+    /// Every submitted answer, in question order.
+    pub answers: Vec<SubmittedAnswer>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

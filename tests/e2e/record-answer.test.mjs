@@ -58,4 +58,14 @@ test('one recorded answer reaches the server while recording and is a valid WebM
   assert.ok(media.streams.some((s) => s.type === 'video'), 'has a video stream');
   assert.ok(media.streams.some((s) => s.type === 'audio'), 'has an audio stream');
   assert.ok(media.duration >= 3.5 && media.duration <= 7, `duration ${media.duration} s is about 5 s`);
+
+  // The server makes a seekable copy (Chrome's WebM has no duration or cues) and measures it.
+  let measured;
+  for (let i = 0; i < 50 && !measured?.duration_ms; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    [measured] = server.uploads();
+  }
+  assert.ok(measured.duration_ms, 'the server measured the take');
+  const seekable = probe(upload.path.replace(/\.webm$/, '.seekable.webm'), { remux: false });
+  assert.ok(Math.abs(seekable.duration * 1000 - measured.duration_ms) < 50, 'the seekable copy has a duration');
 });

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Container, streams and duration (seconds) of a media file. Chrome's WebM has
- * no duration, so the file is remuxed (`-c copy`) to read one. */
-export function probe(path) {
+ * no duration, so the file is remuxed (`-c copy`) to read one, unless `remux` is false. */
+export function probe(path, { remux = true } = {}) {
   const info = ffprobe(path);
   let duration = Number.parseFloat(info.format.duration);
-  if (!Number.isFinite(duration)) {
+  if (!Number.isFinite(duration) && remux) {
     const remuxed = join(mkdtempSync(join(tmpdir(), 'ir-probe-')), 'remuxed.mkv');
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', path, '-c', 'copy', remuxed]);
     duration = Number.parseFloat(ffprobe(remuxed).format.duration);

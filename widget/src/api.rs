@@ -2,7 +2,7 @@
 
 use crate::options::MountOptions;
 use recorder_core::http::{HttpRequest, Method};
-use recorder_core::model::SessionView;
+use recorder_core::model::{RevealedQuestion, SessionView};
 use recorder_core::web::transport::{self, TransportError};
 use std::time::Duration;
 
@@ -17,8 +17,8 @@ pub enum ApiError {
     /// The invite is not (or no longer) valid.
     #[error("this interview link is not valid; ask the hiring team for a new one")]
     InvalidInvite,
-    /// Any other refusal.
-    #[error("the interview server answered HTTP {status}: {message}")]
+    /// Any other refusal, with the server's explanation.
+    #[error("{message} (HTTP {status})")]
     Status {
         /// The status code.
         status: u16,
@@ -32,7 +32,25 @@ pub enum ApiError {
 
 /// `GET {api}/session`: the overview of the candidate's interview.
 pub async fn session(options: &MountOptions) -> Result<SessionView, ApiError> {
-    let request = HttpRequest::new(Method::Get, format!("{}/session", options.api))
+    call(options, Method::Get, "session").await
+}
+
+/// `POST {api}/questions/{id}/reveal`: the question's prompt; starts its think time.
+pub async fn reveal(options: &MountOptions, question: &str) -> Result<RevealedQuestion, ApiError> {
+    call(
+        options,
+        Method::Post,
+        &format!("questions/{question}/reveal"),
+    )
+    .await
+}
+
+async fn call<T: serde::de::DeserializeOwned>(
+    options: &MountOptions,
+    method: Method,
+    path: &str,
+) -> Result<T, ApiError> {
+    let request = HttpRequest::new(method, format!("{}/{path}", options.api))
         .with_header("Authorization", format!("Bearer {}", options.invite));
     let response = transport::send(&request, TIMEOUT).await?;
     match response.status {
@@ -41,7 +59,7 @@ pub async fn session(options: &MountOptions) -> Result<SessionView, ApiError> {
                 .map_err(|_| ApiError::Format("not JSON".into()))?;
             serde_wasm_bindgen::from_value(json).map_err(|e| ApiError::Format(e.to_string()))
         }
-        401 | 403 | 404 => Err(ApiError::InvalidInvite),
+        401 => Err(ApiError::InvalidInvite),
         status => Err(ApiError::Status {
             status,
             message: response.body.trim().to_string(),

@@ -74,7 +74,7 @@ pub fn Take(
             phase.set(Phase::Uploading);
         }
     };
-    let start = move |_| {
+    let record = move |options: MountOptions, question_id: String| {
         let Some(opened) = stream.get_untracked() else {
             return;
         };
@@ -147,6 +147,17 @@ pub fn Take(
                     });
                     phase.set(Phase::Failed(error.to_string()));
                 }
+            }
+        });
+    };
+
+    let start = move |_| {
+        let (options, question_id) = (options.clone(), question_id.clone());
+        spawn_local(async move {
+            // The server times think time and checks attempts from the reveal.
+            match crate::api::reveal(&options, &question_id).await {
+                Ok(_) => record(options, question_id),
+                Err(error) => phase.set(Phase::Failed(error.to_string())),
             }
         });
     };

@@ -1,11 +1,15 @@
 //! The tus 1.0 endpoint at `/api/uploads`: discovery, creation (with
-//! deferred length), offset queries and ordered, durable appends.
+//! deferred length, with upload), offset queries, ordered durable appends
+//! with checksums, termination and expiration, and the interview's rules on
+//! creation (deadline, reveal, attempts, technical-failure retries).
 
+pub mod checksum;
 pub mod metadata;
 pub mod storage;
 
+use crate::api::{ensure_before_deadline, question};
 use crate::app::AppState;
-use crate::db::UploadRow;
+use crate::db::{unix_millis, UploadMark, UploadRow};
 use crate::error::ApiError;
 use crate::invite::{hex, Candidate};
 use axum::body::Body;
@@ -13,18 +17,27 @@ use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures::StreamExt;
 use rand::RngCore;
 use recorder_core::model::{Question, MAX_ANSWER_SECONDS};
+use std::time::{Duration, UNIX_EPOCH};
 use storage::AppendStop;
 
 /// The protocol version spoken.
 pub const VERSION: &str = "1.0.0";
 
 /// The extensions implemented.
-pub const EXTENSIONS: &str = "creation,creation-defer-length";
+pub const EXTENSIONS: &str =
+    "creation,creation-defer-length,creation-with-upload,termination,expiration,checksum";
 
 /// The highest bitrate accepted for an answer, in bytes per second (8 Mbit/s).
 pub const MAX_BYTES_PER_SECOND: u64 = 1_000_000;
+
+/// Technical failures per question whose takes are given back.
+pub const MAX_TECHNICAL_RETRIES: u32 = recorder_core::session::MAX_TECHNICAL_FAILURES;
+
+/// How long an unfinished upload is kept.
+pub const EXPIRES_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Headroom on top of the bitrate bound, for container overhead.
 const HEADROOM_BYTES: u64 = 16 << 20;
@@ -60,15 +73,18 @@ pub async fn discovery(request: Request, next: Next) -> Response {
             ("Tus-Version", VERSION.to_string()),
             ("Tus-Extension", EXTENSIONS.to_string()),
             ("Tus-Max-Size", max.to_string()),
+            ("Tus-Checksum-Algorithm", checksum::ALGORITHMS.to_string()),
         ],
     )
 }
 
-/// `POST`: creates an upload for one take of a question.
+/// `POST`: creates an upload for one take of a revealed question, with
+/// attempts left, before the deadline; the first bytes may come along.
 pub async fn create(
     State(state): State<AppState>,
     candidate: Candidate,
     headers: HeaderMap,
+    body: Body,
 ) -> Result<Response, ApiError> {
     let length = match (
         header_u64(&headers, "Upload-Length")?,
@@ -93,12 +109,37 @@ pub async fn create(
         .ok_or_else(|| {
             ApiError::BadRequest("Upload-Metadata needs a `filetype` of video/* or audio/*".into())
         })?;
-    let question = candidate
-        .interview
-        .questions
-        .iter()
-        .find(|q| &q.id == question_id)
-        .ok_or_else(|| ApiError::UnknownQuestion(question_id.clone()))?;
+    let question = question(&candidate, question_id)?;
+    ensure_before_deadline(&candidate)?;
+    let progress = state.db.progress(candidate.invite_id, &question.id).await?;
+    if progress.revealed_at.is_none() {
+        return Err(ApiError::NotRevealed(question.id.clone()));
+    }
+    if progress.submitted.is_some() {
+        return Err(ApiError::Conflict(format!(
+            "question {:?} was already submitted",
+            question.id
+        )));
+    }
+    let replaced = match metadata.get("replaces") {
+        Some(failed) => Some(
+            technical_retry(
+                &state,
+                &candidate,
+                question,
+                failed,
+                progress.technical_failures,
+            )
+            .await?,
+        ),
+        None => None,
+    };
+    if replaced.is_none() && progress.attempts_used >= question.attempts {
+        return Err(ApiError::NoAttemptsLeft {
+            question: question.id.clone(),
+            attempts: question.attempts,
+        });
+    }
     let max = max_take_bytes(question);
     if length.is_some_and(|l| l > max) {
         return Err(ApiError::TooLarge { max });
@@ -109,14 +150,39 @@ pub async fn create(
         question_id: question.id.clone(),
         filetype: filetype.clone(),
         metadata: raw_metadata.to_string(),
-        offset: 0,
         length,
-        completed_at: None,
+        created_at: unix_millis(),
+        ..Default::default()
     };
-    storage::create(&storage::path(&state.media_dir, &upload.id, filetype)).await?;
+    let path = storage::path(&state.media_dir, &upload.id, filetype);
+    storage::create(&path).await?;
     state.db.insert_upload(&upload).await?;
+    if let Some(failed) = replaced {
+        state
+            .db
+            .mark_upload(&failed, UploadMark::TechnicalFailure)
+            .await?;
+    }
     let location = format!("{}/api/uploads/{}", state.public_url, upload.id);
-    Ok(tus_response(StatusCode::CREATED, [("Location", location)]))
+    let is_upload = text(&headers, header::CONTENT_TYPE.as_str())
+        == Some(recorder_core::upload::PATCH_CONTENT_TYPE);
+    let offset = if is_upload {
+        // creation-with-upload: the body is the first PATCH; a failed one leaves offset 0.
+        write(&state, &upload, &headers, 0, length, max, body)
+            .await
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let mut response = tus_response(
+        StatusCode::CREATED,
+        [
+            ("Location", location),
+            ("Upload-Offset", offset.to_string()),
+        ],
+    );
+    insert_expiry(&mut response, &upload, offset);
+    Ok(response)
 }
 
 /// `HEAD`: how many bytes the server has.
@@ -125,7 +191,7 @@ pub async fn head(
     candidate: Candidate,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let upload = find(&state, &candidate, &id).await?;
+    let upload = find_live(&state, &candidate, &id).await?;
     let mut response = tus_response(
         StatusCode::OK,
         [
@@ -138,6 +204,7 @@ pub async fn head(
         None => ("Upload-Defer-Length", "1".to_string()),
     };
     insert(&mut response, name, value);
+    insert_expiry(&mut response, &upload, upload.offset);
     Ok(response)
 }
 
@@ -157,8 +224,10 @@ pub async fn patch(
     let offset = header_u64(&headers, "Upload-Offset")?
         .ok_or_else(|| ApiError::BadRequest("Upload-Offset is required".into()))?;
     let _lock = state.lock(&id).ok_or(ApiError::Locked)?;
-    let upload = find(&state, &candidate, &id).await?;
+    let upload = find_live(&state, &candidate, &id).await?;
     if offset != upload.offset {
+        // Read the body first: a client still sending would see a reset, not the 409.
+        drain(body).await;
         return Err(ApiError::OffsetMismatch {
             client: offset,
             server: upload.offset,
@@ -183,24 +252,87 @@ pub async fn patch(
         (_, Some(sent)) if sent > max => return Err(ApiError::TooLarge { max }),
         (known, sent) => known.or(sent),
     };
+    let new_offset = write(&state, &upload, &headers, offset, length, max, body).await?;
+    let mut response = tus_response(
+        StatusCode::NO_CONTENT,
+        [("Upload-Offset", new_offset.to_string())],
+    );
+    insert_expiry(&mut response, &upload, new_offset);
+    Ok(response)
+}
+
+/// `DELETE`: terminates an upload that was not submitted. Its attempt still counts.
+pub async fn delete(
+    State(state): State<AppState>,
+    candidate: Candidate,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let _lock = state.lock(&id).ok_or(ApiError::Locked)?;
+    let upload = find_live(&state, &candidate, &id).await?;
+    let progress = state
+        .db
+        .progress(candidate.invite_id, &upload.question_id)
+        .await?;
+    if progress
+        .submitted
+        .as_ref()
+        .is_some_and(|(submitted, _)| *submitted == upload.id)
+    {
+        return Err(ApiError::Conflict(
+            "a submitted answer cannot be deleted".into(),
+        ));
+    }
+    remove(&state, &upload).await?;
+    Ok(tus_response(StatusCode::NO_CONTENT, []))
+}
+
+/// Appends a body at `offset` and records the new durable offset; on the
+/// last byte, hashes the take and starts making it seekable.
+async fn write(
+    state: &AppState,
+    upload: &UploadRow,
+    headers: &HeaderMap,
+    offset: u64,
+    length: Option<u64>,
+    max: u64,
+    body: Body,
+) -> Result<u64, ApiError> {
+    let checksum = text(headers, "Upload-Checksum")
+        .map(checksum::ExpectedChecksum::parse)
+        .transpose()
+        .map_err(ApiError::BadRequest)?;
     let path = storage::path(&state.media_dir, &upload.id, &upload.filetype);
     let limit = length.unwrap_or(max) - offset;
-    let (written, outcome) = storage::append(&path, offset, body, limit).await;
+    let (written, outcome) = storage::append(&path, offset, body, limit, checksum).await;
     let new_offset = offset + written;
     state
         .db
         .save_progress(&upload.id, new_offset, length)
         .await?;
+    if length == Some(new_offset) && outcome.is_ok() {
+        let sha256 = storage::sha256(&path).await?;
+        state
+            .db
+            .mark_upload(&upload.id, UploadMark::Sha256(sha256))
+            .await?;
+        let (db, id) = (state.db.clone(), upload.id.clone());
+        tokio::spawn(async move {
+            match crate::seekable::make_seekable(&path).await {
+                Ok(ms) => {
+                    let _ = db.mark_upload(&id, UploadMark::DurationMs(ms as i64)).await;
+                }
+                Err(error) => eprintln!("warning: take {id} is not seekable: {error}"),
+            }
+        });
+    }
     match outcome {
-        Ok(()) => Ok(tus_response(
-            StatusCode::NO_CONTENT,
-            [("Upload-Offset", new_offset.to_string())],
-        )),
+        Ok(()) => Ok(new_offset),
         Err(AppendStop::OverLimit) if length.is_some() => Err(ApiError::BadRequest(format!(
             "the body goes past Upload-Length {}; {new_offset} bytes were kept",
             length.unwrap_or_default()
         ))),
         Err(AppendStop::OverLimit) => Err(ApiError::TooLarge { max }),
+        Err(AppendStop::ChecksumMismatch) => Err(ApiError::ChecksumMismatch),
         Err(AppendStop::Body(reason)) => Err(ApiError::BadRequest(format!(
             "the request body broke off ({reason}); {new_offset} bytes were kept"
         ))),
@@ -208,15 +340,98 @@ pub async fn patch(
     }
 }
 
-async fn find(state: &AppState, candidate: &Candidate, id: &str) -> Result<UploadRow, ApiError> {
-    if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(ApiError::UploadNotFound);
+/// Checks that `failed` can be given back as a technical failure: the
+/// candidate's unsubmitted take of the same question, within the limit.
+async fn technical_retry(
+    state: &AppState,
+    candidate: &Candidate,
+    question: &Question,
+    failed: &str,
+    failures_so_far: u32,
+) -> Result<String, ApiError> {
+    let failed_id = failed
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or_default();
+    let upload = find(state, candidate, failed_id)
+        .await?
+        .filter(|u| u.question_id == question.id && !u.technical_failure)
+        .ok_or_else(|| {
+            ApiError::BadRequest(format!(
+                "`replaces` names no take of question {:?}",
+                question.id
+            ))
+        })?;
+    if failures_so_far >= MAX_TECHNICAL_RETRIES {
+        return Err(ApiError::TooManyTechnicalRetries {
+            question: question.id.clone(),
+            max: MAX_TECHNICAL_RETRIES,
+        });
     }
+    Ok(upload.id)
+}
+
+async fn find(
+    state: &AppState,
+    candidate: &Candidate,
+    id: &str,
+) -> Result<Option<UploadRow>, ApiError> {
+    if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(None);
+    }
+    Ok(state.db.find_upload(id, candidate.invite_id).await?)
+}
+
+/// The candidate's upload `id`, unless terminated or expired (410).
+async fn find_live(
+    state: &AppState,
+    candidate: &Candidate,
+    id: &str,
+) -> Result<UploadRow, ApiError> {
+    let upload = find(state, candidate, id)
+        .await?
+        .ok_or(ApiError::UploadNotFound)?;
+    if upload.deleted_at.is_some() {
+        return Err(ApiError::UploadGone);
+    }
+    if upload.completed_at.is_none() && unix_millis() >= expires_at(&upload) {
+        remove(state, &upload).await?;
+        return Err(ApiError::UploadGone);
+    }
+    Ok(upload)
+}
+
+async fn remove(state: &AppState, upload: &UploadRow) -> Result<(), ApiError> {
     state
         .db
-        .find_upload(id, candidate.invite_id)
-        .await?
-        .ok_or(ApiError::UploadNotFound)
+        .mark_upload(&upload.id, UploadMark::Deleted)
+        .await?;
+    let path = storage::path(&state.media_dir, &upload.id, &upload.filetype);
+    for file in [crate::seekable::copy_path(&path), path] {
+        match tokio::fs::remove_file(&file).await {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error.into()),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn expires_at(upload: &UploadRow) -> i64 {
+    upload.created_at + EXPIRES_AFTER.as_millis() as i64
+}
+
+/// `Upload-Expires` on unfinished uploads.
+fn insert_expiry(response: &mut Response, upload: &UploadRow, offset: u64) {
+    if upload.length != Some(offset) {
+        let at = UNIX_EPOCH + Duration::from_millis(expires_at(upload).max(0) as u64);
+        insert(response, "Upload-Expires", httpdate::fmt_http_date(at));
+    }
+}
+
+async fn drain(body: Body) {
+    let mut stream = body.into_data_stream();
+    while let Some(Ok(_)) = stream.next().await {}
 }
 
 fn new_upload_id() -> String {

@@ -1,9 +1,11 @@
 //! Takes on disk: one append-only file per upload.
 
+use super::checksum::ExpectedChecksum;
 use axum::body::Body;
 use futures::StreamExt;
+use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use tokio::io::{AsyncSeekExt, AsyncWriteExt};
+use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
 
 /// Why an append stopped before the body ended.
 #[derive(Debug)]
@@ -12,6 +14,8 @@ pub enum AppendStop {
     OverLimit,
     /// The client's body stream broke (disconnect).
     Body(String),
+    /// The body did not match its checksum; nothing was kept.
+    ChecksumMismatch,
     /// The disk failed.
     Io(std::io::Error),
 }
@@ -39,12 +43,13 @@ pub async fn create(path: &Path) -> std::io::Result<()> {
 /// Appends `body` at `offset`, at most `limit` bytes, and makes what was
 /// written durable before returning how many bytes that was. Bytes past
 /// `offset` left by an earlier crash (written, never acknowledged) are
-/// discarded first.
+/// discarded first. With a checksum, a body that does not match keeps nothing.
 pub async fn append(
     path: &Path,
     offset: u64,
     body: Body,
     limit: u64,
+    mut checksum: Option<ExpectedChecksum>,
 ) -> (u64, Result<(), AppendStop>) {
     let mut file = match open_at(path, offset).await {
         Ok(file) => file,
@@ -66,10 +71,24 @@ pub async fn append(
             outcome = Err(AppendStop::Io(error));
             break;
         }
+        if let Some(checksum) = &mut checksum {
+            checksum.update(&chunk[..room]);
+        }
         written += room as u64;
         if room < chunk.len() {
             outcome = Err(AppendStop::OverLimit);
             break;
+        }
+    }
+    // A checked body counts only whole and matching.
+    if let Some(checksum) = checksum {
+        if outcome.is_err() || !checksum.matches() {
+            let kept = file.set_len(offset).await;
+            return match kept {
+                Ok(()) if outcome.is_ok() => (0, Err(AppendStop::ChecksumMismatch)),
+                Ok(()) => (0, outcome),
+                Err(error) => (0, Err(AppendStop::Io(error))),
+            };
         }
     }
     if let Err(error) = file.flush().await.and(file.sync_data().await) {
@@ -77,6 +96,21 @@ pub async fn append(
         return (0, Err(AppendStop::Io(error)));
     }
     (written, outcome)
+}
+
+/// sha256 of a whole file, lowercase hex.
+pub async fn sha256(path: &Path) -> std::io::Result<String> {
+    let mut file = tokio::fs::File::open(path).await?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 1 << 20];
+    loop {
+        let read = file.read(&mut buffer).await?;
+        if read == 0 {
+            break;
+        }
+        hasher.update(&buffer[..read]);
+    }
+    Ok(crate::invite::hex(&hasher.finalize()))
 }
 
 async fn open_at(path: &Path, offset: u64) -> std::io::Result<tokio::fs::File> {

@@ -113,6 +113,12 @@ async fn demo_server_gets_every_byte_of_a_deferred_length_take() {
         .unwrap();
     let media = dir.path().join("media");
     let token = db.create_invite("demo").await.unwrap().unwrap();
+    let invite = db
+        .find_invite(&demo_server::invite::token_hash(&token))
+        .await
+        .unwrap()
+        .unwrap();
+    db.reveal(invite.invite_id, "q1").await.unwrap();
 
     for (chunks, patch) in [
         (recording(11, 3_000_000), 1 << 20),

@@ -1,0 +1,380 @@
+//! The interview's rules, enforced by the server: each answers with its own
+//! status and a message. Real HTTP on 127.0.0.1, a real SQLite file.
+
+use base64::Engine;
+use recorder_core::model::{Interview, Receipt, RevealedQuestion, SubmittedAnswer};
+use reqwest::{Client, Method, Response, StatusCode};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+struct Server {
+    origin: String,
+    db: demo_server::db::Db,
+    _dir: tempfile::TempDir,
+    client: Client,
+}
+
+async fn start_with(interview: Interview) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let (origin, db) = demo_server::spawn_local(dir.path(), &[interview])
+        .await
+        .unwrap();
+    Server {
+        origin,
+        db,
+        _dir: dir,
+        client: Client::new(),
+    }
+}
+
+async fn start() -> Server {
+    start_with(Interview::sample()).await
+}
+
+const WEBM: &str = "filetype dmlkZW8vd2VibQ==";
+
+fn metadata(question: &str, extra: &str) -> String {
+    let encode = |v: &str| base64::engine::general_purpose::STANDARD.encode(v);
+    format!("question {},{WEBM}{extra}", encode(question))
+}
+
+impl Server {
+    async fn post(&self, path: &str, token: &str, json: Option<serde_json::Value>) -> Response {
+        let request = self
+            .client
+            .post(format!("{}{path}", self.origin))
+            .bearer_auth(token);
+        match json {
+            Some(json) => request.json(&json),
+            None => request,
+        }
+        .send()
+        .await
+        .unwrap()
+    }
+
+    async fn reveal(&self, token: &str, question: &str) -> Response {
+        self.post(&format!("/api/questions/{question}/reveal"), token, None)
+            .await
+    }
+
+    fn tus(&self, method: Method, url: &str, token: &str) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, url)
+            .header("Tus-Resumable", "1.0.0")
+            .bearer_auth(token)
+    }
+
+    async fn create(&self, token: &str, metadata: &str) -> Response {
+        self.tus(Method::POST, &format!("{}/api/uploads", self.origin), token)
+            .header("Upload-Defer-Length", "1")
+            .header("Upload-Metadata", metadata)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A complete take of `question`: its URL and sha256.
+    async fn take(&self, token: &str, question: &str, bytes: &[u8]) -> (String, String) {
+        let created = self.create(token, &metadata(question, "")).await;
+        assert_eq!(
+            created.status(),
+            StatusCode::CREATED,
+            "{}",
+            created.text().await.unwrap()
+        );
+        let url = created.headers()["Location"].to_str().unwrap().to_string();
+        let patched = self
+            .tus(Method::PATCH, &url, token)
+            .header("Upload-Offset", "0")
+            .header("Upload-Length", bytes.len().to_string())
+            .header("Content-Type", "application/offset+octet-stream")
+            .body(bytes.to_vec())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(patched.status(), StatusCode::NO_CONTENT);
+        (url, demo_server::invite::hex(&Sha256::digest(bytes)))
+    }
+}
+
+async fn message(response: Response) -> (StatusCode, String) {
+    (response.status(), response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn an_answer_cannot_be_uploaded_before_its_question_is_revealed() {
+    let server = start().await;
+    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    let (status, text) = message(server.create(&token, &metadata("q2", "")).await).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(text.contains("\"q2\" has not been revealed"), "{text}");
+}
+
+#[tokio::test]
+async fn revealing_twice_never_restarts_think_time() {
+    let server = start().await;
+    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    let first: RevealedQuestion = server.reveal(&token, "q1").await.json().await.unwrap();
+    assert_eq!(first.prompt.text(), "Tell us about yourself.");
+    assert_eq!(first.attempts_left, 3);
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let again: RevealedQuestion = server.reveal(&token, "q1").await.json().await.unwrap();
+    assert!(
+        again.think_left_ms <= first.think_left_ms - 1000,
+        "{} then {}",
+        first.think_left_ms,
+        again.think_left_ms
+    );
+    let (status, _) = message(server.reveal(&token, "nope").await).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn attempts_run_out_and_technical_failures_are_given_back_twice() {
+    let server = start().await;
+    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    server.reveal(&token, "q3").await; // two attempts
+    let mut takes = Vec::new();
+    for _ in 0..2 {
+        let created = server.create(&token, &metadata("q3", "")).await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+        takes.push(created.headers()["Location"].to_str().unwrap().to_string());
+    }
+    let (status, text) = message(server.create(&token, &metadata("q3", "")).await).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(text.trim(), "all 2 attempts at question \"q3\" are used");
+
+    // A take that failed for a technical reason is replaced without costing an attempt, twice.
+    let encode = |v: &str| base64::engine::general_purpose::STANDARD.encode(v);
+    let mut failed = takes[1].clone();
+    for _ in 0..2 {
+        let retry = server
+            .create(
+                &token,
+                &metadata("q3", &format!(",replaces {}", encode(&failed))),
+            )
+            .await;
+        assert_eq!(retry.status(), StatusCode::CREATED);
+        failed = retry.headers()["Location"].to_str().unwrap().to_string();
+    }
+    let third = server
+        .create(
+            &token,
+            &metadata("q3", &format!(",replaces {}", encode(&failed))),
+        )
+        .await;
+    let (status, text) = message(third).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(text.contains("2 takes given back"), "{text}");
+    let progress = server.db.progress(1, "q3").await.unwrap();
+    assert_eq!(
+        (progress.attempts_used, progress.technical_failures),
+        (2, 2)
+    );
+}
+
+#[tokio::test]
+async fn nothing_is_accepted_after_the_deadline() {
+    let mut interview = Interview::sample();
+    interview.deadline = Some(1_000_000_000); // 2001
+    let server = start_with(interview).await;
+    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    let (status, text) = message(server.reveal(&token, "q1").await).await;
+    assert_eq!(status, StatusCode::GONE);
+    assert!(text.contains("deadline"), "{text}");
+    server.db.reveal(1, "q1").await.unwrap();
+    let (status, _) = message(server.create(&token, &metadata("q1", "")).await).await;
+    assert_eq!(status, StatusCode::GONE);
+}
+
+#[tokio::test]
+async fn submit_checks_the_take_then_complete_returns_the_receipt() {
+    let server = start().await;
+    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    for q in ["q1", "q2", "q3"] {
+        server.reveal(&token, q).await;
+    }
+    // Not yet complete.
+    let created = server.create(&token, &metadata("q1", "")).await;
+    let partial = created.headers()["Location"].to_str().unwrap().to_string();
+    let body = json!({ "upload": partial, "bytes": 0, "sha256": "" });
+    let (status, text) = message(
+        server
+            .post("/api/questions/q1/submit", &token, Some(body))
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(text.contains("not fully uploaded"), "{text}");
+
+    let (url, sha) = server.take(&token, "q1", b"answer one").await;
+    let wrong = json!({ "upload": url, "bytes": 10, "sha256": "00".repeat(32) });
+    let (status, text) = message(
+        server
+            .post("/api/questions/q1/submit", &token, Some(wrong))
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(text.contains(&sha), "{text}");
+    let right = json!({ "upload": url, "bytes": 10, "sha256": sha });
+    let answer: SubmittedAnswer = server
+        .post("/api/questions/q1/submit", &token, Some(right.clone()))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((answer.bytes, answer.sha256.as_str()), (10, sha.as_str()));
+    let (status, text) = message(
+        server
+            .post("/api/questions/q1/submit", &token, Some(right))
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(text.contains("already submitted"), "{text}");
+    let (status, _) = message(server.create(&token, &metadata("q1", "")).await).await;
+    assert_eq!(status, StatusCode::CONFLICT, "no takes after submitting");
+
+    let (status, text) = message(server.post("/api/complete", &token, None).await).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(text.contains("q2, q3"), "{text}");
+    for (q, bytes) in [("q2", &b"answer two"[..]), ("q3", &b"answer three"[..])] {
+        let (url, sha) = server.take(&token, q, bytes).await;
+        let body = json!({ "upload": url, "bytes": bytes.len(), "sha256": sha });
+        let response = server
+            .post(&format!("/api/questions/{q}/submit"), &token, Some(body))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    let receipt: Receipt = server
+        .post("/api/complete", &token, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(receipt.answers.len(), 3);
+    assert_eq!(receipt.answers[2].bytes, 12);
+}
+
+#[tokio::test]
+async fn checksums_are_verified_before_anything_is_kept() {
+    let server = start().await;
+    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    server.reveal(&token, "q1").await;
+    let url = server.create(&token, &metadata("q1", "")).await.headers()["Location"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let patch = |checksum: String, body: &'static [u8]| {
+        server
+            .tus(Method::PATCH, &url, &token)
+            .header("Upload-Offset", "0")
+            .header("Content-Type", "application/offset+octet-stream")
+            .header("Upload-Checksum", checksum)
+            .body(body)
+            .send()
+    };
+    let sha256 = |b: &[u8]| {
+        format!(
+            "sha256 {}",
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b))
+        )
+    };
+    let bad = patch(sha256(b"something else"), b"payload").await.unwrap();
+    assert_eq!(bad.status().as_u16(), 460);
+    let head = server.tus(Method::HEAD, &url, &token).send().await.unwrap();
+    assert_eq!(
+        head.headers()["Upload-Offset"],
+        "0",
+        "nothing of a mismatching body is kept"
+    );
+    let unknown = patch("md5 AAAA".into(), b"payload").await.unwrap();
+    assert_eq!(unknown.status(), StatusCode::BAD_REQUEST);
+    let good = patch(sha256(b"payload"), b"payload").await.unwrap();
+    assert_eq!(good.status(), StatusCode::NO_CONTENT);
+    assert_eq!(good.headers()["Upload-Offset"], "7");
+}
+
+#[tokio::test]
+async fn creation_with_upload_keeps_the_first_bytes() {
+    let server = start().await;
+    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    server.reveal(&token, "q1").await;
+    let created = server
+        .tus(
+            Method::POST,
+            &format!("{}/api/uploads", server.origin),
+            &token,
+        )
+        .header("Upload-Defer-Length", "1")
+        .header("Upload-Metadata", metadata("q1", ""))
+        .header("Content-Type", "application/offset+octet-stream")
+        .body("first bytes")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::CREATED);
+    assert_eq!(created.headers()["Upload-Offset"], "11");
+}
+
+#[tokio::test]
+async fn terminated_uploads_are_gone_but_submitted_ones_cannot_be_deleted() {
+    let server = start().await;
+    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    server.reveal(&token, "q1").await;
+    let (discarded, _) = server.take(&token, "q1", b"not this one").await;
+    let deleted = server
+        .tus(Method::DELETE, &discarded, &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    let head = server
+        .tus(Method::HEAD, &discarded, &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(head.status(), StatusCode::GONE);
+    let (kept, sha) = server.take(&token, "q1", b"this one").await;
+    let body = json!({ "upload": kept, "bytes": 8, "sha256": sha });
+    assert_eq!(
+        server
+            .post("/api/questions/q1/submit", &token, Some(body))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let refused = server
+        .tus(Method::DELETE, &kept, &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        server.db.progress(1, "q1").await.unwrap().attempts_used,
+        2,
+        "a deleted take still counts"
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_offset_is_answered_after_the_body_is_read() {
+    let server = start().await;
+    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    server.reveal(&token, "q1").await;
+    let url = server.create(&token, &metadata("q1", "")).await.headers()["Location"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let response = server
+        .tus(Method::PATCH, &url, &token)
+        .header("Upload-Offset", "42")
+        .header("Content-Type", "application/offset+octet-stream")
+        .body(vec![7u8; 4 << 20])
+        .send()
+        .await
+        .expect("a 409, not a reset connection");
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+}
