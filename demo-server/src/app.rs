@@ -1,7 +1,7 @@
 //! Shared state and the one router that shows every route.
 
 use crate::db::Db;
-use crate::{api, pages, tus};
+use crate::{api, pages, review, tus};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, head, post};
 use axum::Router;
@@ -86,6 +86,8 @@ pub fn router(state: AppState, widget_dir: PathBuf, allowed_origins: Vec<HeaderV
         .route("/api/complete", post(api::complete))
         .merge(tus_routes)
         .route("/i/{token}", get(pages::candidate))
+        .route("/review/{token}", get(review::page))
+        .route("/review/{token}/media/{id}", get(review::media))
         .nest_service("/recorder", ServeDir::new(widget_dir))
         .layer(cors(allowed_origins))
         .layer(axum::middleware::from_fn(tus::discovery))

@@ -190,6 +190,39 @@ impl Db {
             .collect())
     }
 
+    /// Creates a review token for the hiring team; returns it.
+    pub async fn create_review_token(&self) -> Result<String, sqlx::Error> {
+        let token = invite::new_token();
+        sqlx::query("INSERT INTO review_tokens (token_sha256, created_at) VALUES (?, ?)")
+            .bind(invite::token_hash(&token))
+            .bind(unix_millis())
+            .execute(&self.pool)
+            .await?;
+        Ok(token)
+    }
+
+    /// Whether `token` is a review token.
+    pub async fn is_review_token(&self, token: &str) -> Result<bool, sqlx::Error> {
+        Ok(
+            sqlx::query("SELECT 1 FROM review_tokens WHERE token_sha256 = ?")
+                .bind(invite::token_hash(token))
+                .fetch_optional(&self.pool)
+                .await?
+                .is_some(),
+        )
+    }
+
+    /// Every upload of an invite, oldest first.
+    pub async fn uploads_of(&self, invite_id: i64) -> Result<Vec<UploadRow>, sqlx::Error> {
+        let rows = sqlx::query(&format!(
+            "{SELECT_UPLOAD} WHERE invite_id = ? ORDER BY created_at, id"
+        ))
+        .bind(invite_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(upload_row).collect())
+    }
+
     /// Records the first reveal of a question (later reveals change nothing);
     /// returns when it was first revealed.
     pub async fn reveal(&self, invite_id: i64, question_id: &str) -> Result<i64, sqlx::Error> {

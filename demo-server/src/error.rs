@@ -41,6 +41,9 @@ pub enum ApiError {
         /// The limit in bytes.
         max: u64,
     },
+    /// The review link is not (or no longer) valid.
+    #[error("this review link is not valid; create one with `demo-server review-token`")]
+    ReviewLinkInvalid,
     /// The question was not revealed before its answer was uploaded.
     #[error("question {0:?} has not been revealed; reveal it before uploading an answer")]
     NotRevealed(String),
@@ -87,7 +90,9 @@ impl ApiError {
     fn status(&self) -> StatusCode {
         match self {
             ApiError::MissingToken | ApiError::InvalidInvite => StatusCode::UNAUTHORIZED,
-            ApiError::UploadNotFound | ApiError::UnknownQuestion(_) => StatusCode::NOT_FOUND,
+            ApiError::UploadNotFound
+            | ApiError::UnknownQuestion(_)
+            | ApiError::ReviewLinkInvalid => StatusCode::NOT_FOUND,
             ApiError::NotRevealed(_)
             | ApiError::NoAttemptsLeft { .. }
             | ApiError::TooManyTechnicalRetries { .. } => StatusCode::FORBIDDEN,

@@ -7,6 +7,7 @@ pub mod db;
 pub mod error;
 pub mod invite;
 pub mod pages;
+pub mod review;
 pub mod seekable;
 pub mod tus;
 

@@ -55,6 +55,14 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
     },
+    /// Create a review link for the hiring team and print it.
+    ReviewToken {
+        #[command(flatten)]
+        common: Common,
+        /// The address the server listens on, for the default public URL.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+    },
     /// Print every upload as JSON, one per line.
     Uploads {
         /// Where the SQLite file and the media live.
@@ -134,6 +142,12 @@ async fn run(command: Command) -> Result<(), Error> {
                 .await?
                 .ok_or_else(|| format!("there is no interview {interview:?}"))?;
             println!("{}", candidate_url(&public_url, &token));
+            Ok(())
+        }
+        Command::ReviewToken { common, addr } => {
+            let public_url = public_url(&common, addr)?;
+            let token = open(&common).await?.create_review_token().await?;
+            println!("{public_url}/review/{token}");
             Ok(())
         }
         Command::Uploads { data_dir } => {

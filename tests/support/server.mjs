@@ -43,6 +43,10 @@ export async function startServer() {
     invite() {
       return execFileSync(binary, ['invite', '--data-dir', dataDir, '--addr', addr]).toString().trim();
     },
+    /** Creates a review link for the hiring team; returns its URL. */
+    reviewLink() {
+      return execFileSync(binary, ['review-token', '--data-dir', dataDir, '--addr', addr]).toString().trim();
+    },
     /** Every upload in the server's SQLite database. */
     uploads() {
       return execFileSync(binary, ['uploads', '--data-dir', dataDir])
