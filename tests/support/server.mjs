@@ -8,7 +8,8 @@ import { join } from 'node:path';
 const binary = process.env.DEMO_SERVER;
 const widgetDir = process.env.WIDGET_DIR;
 
-async function freePort() {
+/** A free TCP port on 127.0.0.1. */
+export async function freePort() {
   const probe = createServer();
   await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address();
@@ -16,16 +17,10 @@ async function freePort() {
   return port;
 }
 
-/** A running demo-server; `stop()` kills it. */
-export async function startServer() {
-  if (!binary || !widgetDir) {
-    throw new Error('set DEMO_SERVER and WIDGET_DIR (cargo xtask test does)');
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'ir-e2e-'));
-  const addr = `127.0.0.1:${await freePort()}`;
-  const child = spawn(binary, ['serve', '--addr', addr, '--data-dir', dataDir, '--widget-dir', widgetDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+async function launch(addr, dataDir, publicUrl) {
+  const args = ['serve', '--addr', addr, '--data-dir', dataDir, '--widget-dir', widgetDir];
+  if (publicUrl) args.push('--public-url', publicUrl);
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('demo-server did not start within 20 s')), 20_000);
     child.once('exit', (code) => reject(new Error(`demo-server exited with ${code}`)));
@@ -36,16 +31,44 @@ export async function startServer() {
       }
     });
   });
+  return child;
+}
+
+/** A running demo-server; `stop()` kills it. `publicUrl` puts a proxy in front of it. */
+export async function startServer({ publicUrl } = {}) {
+  if (!binary || !widgetDir) {
+    throw new Error('set DEMO_SERVER and WIDGET_DIR (cargo xtask test does)');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'ir-e2e-'));
+  const addr = `127.0.0.1:${await freePort()}`;
+  const cli = (...args) => {
+    const withUrl = publicUrl ? [...args, '--public-url', publicUrl] : args;
+    return execFileSync(binary, [...withUrl, '--data-dir', dataDir, '--addr', addr]).toString().trim();
+  };
+  let child = await launch(addr, dataDir, publicUrl);
   return {
     dataDir,
+    addr,
     origin: `http://${addr}`,
     /** Creates an invite; returns the candidate URL that `demo-server invite` prints. */
     invite() {
-      return execFileSync(binary, ['invite', '--data-dir', dataDir, '--addr', addr]).toString().trim();
+      return cli('invite');
+    },
+    /** An invite's token, with `questions` already revealed. */
+    async candidate(...questions) {
+      const token = cli('invite').split('/').pop();
+      for (const question of questions) {
+        const response = await fetch(`http://${addr}/api/questions/${question}/reveal`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        if (response.status !== 200) throw new Error(`reveal ${question}: ${response.status}`);
+      }
+      return token;
     },
     /** Creates a review link for the hiring team; returns its URL. */
     reviewLink() {
-      return execFileSync(binary, ['review-token', '--data-dir', dataDir, '--addr', addr]).toString().trim();
+      return cli('review-token');
     },
     /** Every upload in the server's SQLite database. */
     uploads() {
@@ -54,6 +77,15 @@ export async function startServer() {
         .split('\n')
         .filter(Boolean)
         .map((line) => JSON.parse(line));
+    },
+    /** SIGKILL, as a crash would. */
+    kill() {
+      child.kill('SIGKILL');
+      return new Promise((resolve) => child.once('exit', resolve));
+    },
+    /** Starts it again on the same address and data. */
+    async restart() {
+      child = await launch(addr, dataDir, publicUrl);
     },
     stop() {
       child.kill('SIGKILL');

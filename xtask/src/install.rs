@@ -102,3 +102,32 @@ pub fn npm_packages(dir: &Path) -> Result<(), Fail> {
         .args(["ci", "--no-audit", "--no-fund"])
         .current_dir(dir))
 }
+
+/// A Python virtual environment in `target/python` with `tests/requirements.txt`
+/// (tuspy) installed; returns its interpreter.
+pub fn python_packages() -> Result<std::path::PathBuf, Fail> {
+    let root = workspace_root();
+    let venv = root.join("target/python");
+    let python = venv.join("bin/python");
+    let python_text = python.to_string_lossy().into_owned();
+    if works(&python_text, &["-c", "import tusclient"]) {
+        return Ok(python);
+    }
+    println!("== installing Python test packages into target/python");
+    let create = || run(Command::new("python3").args(["-m", "venv"]).arg(&venv));
+    if create().is_err() {
+        apt(&["update"])?;
+        apt(&[
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "python3",
+            "python3-venv",
+        ])?;
+        create()?;
+    }
+    run(Command::new(&python)
+        .args(["-m", "pip", "install", "--quiet", "-r"])
+        .arg(root.join("tests/requirements.txt")))?;
+    Ok(python)
+}

@@ -93,14 +93,12 @@ fn test() -> Result<(), Fail> {
         .current_dir(root.join("recorder-core")))?;
     widget_build::build()?;
     let server = build_server()?;
-    println!("== end-to-end tests (headless Chromium)");
+    let python = install::python_packages()?;
+    println!("== end-to-end (headless Chromium) and interoperability tests (tus-js-client, tuspy, crash)");
     run(Command::new("node")
-        .args([
-            "--test",
-            "--test-concurrency=1",
-            "--test-reporter=spec",
-            "e2e/",
-        ])
+        .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+        .args(["e2e/", "interop/"])
+        .env("TUS_PYTHON", python)
         .env("DEMO_SERVER", &server)
         .env("WIDGET_DIR", root.join("target/www/recorder"))
         .current_dir(root.join("tests")))
