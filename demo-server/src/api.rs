@@ -127,12 +127,21 @@ pub async fn complete(
             missing.join(", ")
         )));
     }
-    let completed_at = state.db.complete(candidate.invite_id).await?;
-    Ok(Json(Receipt {
+    let (completed_at, first_time) = state.db.complete(candidate.invite_id).await?;
+    let receipt = Receipt {
         title: candidate.interview.title.clone(),
         completed_at,
         answers,
-    }))
+    };
+    if let Some(webhook) = state.webhook.as_ref().filter(|_| first_time) {
+        webhook.deliver(serde_json::json!({
+            "event": "interview.completed",
+            "interview": candidate.interview.id,
+            "candidate": candidate.invite_id,
+            "receipt": receipt,
+        }));
+    }
+    Ok(Json(receipt))
 }
 
 /// The question `id` of the candidate's interview (not the practice one: it needs no server).

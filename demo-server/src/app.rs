@@ -1,6 +1,7 @@
 //! Shared state and the one router that shows every route.
 
 use crate::db::Db;
+use crate::webhook::Webhook;
 use crate::{api, pages, review, tus};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, head, post};
@@ -24,6 +25,8 @@ pub struct Shared {
     pub media_dir: PathBuf,
     /// The server's public origin, such as `http://127.0.0.1:8080`, for links.
     pub public_url: String,
+    /// Where completed interviews are reported.
+    pub webhook: Option<Webhook>,
     /// Uploads with a PATCH in progress.
     writing: Mutex<HashSet<String>>,
 }
@@ -36,12 +39,14 @@ impl Deref for AppState {
 }
 
 impl AppState {
-    /// State for a server whose public origin is `public_url`.
-    pub fn new(db: Db, media_dir: PathBuf, public_url: &str) -> AppState {
+    /// State for a server whose public origin is `public_url`, reporting
+    /// completed interviews to `webhook` if given.
+    pub fn new(db: Db, media_dir: PathBuf, public_url: &str, webhook: Option<Webhook>) -> AppState {
         AppState(Arc::new(Shared {
             db,
             media_dir,
             public_url: public_url.trim_end_matches('/').to_string(),
+            webhook,
             writing: Mutex::new(HashSet::new()),
         }))
     }

@@ -397,18 +397,23 @@ impl Db {
         Ok(result.rows_affected() == 1)
     }
 
-    /// Marks the invite complete (once); returns when it was completed.
-    pub async fn complete(&self, invite_id: i64) -> Result<i64, sqlx::Error> {
-        sqlx::query("UPDATE invites SET completed_at = COALESCE(completed_at, ?) WHERE id = ?")
-            .bind(unix_millis())
-            .bind(invite_id)
-            .execute(&self.pool)
-            .await?;
+    /// Marks the invite complete (once); returns when it was completed and
+    /// whether it was this call that completed it.
+    pub async fn complete(&self, invite_id: i64) -> Result<(i64, bool), sqlx::Error> {
+        let first = sqlx::query(
+            "UPDATE invites SET completed_at = ? WHERE id = ? AND completed_at IS NULL",
+        )
+        .bind(unix_millis())
+        .bind(invite_id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected()
+            == 1;
         sqlx::query("SELECT completed_at FROM invites WHERE id = ?")
             .bind(invite_id)
             .fetch_one(&self.pool)
             .await
-            .map(|row| row.get(0))
+            .map(|row| (row.get(0), first))
     }
 }
 

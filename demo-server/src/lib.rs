@@ -10,6 +10,7 @@ pub mod pages;
 pub mod review;
 pub mod seekable;
 pub mod tus;
+pub mod webhook;
 
 use std::path::Path;
 
@@ -34,12 +35,21 @@ pub async fn spawn_local(
     data_dir: &Path,
     interviews: &[recorder_core::model::Interview],
 ) -> Result<(String, db::Db), Box<dyn std::error::Error>> {
+    spawn_local_with(data_dir, interviews, None).await
+}
+
+/// [`spawn_local`] reporting completions to a webhook.
+pub async fn spawn_local_with(
+    data_dir: &Path,
+    interviews: &[recorder_core::model::Interview],
+    webhook: Option<webhook::Webhook>,
+) -> Result<(String, db::Db), Box<dyn std::error::Error>> {
     let db = open(data_dir, interviews).await?;
     let media = data_dir.join("media");
     std::fs::create_dir_all(&media)?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let origin = format!("http://{}", listener.local_addr()?);
-    let state = app::AppState::new(db.clone(), media, &origin);
+    let state = app::AppState::new(db.clone(), media, &origin, webhook);
     let router = app::router(state, data_dir.join("widget"), vec![origin.parse()?]);
     tokio::spawn(async move { axum::serve(listener, router).await });
     Ok((origin, db))

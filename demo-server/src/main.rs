@@ -43,6 +43,12 @@ enum Command {
         /// Origins allowed to call the API from the browser (the public URL always is).
         #[arg(long)]
         allowed_origin: Vec<String>,
+        /// Report completed interviews to this URL (a signed JSON POST).
+        #[arg(long, requires = "webhook_secret")]
+        webhook_url: Option<String>,
+        /// The HMAC-SHA256 key that signs webhook bodies.
+        #[arg(long, env = "DEMO_WEBHOOK_SECRET")]
+        webhook_secret: Option<String>,
     },
     /// Create an invite and print the candidate's URL.
     Invite {
@@ -82,6 +88,8 @@ async fn main() -> ExitCode {
         addr: ([127, 0, 0, 1], 8080).into(),
         widget_dir: "target/www/recorder".into(),
         allowed_origin: Vec::new(),
+        webhook_url: None,
+        webhook_secret: None,
     });
     match run(command).await {
         Ok(()) => ExitCode::SUCCESS,
@@ -101,6 +109,8 @@ async fn run(command: Command) -> Result<(), Error> {
             addr,
             widget_dir,
             allowed_origin,
+            webhook_url,
+            webhook_secret,
         } => {
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
@@ -121,7 +131,10 @@ async fn run(command: Command) -> Result<(), Error> {
                     widget_dir.display()
                 );
             }
-            let state = AppState::new(db, media_dir, &public_url);
+            let webhook = webhook_url
+                .zip(webhook_secret)
+                .map(|(url, secret)| demo_server::webhook::Webhook { url, secret });
+            let state = AppState::new(db, media_dir, &public_url, webhook);
             println!("demo-server listening on {public_url}");
             axum::serve(listener, app::router(state, widget_dir, origins))
                 .with_graceful_shutdown(async {

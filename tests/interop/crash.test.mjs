@@ -68,3 +68,30 @@ test('SIGKILL during a PATCH, restart, resume: the file is byte-identical', { ti
   const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
   assert.equal(sha(readFileSync(final.path)), sha(data), 'byte-identical after the crash');
 });
+
+test('a second PATCH while one is writing is refused, not interleaved', { timeout: 30_000 }, async () => {
+  server ??= await startServer();
+  const token = await server.candidate('q2');
+  const created = await fetch(`${server.origin}/api/uploads`, {
+    method: 'POST',
+    headers: tusHeaders(token, { 'Upload-Defer-Length': '1', 'Upload-Metadata': 'question cTI=,filetype dmlkZW8vd2VibQ==' }),
+  });
+  const url = created.headers.get('Location');
+  const first = http.request(url, {
+    method: 'PATCH',
+    headers: tusHeaders(token, { 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }),
+  });
+  const firstDone = new Promise((resolve) => first.on('response', resolve));
+  first.write(Buffer.alloc(64 * 1024, 1));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const second = await fetch(url, {
+    method: 'PATCH',
+    headers: tusHeaders(token, { 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }),
+    body: Buffer.alloc(1000, 2),
+  });
+  assert.equal(second.status, 423, await second.text());
+  first.end(Buffer.alloc(1000, 1));
+  const response = await firstDone;
+  assert.equal(response.statusCode, 204);
+  assert.equal(response.headers['upload-offset'], String(64 * 1024 + 1000), 'only the first PATCH was written');
+});
