@@ -1,4 +1,5 @@
-// The walking skeleton: camera -> MediaRecorder -> tus upload while recording -> demo-server -> disk.
+// The candidate's flow up to one submitted answer: camera -> MediaRecorder -> tus upload while
+// recording -> demo-server -> disk, checked with ffprobe and played back in the review page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
@@ -19,27 +20,45 @@ after(async () => {
   server?.stop();
 });
 
-test('one recorded answer reaches the server while recording and is a valid WebM', { timeout: 120_000 }, async () => {
+test('overview, device check, test video, practice, then an answer that uploads while recording and is submitted', { timeout: 120_000 }, async () => {
   const page = await newPage(browser);
   await page.goto(server.invite());
+  const button = (name) => page.getByRole('button', { name, exact: true });
 
-  await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
-  const record = page.getByRole('button', { name: 'Record answer' });
-  await record.click({ timeout: 30_000 }); // enabled once the microphone has heard sound
+  // Overview, then the device check: Continue is enabled once the microphone was heard.
+  await button('Start interview').click();
+  await button('Continue').click({ timeout: 30_000 });
+  // Test video (local only): record, stop, looks good.
+  await button('Record test video').click();
+  await page.waitForTimeout(1_500);
+  await button('Stop').click();
+  await button('Looks good').click();
+  // Practice question (local only), started before its think time ends.
+  await button('Start recording now').click();
+  await page.waitForTimeout(1_500);
+  await button('Stop').click();
+  await button('Continue to the questions').click();
+  assert.equal(server.uploads().length, 0, 'the test video and the practice answer were never uploaded');
 
+  // Question 1: reveal, record about 5 s while it uploads, stop, submit.
+  await page.locator('[data-question="q1"]').getByRole('button', { name: 'View question' }).click();
+  await page.getByText('Tell us about yourself.').waitFor();
   const uploaded = page.evaluate(() => new Promise((resolve) => {
     document.querySelector('interview-recorder')
       .addEventListener('take-uploaded', (event) => resolve(event.detail), { once: true });
   }));
+  await button('Start recording now').click();
+  await page.locator('[data-status="recording"]').waitFor();
   await page.waitForTimeout(5_000);
   const duringRecording = server.uploads();
   assert.equal(duringRecording.length, 1, 'the upload was created while recording');
   assert.ok(duringRecording[0].offset > 0, 'bytes arrived on the server before Stop');
   assert.equal(duringRecording[0].length, null, 'the length is still deferred while recording');
 
-  await page.getByRole('button', { name: 'Stop' }).click();
-  await page.locator('[data-status="uploaded"]').waitFor({ timeout: 60_000 });
+  await button('Stop').click();
+  await button('Submit answer').click();
   const detail = await uploaded;
+  await page.locator('[data-question="q1"][data-submitted="true"]').waitFor({ timeout: 60_000 });
 
   const uploads = server.uploads();
   assert.equal(uploads.length, 1, 'exactly one upload');

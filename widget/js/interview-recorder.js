@@ -31,6 +31,7 @@ class InterviewRecorder extends HTMLElement {
         this.handle = mountInto(root, {
           invite: this.getAttribute('invite') ?? '',
           api: this.getAttribute('api') ?? '',
+          lang: this.getAttribute('lang') ?? undefined,
         });
       }
     } catch (error) {

@@ -2,8 +2,9 @@
 
 use crate::options::MountOptions;
 use recorder_core::http::{HttpRequest, Method};
-use recorder_core::model::{RevealedQuestion, SessionView};
+use recorder_core::model::{Receipt, RevealedQuestion, SessionView, SubmitTake, SubmittedAnswer};
 use recorder_core::web::transport::{self, TransportError};
+use recorder_core::web::upload_driver::TakeReceipt;
 use std::time::Duration;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -32,7 +33,7 @@ pub enum ApiError {
 
 /// `GET {api}/session`: the overview of the candidate's interview.
 pub async fn session(options: &MountOptions) -> Result<SessionView, ApiError> {
-    call(options, Method::Get, "session").await
+    call(options, Method::Get, "session", None).await
 }
 
 /// `POST {api}/questions/{id}/reveal`: the question's prompt; starts its think time.
@@ -41,17 +42,48 @@ pub async fn reveal(options: &MountOptions, question: &str) -> Result<RevealedQu
         options,
         Method::Post,
         &format!("questions/{question}/reveal"),
+        None,
     )
     .await
+}
+
+/// `POST {api}/questions/{id}/submit`: names the uploaded take as the answer.
+pub async fn submit(
+    options: &MountOptions,
+    question: &str,
+    take: &TakeReceipt,
+) -> Result<SubmittedAnswer, ApiError> {
+    let body = SubmitTake {
+        upload: take.url.clone(),
+        bytes: take.bytes,
+        sha256: take.sha256.clone(),
+    };
+    let path = format!("questions/{question}/submit");
+    call(options, Method::Post, &path, Some(&body)).await
+}
+
+/// `POST {api}/complete`: completes the interview; returns the receipt.
+pub async fn complete(options: &MountOptions) -> Result<Receipt, ApiError> {
+    call(options, Method::Post, "complete", None).await
 }
 
 async fn call<T: serde::de::DeserializeOwned>(
     options: &MountOptions,
     method: Method,
     path: &str,
+    body: Option<&SubmitTake>,
 ) -> Result<T, ApiError> {
-    let request = HttpRequest::new(method, format!("{}/{path}", options.api))
+    let mut request = HttpRequest::new(method, format!("{}/{path}", options.api))
         .with_header("Authorization", format!("Bearer {}", options.invite));
+    if let Some(body) = body {
+        let json = serde_wasm_bindgen::to_value(body)
+            .ok()
+            .and_then(|value| js_sys::JSON::stringify(&value).ok())
+            .and_then(|text| text.as_string())
+            .ok_or_else(|| ApiError::Format("cannot encode the request".into()))?;
+        request = request.with_header("Content-Type", "application/json");
+        request.body = json.into_bytes();
+    }
     let response = transport::send(&request, TIMEOUT).await?;
     match response.status {
         200 => {

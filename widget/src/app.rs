@@ -1,81 +1,105 @@
-//! The recorder's screens, from loading the interview to the uploaded take.
+//! The recorder: loads the interview, then shows the screen the session is on.
 
-use crate::api;
-use crate::device_check::DeviceCheck;
-use crate::host_events::{emit, ErrorDetail};
+use crate::controller::Ctx;
+use crate::host_events::ErrorDetail;
+use crate::i18n::Translations;
 use crate::options::{MountOptions, OptionsError};
-use crate::take::Take;
+use crate::{api, screens};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use recorder_core::model::SessionView;
-use web_sys::MediaStream;
-
-#[derive(Clone)]
-enum Screen {
-    Loading,
-    Overview(SessionView),
-    Failed(String),
-}
+use recorder_core::session::Stage;
+use wasm_bindgen::JsCast;
 
 /// The whole recorder for one candidate.
 #[component]
-pub fn App(options: Result<MountOptions, OptionsError>, host: web_sys::Element) -> impl IntoView {
-    let host = StoredValue::new_local(host);
-    let screen = RwSignal::new(Screen::Loading);
-    let fail = move |code: &'static str, message: String| {
-        host.with_value(|h| {
-            emit(
-                h,
+pub fn App(
+    options: Result<MountOptions, OptionsError>,
+    t: Translations,
+    host: web_sys::Element,
+) -> impl IntoView {
+    let options = match options {
+        Ok(options) => options,
+        Err(error) => {
+            crate::host_events::emit(
+                &host,
                 "error",
                 &ErrorDetail {
-                    code,
-                    message: message.clone(),
+                    code: "options",
+                    message: error.to_string(),
                 },
-            )
-        });
-        screen.set(Screen::Failed(message));
-    };
-    let options = match options {
-        Ok(options) => Some(options),
-        Err(error) => {
-            fail("options", error.to_string());
-            None
+            );
+            return view! { <p class="ir-error" part="error" role="alert">{error.to_string()}</p> }
+                .into_any();
         }
     };
-    if let Some(options) = options.clone() {
+    let ctx = Ctx::new(options, t, host);
+    let loading = RwSignal::new(true);
+    {
+        let ctx = ctx.clone();
         spawn_local(async move {
-            match api::session(&options).await {
-                Ok(session) => {
-                    host.with_value(|h| emit(h, "ready", &session));
-                    screen.set(Screen::Overview(session));
+            match api::session(&ctx.options).await {
+                Ok(view) => ctx.start(view),
+                Err(error) => {
+                    ctx.emit(
+                        "error",
+                        &ErrorDetail {
+                            code: "session",
+                            message: error.to_string(),
+                        },
+                    );
+                    ctx.notice.set(Some(error.to_string()));
                 }
-                Err(error) => fail("session", error.to_string()),
             }
+            loading.set(false);
         });
     }
-    let stream = RwSignal::new_local(None::<MediaStream>);
-    let heard = RwSignal::new(false);
-    move || match screen.get() {
-        Screen::Loading => {
-            view! { <p class="ir-note" role="status">"Loading your interview…"</p> }.into_any()
-        }
-        Screen::Failed(message) => {
-            view! { <p class="ir-error" part="error" role="alert">{message}</p> }.into_any()
-        }
-        Screen::Overview(session) => {
-            let question = session.questions.first().cloned();
-            let options = options.clone();
-            view! {
-                <h2 part="title">{session.title.clone()}</h2>
-                <p class="ir-note">
-                    {format!("{} questions", session.questions.len())}
-                </p>
-                <DeviceCheck stream=stream heard=heard host=host/>
-                {question.zip(options).map(|(question, options)| view! {
-                    <Take question=question options=options stream=stream heard=heard host=host/>
-                })}
+    warn_before_leaving_with_unsaved_bytes(&ctx);
+    let screen = {
+        let ctx = ctx.clone();
+        move || {
+            let ctx = ctx.clone();
+            if loading.get() {
+                return view! { <p class="ir-note" role="status">{ctx.t.get("loading")}</p> }
+                    .into_any();
             }
-            .into_any()
+            if ctx.view.with(Option::is_none) {
+                return ().into_any();
+            }
+            match ctx.stage.get() {
+                Stage::Overview => screens::overview(ctx).into_any(),
+                Stage::DeviceCheck { devices, heard } => {
+                    screens::device_check(ctx, devices, heard).into_any()
+                }
+                Stage::TestVideo(flow) | Stage::Question(flow) => {
+                    screens::flow(ctx, flow).into_any()
+                }
+                Stage::Questions => screens::questions(ctx).into_any(),
+                Stage::Done => screens::done(ctx).into_any(),
+            }
         }
+    };
+    let notice = ctx.notice;
+    view! {
+        {screen}
+        <p class="ir-error" part="error" role="alert">{move || notice.get()}</p>
     }
+    .into_any()
+}
+
+/// The browser asks before leaving while recorded bytes are not yet on the server.
+fn warn_before_leaving_with_unsaved_bytes(ctx: &Ctx) {
+    let ctx = ctx.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
+        move |event: web_sys::BeforeUnloadEvent| {
+            if ctx.has_unsaved_bytes() {
+                event.prevent_default();
+                event.set_return_value(&ctx.t.get("unsaved-warning"));
+            }
+        },
+    );
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .add_event_listener_with_callback("beforeunload", listener.as_ref().unchecked_ref());
+    }
+    listener.forget();
 }

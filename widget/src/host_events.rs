@@ -24,3 +24,25 @@ pub struct ErrorDetail<'a> {
     /// The message shown to the candidate.
     pub message: String,
 }
+
+/// `detail` of the `question-started` event.
+#[derive(Serialize)]
+pub struct QuestionStarted<'a> {
+    /// The question's id.
+    pub question: &'a str,
+}
+
+/// `detail` of the `take-uploaded` event: sent once the server acknowledged the last byte.
+#[derive(Serialize)]
+pub struct TakeUploaded<'a> {
+    /// The question's id.
+    pub question: &'a str,
+    /// The tus upload URL.
+    pub url: &'a str,
+    /// The take's length.
+    pub bytes: u64,
+    /// sha256 of the recorded bytes, lowercase hex.
+    pub sha256: &'a str,
+    /// The recording type.
+    pub mime_type: &'a str,
+}

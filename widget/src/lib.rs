@@ -3,79 +3,28 @@
 //! it and it cannot break the host.
 //!
 //! `js/interview-recorder.js` defines the element and calls [`mount`].
-#![cfg(target_arch = "wasm32")]
+//! Natively only the translations compile (and are tested).
 
+pub mod i18n;
+
+#[cfg(target_arch = "wasm32")]
 mod api;
+#[cfg(target_arch = "wasm32")]
 mod app;
-mod device_check;
+#[cfg(target_arch = "wasm32")]
+mod controller;
+#[cfg(target_arch = "wasm32")]
 mod host_events;
+#[cfg(target_arch = "wasm32")]
+mod mount;
+#[cfg(target_arch = "wasm32")]
 mod options;
-mod take;
+#[cfg(target_arch = "wasm32")]
+mod playback;
+#[cfg(target_arch = "wasm32")]
+mod screens;
 
-use leptos::prelude::*;
-use leptos::tachys::view::any_view::AnyViewState;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-
+#[cfg(target_arch = "wasm32")]
+pub use mount::{mount, Mounted};
+#[cfg(target_arch = "wasm32")]
 pub use options::{MountOptions, OptionsError};
-
-const STYLE: &str = include_str!("style.css");
-
-/// A mounted recorder; `unmount()` removes it and stops its camera.
-#[wasm_bindgen]
-pub struct Mounted {
-    handle: Option<leptos::mount::UnmountHandle<AnyViewState>>,
-    container: web_sys::Element,
-}
-
-#[wasm_bindgen]
-impl Mounted {
-    /// Removes the recorder from the page.
-    pub fn unmount(&mut self) {
-        self.handle.take();
-        self.container.remove();
-    }
-}
-
-/// Mounts the recorder into `target` (a shadow root or an element) with
-/// `options` = `{ invite, api }`.
-///
-/// ```js
-/// const handle = mount(element.attachShadow({ mode: "open" }), { invite, api: "https://host/api" });
-/// ```
-#[wasm_bindgen]
-pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError> {
-    console_error_panic_hook::set_once();
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsError::new("no document"))?;
-    let host: web_sys::Element = match target.dyn_ref::<web_sys::ShadowRoot>() {
-        Some(shadow) => shadow.host(),
-        None => target
-            .clone()
-            .dyn_into()
-            .map_err(|_| JsError::new("mount target must be an element or a shadow root"))?,
-    };
-    let style = document.create_element("style").map_err(js_error)?;
-    style.set_text_content(Some(STYLE));
-    let container: web_sys::HtmlElement = document
-        .create_element("div")
-        .map_err(js_error)?
-        .unchecked_into();
-    container.set_attribute("part", "root").map_err(js_error)?;
-    container.set_class_name("ir");
-    container.append_child(&style).map_err(js_error)?;
-    target.append_child(&container).map_err(js_error)?;
-    let options = MountOptions::from_js(options);
-    let handle = leptos::mount::mount_to(container.clone(), move || {
-        view! { <app::App options=options host=host/> }.into_any()
-    });
-    Ok(Mounted {
-        handle: Some(handle),
-        container: container.into(),
-    })
-}
-
-fn js_error(value: JsValue) -> JsError {
-    JsError::new(&value.as_string().unwrap_or_else(|| format!("{value:?}")))
-}

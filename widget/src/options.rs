@@ -9,6 +9,8 @@ pub struct MountOptions {
     pub invite: String,
     /// The API base, absolute, without a trailing slash (`https://host/api`).
     pub api: String,
+    /// The language asked for by the host page (`lang`), if any.
+    pub lang: Option<String>,
 }
 
 /// Why the options cannot be used; shown in the element and sent as an `error` event.
@@ -33,6 +35,8 @@ struct RawOptions {
     invite: String,
     #[serde(default)]
     api: String,
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 impl MountOptions {
@@ -55,6 +59,7 @@ impl MountOptions {
         if invite.is_empty() {
             return Err(OptionsError::MissingInvite);
         }
-        Ok(MountOptions { invite, api })
+        let lang = raw.lang.filter(|l| !l.trim().is_empty());
+        Ok(MountOptions { invite, api, lang })
     }
 }

@@ -80,8 +80,10 @@ pub enum DeviceProblem {
     Overconstrained,
     /// Not HTTPS.
     InsecureContext,
-    /// No getUserMedia (old browser, in-app webview).
+    /// No getUserMedia (old browser).
     Unsupported,
+    /// An app's built-in browser that cannot use the camera.
+    InAppBrowser,
     /// Anything else.
     Other,
 }

@@ -38,7 +38,7 @@ use crate::level::SOUND_THRESHOLD;
 use crate::model::SessionView;
 use std::time::Duration;
 
-/// How long the microphone must hear sound before recording is allowed.
+/// How much sound, in all, the microphone must hear before recording is allowed.
 pub const MIC_CONFIRM: Duration = Duration::from_millis(300);
 
 /// The most one gap between two level readings adds to the time sound was heard.
@@ -92,7 +92,7 @@ pub struct Session {
     view: SessionView,
     stage: Stage,
     heard_for: Duration,
-    last_sound_at: Option<Duration>,
+    last_level_at: Option<Duration>,
     warmed_up: bool,
     pending_take: Option<String>,
 }
@@ -119,7 +119,7 @@ impl Session {
             view,
             stage,
             heard_for: Duration::ZERO,
-            last_sound_at: None,
+            last_level_at: None,
             warmed_up,
             pending_take: None,
         }
@@ -433,12 +433,12 @@ impl Session {
     }
 
     fn hear(&mut self, now: Duration, rms: f32) {
-        let sound = rms >= SOUND_THRESHOLD;
-        if let Some(last) = self.last_sound_at.filter(|_| sound) {
-            // Only sound heard in consecutive readings counts, not the gaps between.
+        // Each sound reading counts for the time since the previous reading
+        // (a long gap counts as at most MAX_LEVEL_GAP): sound adds up.
+        if let Some(last) = self.last_level_at.filter(|_| rms >= SOUND_THRESHOLD) {
             self.heard_for += now.saturating_sub(last).min(MAX_LEVEL_GAP);
         }
-        self.last_sound_at = sound.then_some(now);
+        self.last_level_at = Some(now);
         if let Stage::DeviceCheck { heard, .. } = &mut self.stage {
             *heard |= self.heard_for >= MIC_CONFIRM;
         }

@@ -1,0 +1,12 @@
+import { startServer } from './support/server.mjs';
+import { launchChromium, newPage } from './support/browser.mjs';
+const server = await startServer();
+const browser = await launchChromium();
+const page = await newPage(browser);
+page.on('console', (m) => console.log('[console]', m.type(), m.text()));
+await page.goto(server.invite());
+await page.getByRole('button', { name: 'Start interview' }).click();
+await page.waitForTimeout(4000);
+await page.screenshot({ path: '/tmp/dbg.png' });
+console.log(await page.locator('interview-recorder').evaluate((e) => e.shadowRoot.innerHTML.slice(0, 3000)));
+await browser.close(); server.stop();

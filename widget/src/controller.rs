@@ -1,0 +1,424 @@
+//! Runs the candidate's session: events in, the session decides, the
+//! actions it returns are carried out here (camera, recorder, uploads, API).
+
+use crate::host_events::{emit, ErrorDetail, QuestionStarted, TakeUploaded};
+use crate::i18n::Translations;
+use crate::options::MountOptions;
+use crate::{api, playback};
+use futures::channel::mpsc;
+use futures::StreamExt;
+use gloo::timers::callback::Interval;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use recorder_core::model::{Receipt, SessionView};
+use recorder_core::session::{Action, DeviceProblem, Event, Purpose, Session, Stage};
+use recorder_core::upload::{Backoff, Progress, Upload, UploadConfig};
+use recorder_core::web::clock;
+use recorder_core::web::level_meter::LevelMeter;
+use recorder_core::web::media::{self, MediaError, MediaRequest};
+use recorder_core::web::recorder::{RecorderEvent, Recording};
+use recorder_core::web::upload_driver::{self, TakeReceipt};
+use std::sync::Arc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, MediaStream};
+
+/// MediaRecorder hands over a chunk this often, in milliseconds.
+const TIMESLICE_MS: i32 = 1000;
+
+/// How often the microphone level is read.
+const METER_INTERVAL_MS: u32 = 100;
+
+/// Everything the screens read and the controller writes; cheap to copy around.
+#[derive(Clone)]
+pub struct Ctx {
+    /// The host page's options.
+    pub options: MountOptions,
+    /// The candidate's language.
+    pub t: Arc<Translations>,
+    /// The `<interview-recorder>` element, for events.
+    pub host: StoredValue<web_sys::Element, LocalStorage>,
+    session: StoredValue<Option<Session>>,
+    /// The current screen.
+    pub stage: RwSignal<Stage>,
+    /// The questions and progress.
+    pub view: RwSignal<Option<SessionView>>,
+    /// The time, refreshed for countdowns.
+    pub now: RwSignal<Duration>,
+    /// Microphone level, 0-100.
+    pub level: RwSignal<u8>,
+    /// A message for the candidate about the last thing that went wrong.
+    pub notice: RwSignal<Option<String>>,
+    /// Recorded vs acknowledged bytes of the take being uploaded.
+    pub progress: RwSignal<Progress>,
+    /// The current take, playable (an object URL).
+    pub playback: RwSignal<Option<String>>,
+    /// What the server confirmed at the end.
+    pub receipt: RwSignal<Option<Receipt>>,
+    /// Camera and microphone.
+    pub stream: RwSignal<Option<MediaStream>, LocalStorage>,
+    take_result: RwSignal<Option<Result<TakeReceipt, String>>>,
+    media: StoredValue<Media, LocalStorage>,
+}
+
+#[derive(Default)]
+struct Media {
+    meter: Option<Interval>,
+    ticker: Option<Interval>,
+    recording: Option<Recording>,
+    chunks: Vec<Blob>,
+}
+
+impl Ctx {
+    /// A controller with nothing loaded yet.
+    pub fn new(options: MountOptions, t: Translations, host: web_sys::Element) -> Ctx {
+        Ctx {
+            options,
+            t: Arc::new(t),
+            host: StoredValue::new_local(host),
+            session: StoredValue::new(None),
+            stage: RwSignal::new(Stage::Overview),
+            view: RwSignal::new(None),
+            now: RwSignal::new(clock::now()),
+            level: RwSignal::new(0),
+            notice: RwSignal::new(None),
+            progress: RwSignal::new(Progress {
+                recorded: 0,
+                acknowledged: 0,
+            }),
+            playback: RwSignal::new(None),
+            receipt: RwSignal::new(None),
+            stream: RwSignal::new_local(None),
+            take_result: RwSignal::new(None),
+            media: StoredValue::new_local(Media::default()),
+        }
+    }
+
+    /// Starts the session from the server's view and the clock that drives it.
+    pub fn start(&self, view: SessionView) {
+        self.emit("ready", &view);
+        self.session.set_value(Some(Session::new(view)));
+        self.sync();
+        let ctx = self.clone();
+        let ticker = Interval::new(200, move || {
+            let now = clock::now();
+            ctx.now.set(now);
+            let actions = ctx
+                .session
+                .try_update_value(|s| s.as_mut().map(|s| s.tick(now)))
+                .flatten()
+                .unwrap_or_default();
+            ctx.run(actions);
+        });
+        self.media.update_value(|m| m.ticker = Some(ticker));
+    }
+
+    /// Tells the session what happened and carries out what it decides.
+    pub fn dispatch(&self, event: Event) {
+        let now = clock::now();
+        let quiet = matches!(event, Event::Level { .. });
+        let outcome = self
+            .session
+            .try_update_value(|s| s.as_mut().map(|s| s.handle(now, event)))
+            .flatten();
+        match outcome {
+            Some(Ok(actions)) => {
+                if !quiet {
+                    self.notice.set(None);
+                }
+                self.run(actions);
+            }
+            Some(Err(error)) => self.notice.set(Some(error.to_string())),
+            None => {}
+        }
+    }
+
+    /// Sends a DOM event to the host page.
+    pub fn emit(&self, name: &str, detail: &impl serde::Serialize) {
+        self.host.with_value(|host| emit(host, name, detail));
+    }
+
+    /// Whether recorded bytes are still waiting for the server.
+    pub fn has_unsaved_bytes(&self) -> bool {
+        let progress = self.progress.get_untracked();
+        progress.recorded > progress.acknowledged
+    }
+
+    fn run(&self, actions: Vec<Action>) {
+        self.sync();
+        for action in actions {
+            self.perform(action);
+        }
+    }
+
+    fn sync(&self) {
+        self.session.with_value(|session| {
+            if let Some(session) = session {
+                if self.stage.get_untracked() != *session.stage() {
+                    self.stage.set(session.stage().clone());
+                }
+                if self
+                    .view
+                    .with_untracked(|v| v.as_ref() != Some(session.view()))
+                {
+                    self.view.set(Some(session.view().clone()));
+                }
+            }
+        });
+    }
+
+    fn perform(&self, action: Action) {
+        let ctx = self.clone();
+        match action {
+            Action::OpenDevices => spawn_local(async move { ctx.open_devices().await }),
+            Action::StartRecording(purpose) => self.start_recording(purpose),
+            Action::StopRecording => self.media.with_value(|m| {
+                if let Some(recording) = &m.recording {
+                    recording.stop();
+                }
+            }),
+            Action::Reveal(question) => spawn_local(async move {
+                match api::reveal(&ctx.options, &question).await {
+                    Ok(revealed) => {
+                        ctx.emit(
+                            "question-started",
+                            &QuestionStarted {
+                                question: &question,
+                            },
+                        );
+                        ctx.dispatch(Event::Revealed {
+                            question,
+                            prompt: revealed.prompt,
+                            think_left: Duration::from_millis(revealed.think_left_ms),
+                        });
+                    }
+                    Err(error) => ctx.refused(error.to_string()),
+                }
+            }),
+            Action::DiscardTake => {
+                self.media.update_value(|m| m.chunks.clear());
+                playback::forget(self.playback);
+            }
+            Action::SubmitTake(question) => spawn_local(async move { ctx.submit(question).await }),
+            Action::Complete => spawn_local(async move {
+                match api::complete(&ctx.options).await {
+                    Ok(receipt) => {
+                        ctx.emit("completed", &receipt);
+                        ctx.receipt.set(Some(receipt));
+                    }
+                    Err(error) => ctx.fail("complete", error.to_string()),
+                }
+            }),
+        }
+    }
+
+    async fn open_devices(&self) {
+        match media::open(&MediaRequest::default()).await {
+            Ok(stream) => {
+                let ctx = self.clone();
+                match LevelMeter::new(&stream) {
+                    Ok(mut meter) => {
+                        let interval = Interval::new(METER_INTERVAL_MS, move || {
+                            let level = meter.read();
+                            ctx.level.set(level.percent());
+                            ctx.dispatch(Event::Level { rms: level.rms });
+                        });
+                        self.media.update_value(|m| m.meter = Some(interval));
+                    }
+                    Err(_) => self.dispatch(Event::Level { rms: 1.0 }),
+                }
+                self.watch_tracks(&stream);
+                self.stream.set(Some(stream));
+                self.dispatch(Event::DevicesOpened);
+            }
+            Err(error) => {
+                let problem = problem(&error);
+                if problem == DeviceProblem::NotAllowed {
+                    self.emit(
+                        "permission-denied",
+                        &ErrorDetail {
+                            code: "media",
+                            message: error.to_string(),
+                        },
+                    );
+                }
+                self.dispatch(Event::DevicesFailed(problem));
+            }
+        }
+    }
+
+    /// A camera or microphone that goes away ends the take as a technical failure.
+    fn watch_tracks(&self, stream: &MediaStream) {
+        for track in stream.get_tracks().iter() {
+            let track: web_sys::MediaStreamTrack = track.unchecked_into();
+            let ctx = self.clone();
+            let ended = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                ctx.dispatch(Event::TechnicalFailure(
+                    "the camera or microphone was disconnected".into(),
+                ));
+            });
+            track.set_onended(Some(ended.as_ref().unchecked_ref()));
+            ended.forget();
+        }
+    }
+
+    fn start_recording(&self, purpose: Purpose) {
+        playback::forget(self.playback);
+        self.media.update_value(|m| m.chunks.clear());
+        let Some(stream) = self.stream.get_untracked() else {
+            self.dispatch(Event::TechnicalFailure("the camera is off".into()));
+            return;
+        };
+        let (recording, events) = match Recording::start(&stream, TIMESLICE_MS) {
+            Ok(started) => started,
+            Err(error) => {
+                self.dispatch(Event::TechnicalFailure(error.to_string()));
+                return;
+            }
+        };
+        let mime_type = recording.mime_type().to_string();
+        self.media.update_value(|m| m.recording = Some(recording));
+        let upload = match &purpose {
+            Purpose::Answer(question) => self.upload(question, &mime_type),
+            Purpose::Test | Purpose::Practice(_) => None,
+        };
+        self.dispatch(Event::RecordingStarted);
+        let ctx = self.clone();
+        spawn_local(async move { ctx.collect(events, upload, mime_type).await });
+    }
+
+    /// Starts uploading an answer while it is recorded; returns where to send its chunks.
+    fn upload(
+        &self,
+        question: &str,
+        mime_type: &str,
+    ) -> Option<mpsc::UnboundedSender<RecorderEvent>> {
+        let mut config = UploadConfig::new(format!("{}/uploads", self.options.api))
+            .with_header("Authorization", format!("Bearer {}", self.options.invite))
+            .with_metadata("question", question)
+            .with_metadata("filetype", mime_type);
+        config.backoff = Backoff::new(
+            Duration::from_millis(500),
+            Duration::from_secs(30),
+            (js_sys::Math::random() * u64::MAX as f64) as u64,
+        );
+        let upload = match Upload::new(config) {
+            Ok(upload) => upload,
+            Err(error) => {
+                self.fail("upload", error.to_string());
+                return None;
+            }
+        };
+        let (sender, receiver) = mpsc::unbounded();
+        self.take_result.set(None);
+        self.progress.set(Progress {
+            recorded: 0,
+            acknowledged: 0,
+        });
+        let (ctx, question, mime_type) =
+            (self.clone(), question.to_string(), mime_type.to_string());
+        spawn_local(async move {
+            let progress = ctx.progress;
+            let result = upload_driver::run(upload, receiver, move |p| progress.set(p)).await;
+            match &result {
+                Ok(receipt) => ctx.emit(
+                    "take-uploaded",
+                    &TakeUploaded {
+                        question: &question,
+                        url: &receipt.url,
+                        bytes: receipt.bytes,
+                        sha256: &receipt.sha256,
+                        mime_type: &mime_type,
+                    },
+                ),
+                Err(error) => ctx.fail("upload", error.to_string()),
+            }
+            ctx.take_result.set(Some(result.map_err(|e| e.to_string())));
+        });
+        Some(sender)
+    }
+
+    /// Keeps the recorder's chunks for playback and hands them to the upload.
+    async fn collect(
+        &self,
+        mut events: mpsc::UnboundedReceiver<RecorderEvent>,
+        upload: Option<mpsc::UnboundedSender<RecorderEvent>>,
+        mime_type: String,
+    ) {
+        let forward = |event: RecorderEvent| {
+            if let Some(upload) = &upload {
+                let _ = upload.unbounded_send(event);
+            }
+        };
+        while let Some(event) = events.next().await {
+            match event {
+                RecorderEvent::Data(blob) => {
+                    self.media.update_value(|m| m.chunks.push(blob.clone()));
+                    forward(RecorderEvent::Data(blob));
+                }
+                RecorderEvent::Error(message) => {
+                    forward(RecorderEvent::Error(message.clone()));
+                    self.dispatch(Event::TechnicalFailure(message));
+                }
+                RecorderEvent::Stopped => {
+                    forward(RecorderEvent::Stopped);
+                    self.media.update_value(|m| m.recording = None);
+                    let url = self
+                        .media
+                        .with_value(|m| playback::object_url(&m.chunks, &mime_type));
+                    self.playback.set(url);
+                    self.dispatch(Event::RecordingStopped);
+                    break;
+                }
+            }
+        }
+    }
+
+    async fn submit(&self, question: String) {
+        let result = loop {
+            if let Some(result) = self.take_result.get_untracked() {
+                break result;
+            }
+            clock::sleep(Duration::from_millis(200)).await;
+        };
+        let outcome = match result {
+            Ok(take) => api::submit(&self.options, &question, &take)
+                .await
+                .map_err(|e| e.to_string()),
+            Err(error) => Err(error),
+        };
+        match outcome {
+            Ok(_) => self.dispatch(Event::Submitted),
+            Err(error) => self.refused(error),
+        }
+    }
+
+    fn refused(&self, message: String) {
+        self.dispatch(Event::ServerRefused(message.clone()));
+        self.notice.set(Some(message));
+    }
+
+    fn fail(&self, code: &'static str, message: String) {
+        self.emit(
+            "error",
+            &ErrorDetail {
+                code,
+                message: message.clone(),
+            },
+        );
+        self.notice.set(Some(message));
+    }
+}
+
+fn problem(error: &MediaError) -> DeviceProblem {
+    match error {
+        MediaError::NotAllowed => DeviceProblem::NotAllowed,
+        MediaError::NotFound => DeviceProblem::NotFound,
+        MediaError::NotReadable => DeviceProblem::Busy,
+        MediaError::Overconstrained(_) => DeviceProblem::Overconstrained,
+        MediaError::InsecureContext => DeviceProblem::InsecureContext,
+        MediaError::InAppBrowser(_) => DeviceProblem::InAppBrowser,
+        MediaError::Unsupported => DeviceProblem::Unsupported,
+        MediaError::Other(_) => DeviceProblem::Other,
+    }
+}

@@ -1,0 +1,85 @@
+//! `mount(target, { invite, api, lang })`: the widget in a shadow root or element.
+
+use crate::i18n::Translations;
+use crate::options::MountOptions;
+use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+const STYLE: &str = include_str!("style.css");
+
+/// A mounted recorder; `unmount()` removes it and stops its camera.
+#[wasm_bindgen]
+pub struct Mounted {
+    handle: Option<leptos::mount::UnmountHandle<AnyViewState>>,
+    container: web_sys::Element,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Removes the recorder from the page.
+    pub fn unmount(&mut self) {
+        self.handle.take();
+        self.container.remove();
+    }
+}
+
+/// Mounts the recorder into `target` (a shadow root or an element) with
+/// `options` = `{ invite, api, lang? }`.
+///
+/// ```js
+/// const handle = mount(element.attachShadow({ mode: "open" }), { invite, api: "https://host/api" });
+/// ```
+#[wasm_bindgen]
+pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError> {
+    console_error_panic_hook::set_once();
+    let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| JsError::new("no document"))?;
+    let host: web_sys::Element = match target.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.host(),
+        None => target
+            .clone()
+            .dyn_into()
+            .map_err(|_| JsError::new("mount target must be an element or a shadow root"))?,
+    };
+    let options = MountOptions::from_js(options);
+    let requested = options.as_ref().ok().and_then(|o| o.lang.clone());
+    let browser: Vec<String> = window
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
+    let t = Translations::choose(requested.iter().chain(&browser).map(String::as_str));
+
+    let style = document.create_element("style").map_err(js_error)?;
+    style.set_text_content(Some(STYLE));
+    let container: web_sys::HtmlElement = document
+        .create_element("div")
+        .map_err(js_error)?
+        .unchecked_into();
+    container.set_attribute("part", "root").map_err(js_error)?;
+    container
+        .set_attribute("lang", t.lang())
+        .map_err(js_error)?;
+    container
+        .set_attribute("dir", if t.is_rtl() { "rtl" } else { "ltr" })
+        .map_err(js_error)?;
+    container.set_class_name("ir");
+    container.append_child(&style).map_err(js_error)?;
+    target.append_child(&container).map_err(js_error)?;
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        view! { <crate::app::App options=options t=t host=host/> }.into_any()
+    });
+    Ok(Mounted {
+        handle: Some(handle),
+        container: container.into(),
+    })
+}
+
+fn js_error(value: JsValue) -> JsError {
+    JsError::new(&value.as_string().unwrap_or_else(|| format!("{value:?}")))
+}

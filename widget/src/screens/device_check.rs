@@ -1,0 +1,69 @@
+//! Camera preview, live microphone level, and help when the devices fail.
+
+use super::preview::preview;
+use crate::controller::Ctx;
+use leptos::prelude::*;
+use recorder_core::session::{DeviceProblem, Devices, Event};
+
+/// The device check screen.
+pub fn device_check(ctx: Ctx, devices: Devices, heard: bool) -> impl IntoView {
+    let t = ctx.t.clone();
+    let level = ctx.level;
+    let body = match devices {
+        Devices::Opening => {
+            view! { <p class="ir-note" role="status">{t.get("device-opening")}</p> }.into_any()
+        }
+        Devices::Failed(problem) => {
+            let ctx = ctx.clone();
+            view! {
+                <div class="ir-help" part="help" role="alert">
+                    <p>{t.get(help_key(problem))}</p>
+                    <button part="button" class="ir-button" on:click=move |_| ctx.dispatch(Event::RetryDevices)>
+                        {t.get("try-again")}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        Devices::Open => {
+            let ctx = ctx.clone();
+            let hint = if heard {
+                t.get("device-heard")
+            } else {
+                t.get("device-say-something")
+            };
+            view! {
+                {preview(&ctx)}
+                <div class="ir-meter" part="level" role="meter" aria-label=t.get("device-level")
+                    aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || level.get().to_string()>
+                    <div class="ir-meter-fill" style:width=move || format!("{}%", level.get())></div>
+                </div>
+                <p class="ir-note" id="ir-mic-hint" role="status">{hint}</p>
+                <button part="button continue" class="ir-button" disabled=!heard aria-describedby="ir-mic-hint"
+                    on:click=move |_| ctx.dispatch(Event::ContinueFromDeviceCheck)>
+                    {t.get("continue")}
+                </button>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="ir-screen" part="device-check" aria-labelledby="ir-title">
+            <h2 id="ir-title" part="title" tabindex="-1">{t.get("device-title")}</h2>
+            {body}
+        </section>
+    }
+}
+
+fn help_key(problem: DeviceProblem) -> &'static str {
+    match problem {
+        DeviceProblem::NotAllowed => "help-not-allowed",
+        DeviceProblem::NotFound => "help-not-found",
+        DeviceProblem::Busy => "help-busy",
+        DeviceProblem::Overconstrained => "help-overconstrained",
+        DeviceProblem::InsecureContext => "help-insecure",
+        DeviceProblem::Unsupported => "help-unsupported",
+        DeviceProblem::InAppBrowser => "help-in-app",
+        DeviceProblem::Other => "help-other",
+    }
+}

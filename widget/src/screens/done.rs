@@ -1,0 +1,42 @@
+//! The acknowledgement: what the server received, per answer.
+
+use super::size_text;
+use crate::controller::Ctx;
+use leptos::prelude::*;
+
+/// The done screen.
+pub fn done(ctx: Ctx) -> impl IntoView {
+    let t = ctx.t.clone();
+    let receipt = ctx.receipt;
+    let lines = move || {
+        receipt.get().map(|receipt| {
+            receipt
+                .answers
+                .iter()
+                .map(|answer| {
+                    let duration = answer
+                        .duration_ms
+                        .map_or("–".to_string(), |ms| format!("{:.1} s", ms as f64 / 1000.0));
+                    view! {
+                        <li part="receipt-item" data-question=answer.question.clone() data-bytes=answer.bytes.to_string()
+                            data-sha256=answer.sha256.clone()>
+                            {t.format("done-answer", &[
+                                ("question", answer.question.clone()),
+                                ("duration", duration),
+                                ("size", size_text(answer.bytes)),
+                                ("sha256", answer.sha256.clone()),
+                            ])}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="ir-screen" part="done" aria-labelledby="ir-title" data-status="done">
+            <h2 id="ir-title" part="title" tabindex="-1">{ctx.t.get("done-title")}</h2>
+            <p>{ctx.t.get("done-review")}</p>
+            <ul class="ir-receipt" part="receipt">{lines}</ul>
+        </section>
+    }
+}

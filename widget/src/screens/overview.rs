@@ -1,0 +1,52 @@
+//! What the interview asks for, and "Start interview".
+
+use crate::controller::Ctx;
+use leptos::prelude::*;
+use recorder_core::session::Event;
+
+/// The overview screen.
+pub fn overview(ctx: Ctx) -> impl IntoView {
+    let view = ctx
+        .view
+        .get_untracked()
+        .unwrap_or_else(|| unreachable!("loaded"));
+    let t = ctx.t.clone();
+    let attempts = view.questions.iter().map(|q| q.attempts).max().unwrap_or(1);
+    let longest = view
+        .questions
+        .iter()
+        .map(|q| q.answer_seconds)
+        .max()
+        .unwrap_or(0);
+    let deadline = view.deadline.map(|d| {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(d as f64 * 1000.0));
+        t.format(
+            "overview-deadline",
+            &[(
+                "date",
+                String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)),
+            )],
+        )
+    });
+    let intro = view.intro_video.clone().map(|src| {
+        view! { <video class="ir-intro" part="intro-video" src=src controls=true playsinline=true preload="metadata"></video> }
+    });
+    let company = (!view.branding.company.is_empty()).then(|| view.branding.company.clone());
+    view! {
+        <section class="ir-screen" part="overview" aria-labelledby="ir-title">
+            <p class="ir-company">{company}</p>
+            <h2 id="ir-title" part="title" tabindex="-1">{view.title.clone()}</h2>
+            {intro}
+            <ul class="ir-facts">
+                <li>{t.format("overview-questions", &[("count", view.questions.len().to_string())])}</li>
+                <li>{t.format("overview-attempts", &[("attempts", attempts.to_string())])}</li>
+                <li>{t.format("overview-length", &[("minutes", longest.div_ceil(60).to_string())])}</li>
+                {deadline.map(|d| view! { <li>{d}</li> })}
+            </ul>
+            <p class="ir-note">{t.get("overview-how")}</p>
+            <button part="button start" class="ir-button" on:click=move |_| ctx.dispatch(Event::Start)>
+                {t.get("start-interview")}
+            </button>
+        </section>
+    }
+}
