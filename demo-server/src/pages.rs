@@ -2,21 +2,38 @@
 
 use crate::app::AppState;
 use crate::invite::is_token_shaped;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
 const TEMPLATE: &str = include_str!("../../www/candidate.html");
 
-/// `GET /i/{token}`: the page a candidate's invite link opens.
-pub async fn candidate(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+/// `?lang=xx` picks the recorder's language (otherwise the browser's).
+#[derive(serde::Deserialize)]
+pub struct PageQuery {
+    lang: Option<String>,
+}
+
+/// `GET /i/{token}[?lang=xx]`: the page a candidate's invite link opens.
+pub async fn candidate(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Query(query): Query<PageQuery>,
+) -> Response {
     if !is_token_shaped(&token) {
         return (StatusCode::NOT_FOUND, "This invite link is not valid.\n").into_response();
     }
-    // The token is [A-Za-z0-9_-] and the URL comes from the operator: nothing to escape.
+    let lang = query
+        .lang
+        .filter(|l| recorder_core::model::is_language_tag(l))
+        .map(|l| format!(" lang=\"{l}\""))
+        .unwrap_or_default();
+    // The token is [A-Za-z0-9_-], the language a checked tag and the URL the
+    // operator's (checked at startup): nothing to escape.
     let page = TEMPLATE
         .replace("{{origin}}", &state.public_url)
-        .replace("{{invite}}", &token);
+        .replace("{{invite}}", &token)
+        .replace("{{lang}}", &lang);
     Html(page).into_response()
 }
 

@@ -17,9 +17,10 @@ export async function freePort() {
   return port;
 }
 
-async function launch(addr, dataDir, publicUrl) {
+async function launch(addr, dataDir, publicUrl, interviews) {
   const args = ['serve', '--addr', addr, '--data-dir', dataDir, '--widget-dir', widgetDir];
   if (publicUrl) args.push('--public-url', publicUrl);
+  if (interviews) args.push('--interviews', interviews);
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('demo-server did not start within 20 s')), 20_000);
@@ -34,18 +35,19 @@ async function launch(addr, dataDir, publicUrl) {
   return child;
 }
 
-/** A running demo-server; `stop()` kills it. `publicUrl` puts a proxy in front of it. */
-export async function startServer({ publicUrl } = {}) {
+/** A running demo-server; `stop()` kills it. `publicUrl` puts a proxy in front of it;
+ * `interviews` is a JSON file of interviews to serve instead of the demo one. */
+export async function startServer({ publicUrl, interviews } = {}) {
   if (!binary || !widgetDir) {
     throw new Error('set DEMO_SERVER and WIDGET_DIR (cargo xtask test does)');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'ir-e2e-'));
   const addr = `127.0.0.1:${await freePort()}`;
   const cli = (...args) => {
-    const withUrl = publicUrl ? [...args, '--public-url', publicUrl] : args;
+    const withUrl = [...args, ...(publicUrl ? ['--public-url', publicUrl] : []), ...(interviews ? ['--interviews', interviews] : [])];
     return execFileSync(binary, [...withUrl, '--data-dir', dataDir, '--addr', addr]).toString().trim();
   };
-  let child = await launch(addr, dataDir, publicUrl);
+  let child = await launch(addr, dataDir, publicUrl, interviews);
   return {
     dataDir,
     addr,
@@ -85,7 +87,7 @@ export async function startServer({ publicUrl } = {}) {
     },
     /** Starts it again on the same address and data. */
     async restart() {
-      child = await launch(addr, dataDir, publicUrl);
+      child = await launch(addr, dataDir, publicUrl, interviews);
     },
     stop() {
       child.kill('SIGKILL');

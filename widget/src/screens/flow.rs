@@ -57,7 +57,12 @@ fn phase_view(ctx: &Ctx, flow: &Flow) -> AnyView {
     let t = ctx.t.clone();
     let button = |label: String, part: &'static str, event: fn() -> Event, ctx: &Ctx| {
         let ctx = ctx.clone();
-        view! { <button part=format!("button {part}") class="ir-button" on:click=move |_| ctx.dispatch(event())>{label}</button> }
+        let class = if part == "stop" {
+            "ir-button ir-stop"
+        } else {
+            "ir-button"
+        };
+        view! { <button part=format!("button {part}") class=class on:click=move |_| ctx.dispatch(event())>{label}</button> }
     };
     match flow.phase.clone() {
         Phase::Revealing => view! { <p class="ir-note" role="status">{t.get("revealing")}</p> }.into_any(),
