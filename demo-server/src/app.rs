@@ -27,6 +27,8 @@ pub struct Shared {
     pub public_url: String,
     /// Where completed interviews are reported.
     pub webhook: Option<Webhook>,
+    /// Origins whose pages may call the API.
+    pub allowed_origins: Vec<HeaderValue>,
     /// Uploads with a PATCH in progress.
     writing: Mutex<HashSet<String>>,
 }
@@ -41,12 +43,19 @@ impl Deref for AppState {
 impl AppState {
     /// State for a server whose public origin is `public_url`, reporting
     /// completed interviews to `webhook` if given.
-    pub fn new(db: Db, media_dir: PathBuf, public_url: &str, webhook: Option<Webhook>) -> AppState {
+    pub fn new(
+        db: Db,
+        media_dir: PathBuf,
+        public_url: &str,
+        allowed_origins: Vec<HeaderValue>,
+        webhook: Option<Webhook>,
+    ) -> AppState {
         AppState(Arc::new(Shared {
             db,
             media_dir,
             public_url: public_url.trim_end_matches('/').to_string(),
             webhook,
+            allowed_origins,
             writing: Mutex::new(HashSet::new()),
         }))
     }
@@ -76,7 +85,8 @@ impl Drop for WriteLock {
 
 /// Every route of the server. `OPTIONS /api/uploads` (tus discovery) is
 /// answered by [`tus::discovery`] before CORS sees it.
-pub fn router(state: AppState, widget_dir: PathBuf, allowed_origins: Vec<HeaderValue>) -> Router {
+pub fn router(state: AppState, widget_dir: PathBuf) -> Router {
+    let allowed_origins = state.allowed_origins.clone();
     let tus_routes = Router::new()
         .route("/api/uploads", post(tus::create))
         .route(
@@ -95,24 +105,29 @@ pub fn router(state: AppState, widget_dir: PathBuf, allowed_origins: Vec<HeaderV
         .route("/review/{token}/media/{id}", get(review::media))
         .nest_service("/recorder", ServeDir::new(widget_dir))
         .layer(cors(allowed_origins))
-        .layer(axum::middleware::from_fn(tus::discovery))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            tus::discovery,
+        ))
         .with_state(state)
 }
 
+/// Response headers a cross-origin page may read.
+pub const EXPOSED_HEADERS: [&str; 10] = [
+    "location",
+    "upload-offset",
+    "upload-length",
+    "upload-defer-length",
+    "upload-metadata",
+    "upload-expires",
+    "tus-resumable",
+    "tus-version",
+    "tus-extension",
+    "tus-max-size",
+];
+
 fn cors(allowed_origins: Vec<HeaderValue>) -> CorsLayer {
     let tus_header = |name: &'static str| HeaderName::from_static(name);
-    let exposed = [
-        "location",
-        "upload-offset",
-        "upload-length",
-        "upload-defer-length",
-        "upload-metadata",
-        "upload-expires",
-        "tus-resumable",
-        "tus-version",
-        "tus-extension",
-        "tus-max-size",
-    ];
     let allowed = [
         "tus-resumable",
         "upload-offset",
@@ -138,6 +153,11 @@ fn cors(allowed_origins: Vec<HeaderValue>) -> CorsLayer {
                 .chain([header::AUTHORIZATION, header::CONTENT_TYPE])
                 .collect::<Vec<_>>(),
         )
-        .expose_headers(exposed.into_iter().map(tus_header).collect::<Vec<_>>())
+        .expose_headers(
+            EXPOSED_HEADERS
+                .into_iter()
+                .map(tus_header)
+                .collect::<Vec<_>>(),
+        )
         .max_age(std::time::Duration::from_secs(3600))
 }

@@ -49,8 +49,8 @@ pub async fn spawn_local_with(
     std::fs::create_dir_all(&media)?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let origin = format!("http://{}", listener.local_addr()?);
-    let state = app::AppState::new(db.clone(), media, &origin, webhook);
-    let router = app::router(state, data_dir.join("widget"), vec![origin.parse()?]);
+    let state = app::AppState::new(db.clone(), media, &origin, vec![origin.parse()?], webhook);
+    let router = app::router(state, data_dir.join("widget"));
     tokio::spawn(async move { axum::serve(listener, router).await });
     Ok((origin, db))
 }

@@ -134,9 +134,9 @@ async fn run(command: Command) -> Result<(), Error> {
             let webhook = webhook_url
                 .zip(webhook_secret)
                 .map(|(url, secret)| demo_server::webhook::Webhook { url, secret });
-            let state = AppState::new(db, media_dir, &public_url, webhook);
+            let state = AppState::new(db, media_dir, &public_url, origins, webhook);
             println!("demo-server listening on {public_url}");
-            axum::serve(listener, app::router(state, widget_dir, origins))
+            axum::serve(listener, app::router(state, widget_dir))
                 .with_graceful_shutdown(async {
                     let _ = tokio::signal::ctrl_c().await;
                 })

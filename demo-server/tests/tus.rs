@@ -332,3 +332,42 @@ async fn the_candidate_page_embeds_the_widget_like_a_hiring_site() {
         .unwrap();
     assert_eq!(bad.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn allowed_origins_get_cors_headers_on_errors_and_discovery_too() {
+    let server = start().await;
+    let refused = server
+        .client
+        .post(format!("{}/api/uploads", server.origin))
+        .header("Origin", &server.origin)
+        .header("Tus-Resumable", "1.0.0")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        header(&refused, "Access-Control-Allow-Origin"),
+        server.origin
+    );
+    assert!(header(&refused, "Access-Control-Expose-Headers").contains("upload-offset"));
+    let discovery = server
+        .client
+        .request(Method::OPTIONS, format!("{}/api/uploads", server.origin))
+        .header("Origin", &server.origin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        header(&discovery, "Access-Control-Allow-Origin"),
+        server.origin
+    );
+    assert_eq!(header(&discovery, "Tus-Version"), "1.0.0");
+    let stranger = server
+        .client
+        .request(Method::OPTIONS, format!("{}/api/uploads", server.origin))
+        .header("Origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(header(&stranger, "Access-Control-Allow-Origin"), "");
+}

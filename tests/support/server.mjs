@@ -17,8 +17,9 @@ export async function freePort() {
   return port;
 }
 
-async function launch(addr, dataDir, publicUrl, interviews) {
+async function launch(addr, dataDir, publicUrl, interviews, allowedOrigins = []) {
   const args = ['serve', '--addr', addr, '--data-dir', dataDir, '--widget-dir', widgetDir];
+  for (const origin of allowedOrigins) args.push('--allowed-origin', origin);
   if (publicUrl) args.push('--public-url', publicUrl);
   if (interviews) args.push('--interviews', interviews);
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -36,8 +37,9 @@ async function launch(addr, dataDir, publicUrl, interviews) {
 }
 
 /** A running demo-server; `stop()` kills it. `publicUrl` puts a proxy in front of it;
- * `interviews` is a JSON file of interviews to serve instead of the demo one. */
-export async function startServer({ publicUrl, interviews } = {}) {
+ * `interviews` is a JSON file of interviews to serve instead of the demo one;
+ * `allowedOrigins` are host pages on other origins allowed to call the API. */
+export async function startServer({ publicUrl, interviews, allowedOrigins } = {}) {
   if (!binary || !widgetDir) {
     throw new Error('set DEMO_SERVER and WIDGET_DIR (cargo xtask test does)');
   }
@@ -47,7 +49,7 @@ export async function startServer({ publicUrl, interviews } = {}) {
     const withUrl = [...args, ...(publicUrl ? ['--public-url', publicUrl] : []), ...(interviews ? ['--interviews', interviews] : [])];
     return execFileSync(binary, [...withUrl, '--data-dir', dataDir, '--addr', addr]).toString().trim();
   };
-  let child = await launch(addr, dataDir, publicUrl, interviews);
+  let child = await launch(addr, dataDir, publicUrl, interviews, allowedOrigins);
   return {
     dataDir,
     addr,
@@ -87,7 +89,7 @@ export async function startServer({ publicUrl, interviews } = {}) {
     },
     /** Starts it again on the same address and data. */
     async restart() {
-      child = await launch(addr, dataDir, publicUrl, interviews);
+      child = await launch(addr, dataDir, publicUrl, interviews, allowedOrigins);
     },
     stop() {
       child.kill('SIGKILL');

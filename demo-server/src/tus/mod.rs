@@ -58,7 +58,8 @@ pub async fn require_version(request: Request, next: Next) -> Response {
 
 /// `OPTIONS` on the tus endpoint: what this server supports. A CORS
 /// preflight (with `Access-Control-Request-Method`) goes on to the CORS layer.
-pub async fn discovery(request: Request, next: Next) -> Response {
+/// It carries its own CORS headers: the CORS layer takes every OPTIONS for a preflight.
+pub async fn discovery(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let is_tus_path = request.uri().path().starts_with("/api/uploads");
     let is_preflight = request
         .headers()
@@ -67,7 +68,7 @@ pub async fn discovery(request: Request, next: Next) -> Response {
         return next.run(request).await;
     }
     let max = MAX_ANSWER_SECONDS as u64 * MAX_BYTES_PER_SECOND + HEADROOM_BYTES;
-    tus_response(
+    let mut response = tus_response(
         StatusCode::NO_CONTENT,
         [
             ("Tus-Version", VERSION.to_string()),
@@ -75,7 +76,21 @@ pub async fn discovery(request: Request, next: Next) -> Response {
             ("Tus-Max-Size", max.to_string()),
             ("Tus-Checksum-Algorithm", checksum::ALGORITHMS.to_string()),
         ],
-    )
+    );
+    let allowed = request
+        .headers()
+        .get(header::ORIGIN)
+        .filter(|origin| state.allowed_origins.contains(origin));
+    if let Some(origin) = allowed {
+        let headers = response.headers_mut();
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());
+        headers.insert(header::VARY, HeaderValue::from_static("origin"));
+        let exposed = crate::app::EXPOSED_HEADERS.join(",");
+        if let Ok(exposed) = HeaderValue::from_str(&exposed) {
+            headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, exposed);
+        }
+    }
+    response
 }
 
 /// `POST`: creates an upload for one take of a revealed question, with
