@@ -3,8 +3,9 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** Launches headless Chromium; `fakeMedia` may name a .y4m video and a .wav audio file. */
-export async function launchChromium({ video, audio } = {}) {
+/** Launches headless Chromium with fake devices; `video` and `audio` may name a .y4m and a
+ * .wav file to play; `autoAllow: false` leaves camera permission to the browser's own rules. */
+export async function launchChromium({ video, audio, autoAllow = true } = {}) {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -14,9 +15,9 @@ export async function launchChromium({ video, audio } = {}) {
     '--disable-component-update',
     '--disable-sync',
     '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
     '--autoplay-policy=no-user-gesture-required',
   ];
+  if (autoAllow) args.push('--use-fake-ui-for-media-stream');
   if (video) args.push(`--use-file-for-fake-video-capture=${video}`);
   if (audio) args.push(`--use-file-for-fake-audio-capture=${audio}`);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args });

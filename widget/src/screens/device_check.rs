@@ -38,7 +38,7 @@ pub fn device_check(ctx: Ctx, devices: Devices, heard: bool) -> impl IntoView {
                     aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || level.get().to_string()>
                     <div class="ir-meter-fill" style:width=move || format!("{}%", level.get())></div>
                 </div>
-                <p class="ir-note" id="ir-mic-hint" role="status">{hint}</p>
+                <p class="ir-note" part="mic-hint" id="ir-mic-hint" role="status">{hint}</p>
                 <button part="button continue" class="ir-button" disabled=!heard aria-describedby="ir-mic-hint"
                     on:click=move |_| ctx.dispatch(Event::ContinueFromDeviceCheck)>
                     {t.get("continue")}
