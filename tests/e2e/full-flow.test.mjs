@@ -2,8 +2,8 @@
 // and on a phone in Arabic (right to left): test video re-recorded once,
 // practice, three questions (one started by its think countdown and stopped
 // by its limit, one retaken until no attempt is left), done. The receipt shown
-// equals what the server stored. Screenshots of every screen go to
-// target/e2e/screenshots/.
+// equals what the server stored. Every screen is checked with axe-core and
+// photographed into target/e2e/screenshots/.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
+import { seriousViolations } from '../support/axe.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shots = join(here, '../../target/e2e/screenshots');
@@ -37,6 +38,7 @@ for (const variant of variants) {
     const screen = async (name) => {
       shot += 1;
       await page.screenshot({ path: join(dir, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+      assert.deepEqual(await seriousViolations(page), [], `${name}: no serious accessibility violations`);
       if (variant.phone) {
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= variant.viewport.width, `${name}: no horizontal scroll (${width} px)`);

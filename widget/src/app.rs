@@ -79,11 +79,40 @@ pub fn App(
         }
     };
     let notice = ctx.notice;
+    let root = NodeRef::<leptos::html::Div>::new();
+    move_focus_to_each_new_screen(&ctx, root);
     view! {
-        {screen}
+        <div node_ref=root>{screen}</div>
         <p class="ir-error" part="error" role="alert">{move || notice.get()}</p>
     }
     .into_any()
+}
+
+/// When the candidate arrives on a new screen (not a new phase of the same
+/// one), focus moves to its title, so keyboard and screen reader users start there.
+fn move_focus_to_each_new_screen(ctx: &Ctx, root: NodeRef<leptos::html::Div>) {
+    let stage = ctx.stage;
+    Effect::new(move |previous: Option<String>| {
+        let key = stage.with(|stage| match stage {
+            Stage::Overview => "overview".to_string(),
+            Stage::DeviceCheck { .. } => "device-check".to_string(),
+            Stage::TestVideo(_) => "test-video".to_string(),
+            Stage::Questions => "questions".to_string(),
+            Stage::Question(flow) => format!("{:?}", flow.purpose),
+            Stage::Done => "done".to_string(),
+        });
+        if previous.as_ref().is_some_and(|p| *p != key) {
+            request_animation_frame(move || {
+                let title = root
+                    .get_untracked()
+                    .and_then(|root| root.query_selector("[part~=title]").ok().flatten());
+                if let Some(title) = title.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = title.focus();
+                }
+            });
+        }
+        key
+    });
 }
 
 /// The browser asks before leaving while recorded bytes are not yet on the server.
