@@ -101,6 +101,7 @@ pub fn router(state: AppState, widget_dir: PathBuf) -> Router {
         .route("/api/complete", post(api::complete))
         .merge(tus_routes)
         .route("/i/{token}", get(pages::candidate))
+        .route("/demo/{token}", get(pages::themes))
         .route("/review/{token}", get(review::page))
         .route("/review/{token}/media/{id}", get(review::media))
         .nest_service("/recorder", ServeDir::new(widget_dir))

@@ -6,7 +6,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-const TEMPLATE: &str = include_str!("../../www/candidate.html");
+const CANDIDATE: &str = include_str!("../../www/candidate.html");
+const THEMES: &str = include_str!("../../www/themes.html");
 
 /// `?lang=xx` picks the recorder's language (otherwise the browser's).
 #[derive(serde::Deserialize)]
@@ -20,20 +21,30 @@ pub async fn candidate(
     Path(token): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> Response {
-    if !is_token_shaped(&token) {
-        return (StatusCode::NOT_FOUND, "This invite link is not valid.\n").into_response();
-    }
     let lang = query
         .lang
         .filter(|l| recorder_core::model::is_language_tag(l))
         .map(|l| format!(" lang=\"{l}\""))
         .unwrap_or_default();
-    // The token is [A-Za-z0-9_-], the language a checked tag and the URL the
-    // operator's (checked at startup): nothing to escape.
-    let page = TEMPLATE
+    render(CANDIDATE, &state, &token, &lang)
+}
+
+/// `GET /demo/{token}`: the same recorder on a page that switches between two themes.
+pub async fn themes(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    render(THEMES, &state, &token, "")
+}
+
+/// A host page with the invite token, the server's origin and extra attributes
+/// filled in. The token is `[A-Za-z0-9_-]`, the attributes are built from checked
+/// values and the origin is the operator's (checked at startup): nothing to escape.
+fn render(template: &str, state: &AppState, token: &str, attributes: &str) -> Response {
+    if !is_token_shaped(token) {
+        return (StatusCode::NOT_FOUND, "This invite link is not valid.\n").into_response();
+    }
+    let page = template
         .replace("{{origin}}", &state.public_url)
-        .replace("{{invite}}", &token)
-        .replace("{{lang}}", &lang);
+        .replace("{{invite}}", token)
+        .replace("{{lang}}", attributes);
     Html(page).into_response()
 }
 

@@ -1,5 +1,5 @@
-// The whole interview, as a candidate goes through it, on a desktop in English
-// and on a phone in Arabic (right to left): test video re-recorded once,
+// The whole interview, as a candidate goes through it, on a desktop and on a
+// phone, in English and in Arabic (right to left): test video re-recorded once,
 // practice, three questions (one started by its think countdown and stopped
 // by its limit, one retaken until no attempt is left), done. The receipt shown
 // equals what the server stored. Every screen is checked with axe-core and
@@ -19,9 +19,13 @@ const shots = join(here, '../../target/e2e/screenshots');
 const cleanup = [];
 after(async () => { for (const stop of cleanup) await stop(); });
 
+const desktop = { width: 1280, height: 800 };
+const phone = { width: 360, height: 740 };
 const variants = [
-  { name: 'desktop-en', viewport: { width: 1280, height: 800 }, lang: 'en' },
-  { name: 'phone-ar', viewport: { width: 360, height: 740 }, lang: 'ar', phone: true },
+  { name: 'desktop-en', viewport: desktop, lang: 'en' },
+  { name: 'phone-en', viewport: phone, lang: 'en', phone: true },
+  { name: 'desktop-ar', viewport: desktop, lang: 'ar' },
+  { name: 'phone-ar', viewport: phone, lang: 'ar', phone: true },
 ];
 
 for (const variant of variants) {

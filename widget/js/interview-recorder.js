@@ -32,6 +32,7 @@ class InterviewRecorder extends HTMLElement {
           invite: this.getAttribute('invite') ?? '',
           api: this.getAttribute('api') ?? '',
           lang: this.getAttribute('lang') ?? undefined,
+          theme: this.getAttribute('theme') ?? undefined,
         });
       }
     } catch (error) {

@@ -68,7 +68,11 @@ pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError
     container
         .set_attribute("dir", if t.is_rtl() { "rtl" } else { "ltr" })
         .map_err(js_error)?;
-    container.set_class_name("ir");
+    let theme = options.as_ref().ok().and_then(|o| o.theme.clone());
+    container.set_class_name(&match theme {
+        Some(theme) => format!("ir ir-theme-{theme}"),
+        None => "ir".to_string(),
+    });
     container.append_child(&style).map_err(js_error)?;
     target.append_child(&container).map_err(js_error)?;
     let handle = leptos::mount::mount_to(container.clone(), move || {

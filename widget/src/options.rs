@@ -11,6 +11,8 @@ pub struct MountOptions {
     pub api: String,
     /// The language asked for by the host page (`lang`), if any.
     pub lang: Option<String>,
+    /// A built-in theme (`theme`): `light` or `dark`.
+    pub theme: Option<String>,
 }
 
 /// Why the options cannot be used; shown in the element and sent as an `error` event.
@@ -37,6 +39,8 @@ struct RawOptions {
     api: String,
     #[serde(default)]
     lang: Option<String>,
+    #[serde(default)]
+    theme: Option<String>,
 }
 
 impl MountOptions {
@@ -60,6 +64,14 @@ impl MountOptions {
             return Err(OptionsError::MissingInvite);
         }
         let lang = raw.lang.filter(|l| !l.trim().is_empty());
-        Ok(MountOptions { invite, api, lang })
+        let theme = raw
+            .theme
+            .filter(|t| t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+        Ok(MountOptions {
+            invite,
+            api,
+            lang,
+            theme,
+        })
     }
 }

@@ -49,11 +49,10 @@ pub fn build() -> Result<(), Fail> {
         ])
         .arg("-o")
         .arg(&bindgen_wasm))?;
-    std::fs::copy(
-        root.join("widget/js/interview-recorder.js"),
-        out.join("interview-recorder.js"),
-    )
-    .map_err(|e| Fail(format!("cannot copy the loader script: {e}")))?;
+    for file in ["interview-recorder.js", "interview-recorder.d.ts"] {
+        std::fs::copy(root.join("widget/js").join(file), out.join(file))
+            .map_err(|e| Fail(format!("cannot copy {file}: {e}")))?;
+    }
     let size = std::fs::metadata(&bindgen_wasm)
         .map(|m| m.len())
         .unwrap_or(0);

@@ -1,0 +1,95 @@
+// Types for the interview recorder's JavaScript API and DOM events.
+
+/** Options of `mount()`, the same as the element's attributes. */
+export interface MountOptions {
+  /** The candidate's invite token. */
+  invite: string;
+  /** The API base, such as "https://host/api" (relative URLs resolve against the page). */
+  api: string;
+  /** A language tag ("en", "es", "ar"...); default: the browser's languages. */
+  lang?: string;
+  /** A built-in theme: "light" (default) or "dark"; customise further with CSS custom properties. */
+  theme?: string;
+}
+
+/** A mounted recorder. */
+export interface Mounted {
+  /** Removes the recorder and releases the camera. */
+  unmount(): void;
+}
+
+/** Mounts the recorder into an element or a shadow root. */
+export function mount(target: Element | ShadowRoot, options: MountOptions): Promise<Mounted>;
+
+/** One question as listed before it is revealed. */
+export interface QuestionSummary {
+  id: string;
+  think_seconds: number;
+  answer_seconds: number;
+  attempts: number;
+  attempts_used: number;
+  technical_failures: number;
+  revealed: boolean;
+  submitted: boolean;
+}
+
+/** `ready`: the interview loaded. */
+export interface ReadyDetail {
+  title: string;
+  intro_video?: string;
+  deadline?: number;
+  locale?: string;
+  branding: { company: string; logo_url?: string; accent?: string };
+  questions: QuestionSummary[];
+}
+
+/** `question-started`: a question was revealed (its think time runs). */
+export interface QuestionStartedDetail {
+  question: string;
+}
+
+/** `take-uploaded`: every byte of a take was acknowledged by the server. */
+export interface TakeUploadedDetail {
+  question: string;
+  url: string;
+  bytes: number;
+  sha256: string;
+  mime_type: string;
+}
+
+/** `completed`: the interview is complete; the server's receipt. */
+export interface CompletedDetail {
+  title: string;
+  completed_at: number;
+  answers: { question: string; bytes: number; sha256: string; duration_ms?: number; submitted_at: number }[];
+}
+
+/** `permission-denied` and `error`. */
+export interface ErrorDetail {
+  code: 'options' | 'session' | 'media' | 'upload' | 'complete' | 'load-failed';
+  message: string;
+}
+
+export interface InterviewRecorderEventMap extends HTMLElementEventMap {
+  ready: CustomEvent<ReadyDetail>;
+  'permission-denied': CustomEvent<ErrorDetail>;
+  'question-started': CustomEvent<QuestionStartedDetail>;
+  'take-uploaded': CustomEvent<TakeUploadedDetail>;
+  completed: CustomEvent<CompletedDetail>;
+  error: CustomEvent<ErrorDetail>;
+}
+
+/** The `<interview-recorder invite api lang theme>` element. */
+export interface InterviewRecorderElement extends HTMLElement {
+  addEventListener<K extends keyof InterviewRecorderEventMap>(
+    type: K,
+    listener: (this: InterviewRecorderElement, event: InterviewRecorderEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'interview-recorder': InterviewRecorderElement;
+  }
+}
