@@ -101,6 +101,8 @@ for (const variant of variants) {
     await click('view-question', page.locator('[data-question="q1"]'));
     await part('countdown').waitFor();
     await screen('question-think');
+    const announced = await part('announcer').textContent();
+    assert.match(announced, variant.lang === 'ar' ? /يبدأ التسجيل/ : /Recording starts in \d seconds/, 'the countdown is announced');
     await part('timer').waitFor({ timeout: 10_000 });
     await screen('question-recording');
     await part('playback').waitFor({ timeout: 20_000 });

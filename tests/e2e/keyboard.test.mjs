@@ -15,6 +15,7 @@ const focusedPart = (page) => page.evaluate(() =>
 
 /** Tabs until the control named `name` has focus, then presses Enter. */
 async function press(page, name) {
+  await page.locator(`[part~="${name}"]:enabled`).first().waitFor({ timeout: 30_000 });
   for (let tabs = 0; tabs < 40; tabs += 1) {
     const focused = (await focusedPart(page)).split(' ');
     if (focused.includes(name)) {

@@ -10,6 +10,8 @@ export interface MountOptions {
   lang?: string;
   /** A built-in theme: "light" (default) or "dark"; customise further with CSS custom properties. */
   theme?: string;
+  /** Hide the candidate's own picture while answering (attribute `hide-self-view`). */
+  hideSelfView?: boolean;
 }
 
 /** A mounted recorder. */
@@ -79,7 +81,7 @@ export interface InterviewRecorderEventMap extends HTMLElementEventMap {
   error: CustomEvent<ErrorDetail>;
 }
 
-/** The `<interview-recorder invite api lang theme>` element. */
+/** The `<interview-recorder invite api lang theme hide-self-view>` element. */
 export interface InterviewRecorderElement extends HTMLElement {
   addEventListener<K extends keyof InterviewRecorderEventMap>(
     type: K,

@@ -33,6 +33,7 @@ class InterviewRecorder extends HTMLElement {
           api: this.getAttribute('api') ?? '',
           lang: this.getAttribute('lang') ?? undefined,
           theme: this.getAttribute('theme') ?? undefined,
+          hideSelfView: this.hasAttribute('hide-self-view'),
         });
       }
     } catch (error) {

@@ -57,3 +57,6 @@ done-title = شكرًا لك! اكتملت مقابلتك.
 done-review = سيراجع فريق التوظيف إجاباتك قريبًا.
 done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
 unsaved-warning = ما زالت إجابتك قيد الحفظ. قد تفقدها إذا غادرت الآن.
+announce-think = يبدأ التسجيل بعد { $seconds } ثانية.
+announce-left = تبقّى { $seconds } ثانية.
+self-view-hidden = جارٍ التسجيل. الكاميرا تعمل؛ الصورة مخفية لمساعدتك على التركيز.

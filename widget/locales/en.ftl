@@ -58,3 +58,6 @@ done-title = Thank you! Your interview is complete.
 done-review = The hiring team will review your answers soon.
 done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
 unsaved-warning = Your answer is still being saved. Leaving now may lose it.
+announce-think = Recording starts in { $seconds } seconds.
+announce-left = { $seconds } seconds left.
+self-view-hidden = Recording. Your camera is on; the picture is hidden to help you focus.

@@ -57,3 +57,6 @@ done-title = ¡Gracias! Tu entrevista está completa.
 done-review = El equipo de selección revisará tus respuestas pronto.
 done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
 unsaved-warning = Tu respuesta aún se está guardando. Si sales ahora podrías perderla.
+announce-think = La grabación empieza en { $seconds } segundos.
+announce-left = Quedan { $seconds } segundos.
+self-view-hidden = Grabando. Tu cámara está encendida; la imagen se oculta para que te concentres.

@@ -7,7 +7,7 @@ use crate::options::{MountOptions, OptionsError};
 use crate::{api, screens};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use recorder_core::session::Stage;
+use recorder_core::session::{Phase, Stage};
 use wasm_bindgen::JsCast;
 
 /// The whole recorder for one candidate.
@@ -81,11 +81,52 @@ pub fn App(
     let notice = ctx.notice;
     let root = NodeRef::<leptos::html::Div>::new();
     move_focus_to_each_new_screen(&ctx, root);
+    let announcement = announcements(&ctx);
     view! {
         <div node_ref=root>{screen}</div>
         <p class="ir-error" part="error" role="alert">{move || notice.get()}</p>
+        <p class="ir-visually-hidden" part="announcer" aria-live="polite">
+            {move || announcement.with(|(_, text)| text.clone())}
+        </p>
     }
     .into_any()
+}
+
+/// What a screen reader hears of the countdowns: the time when a countdown
+/// starts, then only at 60, 30, 10 and 5 seconds left (not every second).
+fn announcements(ctx: &Ctx) -> Memo<(String, String)> {
+    const MILESTONES: [u64; 4] = [60, 30, 10, 5];
+    let (stage, now, t) = (ctx.stage, ctx.now, ctx.t.clone());
+    Memo::new(move |previous: Option<&(String, String)>| {
+        let countdown = stage.with(|stage| match stage {
+            Stage::TestVideo(flow) | Stage::Question(flow) => match flow.phase {
+                Phase::Thinking { until } => Some((until, "announce-think")),
+                Phase::Recording { until, .. } => Some((until, "announce-left")),
+                _ => None,
+            },
+            _ => None,
+        });
+        let Some((until, key)) = countdown else {
+            return (String::new(), String::new());
+        };
+        let left = until.saturating_sub(now.get()).as_secs_f64().ceil() as u64;
+        let id = format!("{key}{until:?}");
+        let say = |seconds: u64| {
+            (
+                id.clone(),
+                t.format(key, &[("seconds", seconds.to_string())]),
+            )
+        };
+        match previous {
+            Some((previous_id, text)) if *previous_id == id => {
+                match MILESTONES.into_iter().find(|m| *m == left) {
+                    Some(milestone) => say(milestone),
+                    None => (id.clone(), text.clone()),
+                }
+            }
+            _ => say(left),
+        }
+    })
 }
 
 /// When the candidate arrives on a new screen (not a new phase of the same

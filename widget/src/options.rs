@@ -13,6 +13,8 @@ pub struct MountOptions {
     pub lang: Option<String>,
     /// A built-in theme (`theme`): `light` or `dark`.
     pub theme: Option<String>,
+    /// Hide the candidate's own picture while answering (`hide-self-view`).
+    pub hide_self_view: bool,
 }
 
 /// Why the options cannot be used; shown in the element and sent as an `error` event.
@@ -41,6 +43,8 @@ struct RawOptions {
     lang: Option<String>,
     #[serde(default)]
     theme: Option<String>,
+    #[serde(default, rename = "hideSelfView")]
+    hide_self_view: bool,
 }
 
 impl MountOptions {
@@ -72,6 +76,7 @@ impl MountOptions {
             api,
             lang,
             theme,
+            hide_self_view: raw.hide_self_view,
         })
     }
 }

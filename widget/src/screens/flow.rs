@@ -32,13 +32,20 @@ pub fn flow(ctx: Ctx, flow: Flow) -> impl IntoView {
         }),
         _ => None,
     };
-    let showing_camera = matches!(
-        flow.phase,
-        Phase::Thinking { .. }
-            | Phase::Ready
-            | Phase::Starting
-            | Phase::Recording { .. }
-            | Phase::Failed { .. }
+    let answering = matches!(flow.purpose, Purpose::Answer(_))
+        && matches!(flow.phase, Phase::Starting | Phase::Recording { .. });
+    let hide_self_view = ctx.options.hide_self_view && answering;
+    let showing_camera = !hide_self_view
+        && matches!(
+            flow.phase,
+            Phase::Thinking { .. }
+                | Phase::Ready
+                | Phase::Starting
+                | Phase::Recording { .. }
+                | Phase::Failed { .. }
+        );
+    let hidden_note = hide_self_view.then(
+        || view! { <p class="ir-note" part="self-view-hidden">{t.get("self-view-hidden")}</p> },
     );
     let body = phase_view(&ctx, &flow);
     view! {
@@ -48,6 +55,7 @@ pub fn flow(ctx: Ctx, flow: Flow) -> impl IntoView {
             {prompt.map(|p| view! { <p class="ir-prompt" part="prompt">{p}</p> })}
             {video_prompt}
             {showing_camera.then(|| preview(&ctx))}
+            {hidden_note}
             {body}
         </section>
     }
