@@ -156,7 +156,7 @@ pub fn question<'a>(candidate: &'a Candidate, id: &str) -> Result<&'a Question, 
 
 /// Refuses with 410 once the interview's deadline has passed.
 pub fn ensure_before_deadline(candidate: &Candidate) -> Result<(), ApiError> {
-    match candidate.interview.deadline {
+    match candidate.interview.presentation.deadline {
         Some(deadline) if unix_millis() / 1000 >= deadline as i64 => Err(ApiError::DeadlinePassed),
         _ => Ok(()),
     }

@@ -1,111 +1,19 @@
 //! The interview's rules, enforced by the server: each answers with its own
 //! status and a message. Real HTTP on 127.0.0.1, a real SQLite file.
 
+mod support;
+
 use base64::Engine;
 use recorder_core::model::{Interview, Receipt, RevealedQuestion, SubmittedAnswer};
-use reqwest::{Client, Method, Response, StatusCode};
+use reqwest::{Method, StatusCode};
 use serde_json::json;
 use sha2::{Digest, Sha256};
-
-struct Server {
-    origin: String,
-    db: demo_server::db::Db,
-    _dir: tempfile::TempDir,
-    client: Client,
-}
-
-async fn start_with(interview: Interview) -> Server {
-    let dir = tempfile::tempdir().unwrap();
-    let (origin, db) = demo_server::spawn_local(dir.path(), &[interview])
-        .await
-        .unwrap();
-    Server {
-        origin,
-        db,
-        _dir: dir,
-        client: Client::new(),
-    }
-}
-
-async fn start() -> Server {
-    start_with(Interview::sample()).await
-}
-
-const WEBM: &str = "filetype dmlkZW8vd2VibQ==";
-
-fn metadata(question: &str, extra: &str) -> String {
-    let encode = |v: &str| base64::engine::general_purpose::STANDARD.encode(v);
-    format!("question {},{WEBM}{extra}", encode(question))
-}
-
-impl Server {
-    async fn post(&self, path: &str, token: &str, json: Option<serde_json::Value>) -> Response {
-        let request = self
-            .client
-            .post(format!("{}{path}", self.origin))
-            .bearer_auth(token);
-        match json {
-            Some(json) => request.json(&json),
-            None => request,
-        }
-        .send()
-        .await
-        .unwrap()
-    }
-
-    async fn reveal(&self, token: &str, question: &str) -> Response {
-        self.post(&format!("/api/questions/{question}/reveal"), token, None)
-            .await
-    }
-
-    fn tus(&self, method: Method, url: &str, token: &str) -> reqwest::RequestBuilder {
-        self.client
-            .request(method, url)
-            .header("Tus-Resumable", "1.0.0")
-            .bearer_auth(token)
-    }
-
-    async fn create(&self, token: &str, metadata: &str) -> Response {
-        self.tus(Method::POST, &format!("{}/api/uploads", self.origin), token)
-            .header("Upload-Defer-Length", "1")
-            .header("Upload-Metadata", metadata)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    /// A complete take of `question`: its URL and sha256.
-    async fn take(&self, token: &str, question: &str, bytes: &[u8]) -> (String, String) {
-        let created = self.create(token, &metadata(question, "")).await;
-        assert_eq!(
-            created.status(),
-            StatusCode::CREATED,
-            "{}",
-            created.text().await.unwrap()
-        );
-        let url = created.headers()["Location"].to_str().unwrap().to_string();
-        let patched = self
-            .tus(Method::PATCH, &url, token)
-            .header("Upload-Offset", "0")
-            .header("Upload-Length", bytes.len().to_string())
-            .header("Content-Type", "application/offset+octet-stream")
-            .body(bytes.to_vec())
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(patched.status(), StatusCode::NO_CONTENT);
-        (url, demo_server::invite::hex(&Sha256::digest(bytes)))
-    }
-}
-
-async fn message(response: Response) -> (StatusCode, String) {
-    (response.status(), response.text().await.unwrap())
-}
+use support::{message, metadata, start, start_with};
 
 #[tokio::test]
 async fn an_answer_cannot_be_uploaded_before_its_question_is_revealed() {
     let server = start().await;
-    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    let token = server.invite().await;
     let (status, text) = message(server.create(&token, &metadata("q2", "")).await).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(text.contains("\"q2\" has not been revealed"), "{text}");
@@ -114,7 +22,7 @@ async fn an_answer_cannot_be_uploaded_before_its_question_is_revealed() {
 #[tokio::test]
 async fn revealing_twice_never_restarts_think_time() {
     let server = start().await;
-    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    let token = server.invite().await;
     let first: RevealedQuestion = server.reveal(&token, "q1").await.json().await.unwrap();
     assert_eq!(first.prompt.text(), "Tell us about yourself.");
     assert_eq!(first.attempts_left, 3);
@@ -133,7 +41,7 @@ async fn revealing_twice_never_restarts_think_time() {
 #[tokio::test]
 async fn attempts_run_out_and_technical_failures_are_given_back_twice() {
     let server = start().await;
-    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    let token = server.invite().await;
     server.reveal(&token, "q3").await; // two attempts
     let mut takes = Vec::new();
     for _ in 0..2 {
@@ -177,9 +85,9 @@ async fn attempts_run_out_and_technical_failures_are_given_back_twice() {
 #[tokio::test]
 async fn nothing_is_accepted_after_the_deadline() {
     let mut interview = Interview::sample();
-    interview.deadline = Some(1_000_000_000); // 2001
+    interview.presentation.deadline = Some(1_000_000_000); // 2001
     let server = start_with(interview).await;
-    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    let token = server.invite().await;
     let (status, text) = message(server.reveal(&token, "q1").await).await;
     assert_eq!(status, StatusCode::GONE);
     assert!(text.contains("deadline"), "{text}");
@@ -191,7 +99,7 @@ async fn nothing_is_accepted_after_the_deadline() {
 #[tokio::test]
 async fn submit_checks_the_take_then_complete_returns_the_receipt() {
     let server = start().await;
-    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    let token = server.invite().await;
     for q in ["q1", "q2", "q3"] {
         server.reveal(&token, q).await;
     }
@@ -261,12 +169,9 @@ async fn submit_checks_the_take_then_complete_returns_the_receipt() {
 #[tokio::test]
 async fn checksums_are_verified_before_anything_is_kept() {
     let server = start().await;
-    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    let token = server.invite().await;
     server.reveal(&token, "q1").await;
-    let url = server.create(&token, &metadata("q1", "")).await.headers()["Location"]
-        .to_str()
-        .unwrap()
-        .to_string();
+    let url = server.new_upload(&token, "q1").await;
     let patch = |checksum: String, body: &'static [u8]| {
         server
             .tus(Method::PATCH, &url, &token)
@@ -300,7 +205,7 @@ async fn checksums_are_verified_before_anything_is_kept() {
 #[tokio::test]
 async fn creation_with_upload_keeps_the_first_bytes() {
     let server = start().await;
-    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    let token = server.invite().await;
     server.reveal(&token, "q1").await;
     let created = server
         .tus(
@@ -322,7 +227,7 @@ async fn creation_with_upload_keeps_the_first_bytes() {
 #[tokio::test]
 async fn terminated_uploads_are_gone_but_submitted_ones_cannot_be_deleted() {
     let server = start().await;
-    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    let token = server.invite().await;
     server.reveal(&token, "q1").await;
     let (discarded, _) = server.take(&token, "q1", b"not this one").await;
     let deleted = server
@@ -362,12 +267,9 @@ async fn terminated_uploads_are_gone_but_submitted_ones_cannot_be_deleted() {
 #[tokio::test]
 async fn a_wrong_offset_is_answered_after_the_body_is_read() {
     let server = start().await;
-    let token = server.db.create_invite("demo").await.unwrap().unwrap();
+    let token = server.invite().await;
     server.reveal(&token, "q1").await;
-    let url = server.create(&token, &metadata("q1", "")).await.headers()["Location"]
-        .to_str()
-        .unwrap()
-        .to_string();
+    let url = server.new_upload(&token, "q1").await;
     let response = server
         .tus(Method::PATCH, &url, &token)
         .header("Upload-Offset", "42")

@@ -1,106 +1,11 @@
 //! The tus endpoint and the candidate API over real HTTP on 127.0.0.1, with
 //! a real SQLite file and media in a temporary directory.
 
+mod support;
+
 use recorder_core::model::Interview;
-use reqwest::{Client, Method, Response, StatusCode};
-
-struct Server {
-    origin: String,
-    db: demo_server::db::Db,
-    dir: tempfile::TempDir,
-    client: Client,
-}
-
-async fn start() -> Server {
-    let dir = tempfile::tempdir().unwrap();
-    let (origin, db) = demo_server::spawn_local(dir.path(), &[Interview::sample()])
-        .await
-        .unwrap();
-    Server {
-        origin,
-        db,
-        dir,
-        client: Client::new(),
-    }
-}
-
-impl Server {
-    async fn invite(&self) -> String {
-        self.db.create_invite("demo").await.unwrap().unwrap()
-    }
-
-    /// An invite that has revealed `questions`.
-    async fn candidate(&self, questions: &[&str]) -> String {
-        let token = self.invite().await;
-        for question in questions {
-            let response = self
-                .post(&format!("/api/questions/{question}/reveal"), &token, None)
-                .await;
-            assert_eq!(response.status(), StatusCode::OK);
-        }
-        token
-    }
-
-    async fn post(&self, path: &str, token: &str, json: Option<serde_json::Value>) -> Response {
-        let request = self
-            .client
-            .post(format!("{}{path}", self.origin))
-            .bearer_auth(token);
-        match json {
-            Some(json) => request.json(&json),
-            None => request,
-        }
-        .send()
-        .await
-        .unwrap()
-    }
-
-    fn tus(&self, method: Method, url: &str, token: &str) -> reqwest::RequestBuilder {
-        self.client
-            .request(method, url)
-            .header("Tus-Resumable", "1.0.0")
-            .bearer_auth(token)
-    }
-
-    async fn create(&self, token: &str, metadata: &str) -> Response {
-        self.tus(Method::POST, &format!("{}/api/uploads", self.origin), token)
-            .header("Upload-Defer-Length", "1")
-            .header("Upload-Metadata", metadata)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    async fn patch(
-        &self,
-        url: &str,
-        token: &str,
-        offset: u64,
-        body: &[u8],
-        length: Option<u64>,
-    ) -> Response {
-        let mut request = self
-            .tus(Method::PATCH, url, token)
-            .header("Upload-Offset", offset.to_string())
-            .header("Content-Type", "application/offset+octet-stream")
-            .body(body.to_vec());
-        if let Some(length) = length {
-            request = request.header("Upload-Length", length.to_string());
-        }
-        request.send().await.unwrap()
-    }
-}
-
-/// `question q1, filetype video/webm`
-const Q1_WEBM: &str = "question cTE=,filetype dmlkZW8vd2VibQ==";
-
-fn header<'a>(response: &'a Response, name: &str) -> &'a str {
-    response
-        .headers()
-        .get(name)
-        .map(|v| v.to_str().unwrap())
-        .unwrap_or_default()
-}
+use reqwest::{Method, StatusCode};
+use support::{header, start, Q1_WEBM};
 
 #[tokio::test]
 async fn options_advertises_tus_with_creation_and_deferred_length() {

@@ -40,6 +40,19 @@ pub struct Interview {
     pub practice: Option<Question>,
     /// The questions, in order.
     pub questions: Vec<Question>,
+    /// How the interview is presented: intro video, deadline, language, look.
+    #[serde(flatten)]
+    pub presentation: Presentation,
+}
+
+/// How an interview is presented to the candidate, beyond its questions.
+///
+/// ```
+/// let p: recorder_core::model::Presentation = serde_json::from_str(r#"{"locale": "es", "deadline": 1800000000}"#).unwrap();
+/// assert_eq!(p.locale.as_deref(), Some("es"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Presentation {
     /// A recruiter's welcome video shown on the overview (http(s) URL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intro_video: Option<String>,
@@ -225,8 +238,8 @@ impl Interview {
             return Err(InterviewError::NoQuestions);
         }
         let urls = [
-            ("intro_video", &self.intro_video),
-            ("branding.logo_url", &self.branding.logo_url),
+            ("intro_video", &self.presentation.intro_video),
+            ("branding.logo_url", &self.presentation.branding.logo_url),
         ];
         for (field, url) in urls {
             if let Some(url) = url.as_ref().filter(|u| !crate::upload::is_http_url(u)) {
@@ -236,10 +249,21 @@ impl Interview {
                 });
             }
         }
-        if let Some(locale) = self.locale.as_ref().filter(|l| !is_language_tag(l)) {
+        if let Some(locale) = self
+            .presentation
+            .locale
+            .as_ref()
+            .filter(|l| !is_language_tag(l))
+        {
             return Err(InterviewError::BadLocale(locale.clone()));
         }
-        if let Some(accent) = self.branding.accent.as_ref().filter(|c| !is_hex_color(c)) {
+        if let Some(accent) = self
+            .presentation
+            .branding
+            .accent
+            .as_ref()
+            .filter(|c| !is_hex_color(c))
+        {
             return Err(InterviewError::BadColor(accent.clone()));
         }
         let mut seen = std::collections::HashSet::new();
@@ -338,18 +362,9 @@ impl Prompt {
 pub struct SessionView {
     /// What the candidate is interviewing for.
     pub title: String,
-    /// A recruiter's welcome video for the overview.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub intro_video: Option<String>,
-    /// Answers are accepted until this moment (Unix seconds).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<u64>,
-    /// The interview's language, if the hiring team set one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locale: Option<String>,
-    /// The hiring company's look.
-    #[serde(default)]
-    pub branding: Branding,
+    /// Intro video, deadline, language and look, as the interview defines them.
+    #[serde(flatten)]
+    pub presentation: Presentation,
     /// The practice question, whole: it is no secret and its answer is never kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practice: Option<Question>,
@@ -396,10 +411,7 @@ impl SessionView {
     pub fn overview(interview: &Interview) -> SessionView {
         SessionView {
             title: interview.title.clone(),
-            intro_video: interview.intro_video.clone(),
-            deadline: interview.deadline,
-            locale: interview.locale.clone(),
-            branding: interview.branding.clone(),
+            presentation: interview.presentation.clone(),
             practice: interview.practice.clone(),
             questions: interview
                 .questions
@@ -524,7 +536,7 @@ mod tests {
     #[test]
     fn urls_locales_and_colours_are_checked() {
         let mut interview = Interview::sample();
-        interview.intro_video = Some("javascript:alert(1)".into());
+        interview.presentation.intro_video = Some("javascript:alert(1)".into());
         assert!(matches!(
             interview.validate(),
             Err(InterviewError::BadUrl {
@@ -533,13 +545,13 @@ mod tests {
             })
         ));
         let mut interview = Interview::sample();
-        interview.locale = Some("en_US".into());
+        interview.presentation.locale = Some("en_US".into());
         assert_eq!(
             interview.validate(),
             Err(InterviewError::BadLocale("en_US".into()))
         );
         let mut interview = Interview::sample();
-        interview.branding.accent = Some("red".into());
+        interview.presentation.branding.accent = Some("red".into());
         assert_eq!(
             interview.validate(),
             Err(InterviewError::BadColor("red".into()))

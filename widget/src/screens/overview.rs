@@ -18,7 +18,7 @@ pub fn overview(ctx: Ctx) -> impl IntoView {
         .map(|q| q.answer_seconds)
         .max()
         .unwrap_or(0);
-    let deadline = view.deadline.map(|d| {
+    let deadline = view.presentation.deadline.map(|d| {
         let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(d as f64 * 1000.0));
         t.format(
             "overview-deadline",
@@ -28,10 +28,11 @@ pub fn overview(ctx: Ctx) -> impl IntoView {
             )],
         )
     });
-    let intro = view.intro_video.clone().map(|src| {
+    let intro = view.presentation.intro_video.clone().map(|src| {
         view! { <video class="ir-intro" part="intro-video" src=src controls=true playsinline=true preload="metadata"></video> }
     });
-    let company = (!view.branding.company.is_empty()).then(|| view.branding.company.clone());
+    let company = (!view.presentation.branding.company.is_empty())
+        .then(|| view.presentation.branding.company.clone());
     view! {
         <section class="ir-screen" part="overview" aria-labelledby="ir-title">
             <p class="ir-company">{company}</p>

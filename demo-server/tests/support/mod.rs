@@ -1,0 +1,154 @@
+//! A demo-server on 127.0.0.1 with a real SQLite file in a temporary
+//! directory, and the requests the tests make of it.
+// Each test binary uses a different part of this module.
+#![allow(dead_code)]
+
+use base64::Engine;
+use recorder_core::model::Interview;
+use reqwest::{Client, Method, Response, StatusCode};
+use sha2::{Digest, Sha256};
+
+/// `question q1, filetype video/webm`
+pub const Q1_WEBM: &str = "question cTE=,filetype dmlkZW8vd2VibQ==";
+
+/// A running server and a client for it.
+pub struct TestServer {
+    pub origin: String,
+    pub db: demo_server::db::Db,
+    pub dir: tempfile::TempDir,
+    pub client: Client,
+}
+
+/// The demo interview, served.
+pub async fn start() -> TestServer {
+    start_with(Interview::sample()).await
+}
+
+/// `interview`, served.
+pub async fn start_with(interview: Interview) -> TestServer {
+    let dir = tempfile::tempdir().unwrap();
+    let (origin, db) = demo_server::spawn_local(dir.path(), &[interview])
+        .await
+        .unwrap();
+    TestServer {
+        origin,
+        db,
+        dir,
+        client: Client::new(),
+    }
+}
+
+/// `Upload-Metadata` for a WebM take of `question`, with `extra` items appended.
+pub fn metadata(question: &str, extra: &str) -> String {
+    let encode = |v: &str| base64::engine::general_purpose::STANDARD.encode(v);
+    format!(
+        "question {},filetype dmlkZW8vd2VibQ=={extra}",
+        encode(question)
+    )
+}
+
+/// A response header's value, or "".
+pub fn header<'a>(response: &'a Response, name: &str) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap())
+        .unwrap_or_default()
+}
+
+/// The status and the text of a response.
+pub async fn message(response: Response) -> (StatusCode, String) {
+    (response.status(), response.text().await.unwrap())
+}
+
+impl TestServer {
+    /// A new invite's token.
+    pub async fn invite(&self) -> String {
+        self.db.create_invite("demo").await.unwrap().unwrap()
+    }
+
+    /// An invite that has revealed `questions`.
+    pub async fn candidate(&self, questions: &[&str]) -> String {
+        let token = self.invite().await;
+        for question in questions {
+            assert_eq!(self.reveal(&token, question).await.status(), StatusCode::OK);
+        }
+        token
+    }
+
+    /// `POST /api/questions/{question}/reveal`.
+    pub async fn reveal(&self, token: &str, question: &str) -> Response {
+        self.post(&format!("/api/questions/{question}/reveal"), token, None)
+            .await
+    }
+
+    /// A POST to the API, with a JSON body if given.
+    pub async fn post(&self, path: &str, token: &str, json: Option<serde_json::Value>) -> Response {
+        let request = self
+            .client
+            .post(format!("{}{path}", self.origin))
+            .bearer_auth(token);
+        match json {
+            Some(json) => request.json(&json),
+            None => request,
+        }
+        .send()
+        .await
+        .unwrap()
+    }
+
+    /// A tus request (with `Tus-Resumable`).
+    pub fn tus(&self, method: Method, url: &str, token: &str) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, url)
+            .header("Tus-Resumable", "1.0.0")
+            .bearer_auth(token)
+    }
+
+    /// Creates a deferred-length upload.
+    pub async fn create(&self, token: &str, metadata: &str) -> Response {
+        self.tus(Method::POST, &format!("{}/api/uploads", self.origin), token)
+            .header("Upload-Defer-Length", "1")
+            .header("Upload-Metadata", metadata)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Appends `body` at `offset`, declaring `length` if given.
+    pub async fn patch(
+        &self,
+        url: &str,
+        token: &str,
+        offset: u64,
+        body: &[u8],
+        length: Option<u64>,
+    ) -> Response {
+        let mut request = self
+            .tus(Method::PATCH, url, token)
+            .header("Upload-Offset", offset.to_string())
+            .header("Content-Type", "application/offset+octet-stream")
+            .body(body.to_vec());
+        if let Some(length) = length {
+            request = request.header("Upload-Length", length.to_string());
+        }
+        request.send().await.unwrap()
+    }
+
+    /// The URL of a new, empty upload for `question`.
+    pub async fn new_upload(&self, token: &str, question: &str) -> String {
+        let created = self.create(token, &metadata(question, "")).await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+        header(&created, "Location").to_string()
+    }
+
+    /// A complete take of `question`: its URL and sha256.
+    pub async fn take(&self, token: &str, question: &str, bytes: &[u8]) -> (String, String) {
+        let url = self.new_upload(token, question).await;
+        let patched = self
+            .patch(&url, token, 0, bytes, Some(bytes.len() as u64))
+            .await;
+        assert_eq!(patched.status(), StatusCode::NO_CONTENT);
+        (url, demo_server::invite::hex(&Sha256::digest(bytes)))
+    }
+}
