@@ -24,7 +24,8 @@ pub fn copy_path(original: &Path) -> PathBuf {
 /// ffmpeg and ffprobe on the PATH.
 pub async fn make_seekable(original: &Path) -> Result<u64, String> {
     let copy = copy_path(original);
-    let partial = copy.with_extension("partial");
+    // A name of its own: two conversions of one take may run at once.
+    let partial = copy.with_extension(format!("partial-{}", rand::random::<u64>()));
     let format = match original.extension().and_then(|e| e.to_str()) {
         Some("webm") => "webm",
         Some("mp4") => "mp4",

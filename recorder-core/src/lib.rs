@@ -1,6 +1,7 @@
 //! The recorder's library: no UI, no I/O in its decisions.
 //!
 //! - [`model`]: the interview as the server defines it and the candidate sees it.
+//! - [`browser`]: which browser the candidate uses, for help that names the right buttons.
 //! - [`http`]: the small request/response vocabulary the engines speak.
 //! - [`in_app_browser`]: recognising app webviews that cannot use the camera.
 //! - [`journal`]: the bytes of a take, kept until the server acknowledged them.
@@ -19,6 +20,7 @@
 //! assert_eq!(discover.method, recorder_core::http::Method::Options);
 //! ```
 
+pub mod browser;
 pub mod http;
 pub mod in_app_browser;
 pub mod journal;

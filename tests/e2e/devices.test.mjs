@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { part } from '../support/flow.mjs';
+import { seriousViolations } from '../support/axe.mjs';
 
 const cleanup = [];
 after(() => cleanup.forEach((stop) => stop()));
@@ -26,6 +27,7 @@ test('silence keeps Continue disabled and says why', { timeout: 60_000 }, async 
   await page.waitForTimeout(4_000);
   assert.equal(await part(page, 'continue').isDisabled(), true, 'Continue stays disabled in silence');
   assert.match(await part(page, 'mic-hint').textContent(), /Say something/);
+  assert.deepEqual(await seriousViolations(page), [], 'the locked state is accessible');
   const described = await part(page, 'continue').getAttribute('aria-describedby');
   assert.equal(described, 'ir-mic-hint', 'the button points to its explanation');
 });
@@ -43,7 +45,8 @@ test('a refused camera shows help, and Try again recovers once allowed', { timeo
   }));
   await part(page, 'start').click();
   await part(page, 'help').waitFor({ timeout: 20_000 });
-  assert.match(await part(page, 'help').textContent(), /not allowed to use the camera/);
+  assert.match(await part(page, 'help').textContent(), /blocked the camera.*Try again/, 'steps for this browser');
+  assert.deepEqual(await seriousViolations(page), [], 'the help is accessible');
   assert.equal((await denied).code, 'media');
 
   await context.grantPermissions(['camera', 'microphone'], { origin: server.origin });

@@ -58,6 +58,11 @@ pub struct Ctx {
     /// Camera and microphone.
     pub stream: RwSignal<Option<MediaStream>, LocalStorage>,
     take_result: RwSignal<Option<Result<TakeReceipt, String>>>,
+    /// The current answer take's upload URL, once the server created it.
+    upload_url: RwSignal<Option<String>>,
+    /// A take that failed for a technical reason: (question, upload URL). The
+    /// next take of that question replaces it, so the server gives the attempt back.
+    failed_take: StoredValue<Option<(String, String)>>,
     media: StoredValue<Media, LocalStorage>,
 }
 
@@ -90,6 +95,8 @@ impl Ctx {
             receipt: RwSignal::new(None),
             stream: RwSignal::new_local(None),
             take_result: RwSignal::new(None),
+            upload_url: RwSignal::new(None),
+            failed_take: StoredValue::new(None),
             media: StoredValue::new_local(Media::default()),
         }
     }
@@ -115,6 +122,15 @@ impl Ctx {
 
     /// Tells the session what happened and carries out what it decides.
     pub fn dispatch(&self, event: Event) {
+        if let (Event::TechnicalFailure(_), Stage::Question(flow)) =
+            (&event, self.stage.get_untracked())
+        {
+            if let (Purpose::Answer(question), Some(url)) =
+                (flow.purpose, self.upload_url.get_untracked())
+            {
+                self.failed_take.set_value(Some((question, url)));
+            }
+        }
         let now = clock::now();
         let quiet = matches!(event, Event::Level { .. });
         let outcome = self
@@ -253,20 +269,46 @@ impl Ctx {
             let track: web_sys::MediaStreamTrack = track.unchecked_into();
             let ctx = self.clone();
             let ended = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                ctx.dispatch(Event::TechnicalFailure(
-                    "the camera or microphone was disconnected".into(),
-                ));
+                ctx.dispatch(Event::TechnicalFailure(ctx.t.get("device-lost")));
             });
             track.set_onended(Some(ended.as_ref().unchecked_ref()));
             ended.forget();
         }
     }
 
+    /// Whether the camera or microphone went away (a track ended).
+    fn devices_lost(&self) -> bool {
+        self.stream.with_untracked(|stream| {
+            stream.as_ref().is_none_or(|stream| {
+                stream.get_tracks().iter().any(|track| {
+                    track
+                        .unchecked_into::<web_sys::MediaStreamTrack>()
+                        .ready_state()
+                        == web_sys::MediaStreamTrackState::Ended
+                })
+            })
+        })
+    }
+
     fn start_recording(&self, purpose: Purpose) {
         playback::forget(self.playback);
         self.media.update_value(|m| m.chunks.clear());
+        if self.devices_lost() {
+            // After a lost device, open the camera again first.
+            let ctx = self.clone();
+            spawn_local(async move {
+                match media::open(&MediaRequest::default()).await {
+                    Ok(stream) => {
+                        ctx.watch_tracks(&stream);
+                        ctx.stream.set(Some(stream));
+                        ctx.start_recording(purpose);
+                    }
+                    Err(error) => ctx.dispatch(Event::TechnicalFailure(error.to_string())),
+                }
+            });
+            return;
+        }
         let Some(stream) = self.stream.get_untracked() else {
-            self.dispatch(Event::TechnicalFailure("the camera is off".into()));
             return;
         };
         let (recording, events) = match Recording::start(&stream, TIMESLICE_MS) {
@@ -297,6 +339,11 @@ impl Ctx {
             .with_header("Authorization", format!("Bearer {}", self.options.invite))
             .with_metadata("question", question)
             .with_metadata("filetype", mime_type);
+        let failed = self.failed_take.try_update_value(Option::take).flatten();
+        if let Some((_, url)) = failed.filter(|(failed_question, _)| failed_question == question) {
+            config = config.with_metadata("replaces", url);
+        }
+        self.upload_url.set(None);
         config.backoff = Backoff::new(
             Duration::from_millis(500),
             Duration::from_secs(30),
@@ -318,8 +365,14 @@ impl Ctx {
         let (ctx, question, mime_type) =
             (self.clone(), question.to_string(), mime_type.to_string());
         spawn_local(async move {
-            let progress = ctx.progress;
-            let result = upload_driver::run(upload, receiver, move |p| progress.set(p)).await;
+            let (progress, upload_url) = (ctx.progress, ctx.upload_url);
+            let result = upload_driver::run(upload, receiver, move |upload| {
+                progress.set(upload.progress());
+                if upload_url.with_untracked(|known| known.as_deref() != upload.url()) {
+                    upload_url.set(upload.url().map(str::to_string));
+                }
+            })
+            .await;
             match &result {
                 Ok(receipt) => ctx.emit(
                     "take-uploaded",
@@ -363,6 +416,11 @@ impl Ctx {
                 RecorderEvent::Stopped => {
                     forward(RecorderEvent::Stopped);
                     self.media.update_value(|m| m.recording = None);
+                    if self.devices_lost() {
+                        // The recorder stopped because its tracks ended, not because of Stop.
+                        self.dispatch(Event::TechnicalFailure(self.t.get("device-lost")));
+                        break;
+                    }
                     let url = self
                         .media
                         .with_value(|m| playback::object_url(&m.chunks, &mime_type));

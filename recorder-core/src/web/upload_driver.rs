@@ -3,7 +3,7 @@
 use super::recorder::{blob_bytes, RecorderEvent};
 use super::{clock, js_error_message, transport};
 use crate::http::HttpResponse;
-use crate::upload::{Progress, Upload, UploadError, UploadStatus};
+use crate::upload::{Upload, UploadError, UploadStatus};
 use futures::channel::mpsc::UnboundedReceiver;
 use futures::future::{self, Either, LocalBoxFuture};
 use futures::{FutureExt, StreamExt};
@@ -52,7 +52,8 @@ enum Wake {
 
 /// Feeds the recorder's chunks into `upload` as they arrive and sends its
 /// requests, until every byte of the finished take is acknowledged or the
-/// upload fails for good. `on_progress` hears every change.
+/// upload fails for good. `on_progress` sees the upload after every change
+/// (its progress, and its URL once created).
 ///
 /// ```no_run
 /// # async fn f(stream: web_sys::MediaStream) {
@@ -60,13 +61,13 @@ enum Wake {
 /// use recorder_core::web::{recorder::Recording, upload_driver};
 /// let (recording, events) = Recording::start(&stream, 1000).unwrap();
 /// let upload = Upload::new(UploadConfig::new("https://example.com/api/uploads")).unwrap();
-/// let receipt = upload_driver::run(upload, events, |p| println!("{p:?}")).await;
+/// let receipt = upload_driver::run(upload, events, |u| println!("{:?}", u.progress())).await;
 /// # }
 /// ```
 pub async fn run(
     mut upload: Upload,
     mut events: UnboundedReceiver<RecorderEvent>,
-    mut on_progress: impl FnMut(Progress),
+    mut on_progress: impl FnMut(&Upload),
 ) -> Result<TakeReceipt, TakeError> {
     let mut in_flight: Option<LocalBoxFuture<'static, _>> = None;
     let mut recording = true;
@@ -81,7 +82,7 @@ pub async fn run(
                     Some(async move { transport::send(&request, timeout).await }.boxed_local());
             }
         }
-        on_progress(upload.progress());
+        on_progress(&upload);
         match upload.status() {
             UploadStatus::Complete => {
                 if let Some(message) = recorder_error {

@@ -3,6 +3,7 @@
 use super::preview::preview;
 use crate::controller::Ctx;
 use leptos::prelude::*;
+use recorder_core::browser::{self, Browser};
 use recorder_core::session::{DeviceProblem, Devices, Event};
 
 /// The device check screen.
@@ -17,7 +18,7 @@ pub fn device_check(ctx: Ctx, devices: Devices, heard: bool) -> impl IntoView {
             let ctx = ctx.clone();
             view! {
                 <div class="ir-help" part="help" role="alert">
-                    <p>{t.get(help_key(problem))}</p>
+                    <p>{t.get(&help_key(problem))}</p>
                     <button part="button" class="ir-button" on:click=move |_| ctx.dispatch(Event::RetryDevices)>
                         {t.get("try-again")}
                     </button>
@@ -55,9 +56,18 @@ pub fn device_check(ctx: Ctx, devices: Devices, heard: bool) -> impl IntoView {
     }
 }
 
-fn help_key(problem: DeviceProblem) -> &'static str {
-    match problem {
-        DeviceProblem::NotAllowed => "help-not-allowed",
+/// The help text's key; refused permission gets steps for the candidate's browser.
+fn help_key(problem: DeviceProblem) -> String {
+    let key = match problem {
+        DeviceProblem::NotAllowed => {
+            let user_agent = web_sys::window()
+                .and_then(|w| w.navigator().user_agent().ok())
+                .unwrap_or_default();
+            return match browser::detect(&user_agent) {
+                Browser::Other => "help-not-allowed".to_string(),
+                known => format!("help-not-allowed-{}", known.name()),
+            };
+        }
         DeviceProblem::NotFound => "help-not-found",
         DeviceProblem::Busy => "help-busy",
         DeviceProblem::Overconstrained => "help-overconstrained",
@@ -65,5 +75,6 @@ fn help_key(problem: DeviceProblem) -> &'static str {
         DeviceProblem::Unsupported => "help-unsupported",
         DeviceProblem::InAppBrowser => "help-in-app",
         DeviceProblem::Other => "help-other",
-    }
+    };
+    key.to_string()
 }

@@ -115,7 +115,7 @@ fn phase_view(ctx: &Ctx, flow: &Flow) -> AnyView {
         Phase::Review => review(ctx, flow).into_any(),
         Phase::Submitting => view! { <p class="ir-note" role="status" data-status="submitting">{t.get("submitting")}</p> }.into_any(),
         Phase::Failed { reason } => view! {
-            <p class="ir-error" role="alert">{t.format("failed-take", &[("reason", reason)])}</p>
+            <p class="ir-error" part="failed" role="alert">{t.format("failed-take", &[("reason", reason)])}</p>
             {button(t.get("record-again"), "record", || Event::Record, ctx)}
         }
         .into_any(),
