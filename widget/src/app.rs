@@ -38,7 +38,7 @@ pub fn App(
         let ctx = ctx.clone();
         spawn_local(async move {
             match api::session(&ctx.options).await {
-                Ok(view) => ctx.start(view),
+                Ok(view) => ctx.start(view).await,
                 Err(error) => {
                     ctx.emit(
                         "error",

@@ -3,6 +3,7 @@
 
 use crate::host_events::{emit, ErrorDetail, QuestionStarted, TakeUploaded};
 use crate::i18n::Translations;
+use crate::kept_takes::KeptTakes;
 use crate::options::MountOptions;
 use crate::{api, playback};
 use futures::channel::mpsc;
@@ -12,11 +13,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use recorder_core::model::{Receipt, SessionView};
 use recorder_core::session::{Action, DeviceProblem, Event, Purpose, Session, Stage};
+use recorder_core::take_store::{StoredTake, TakeInfo};
 use recorder_core::upload::{Backoff, Progress, Upload, UploadConfig};
 use recorder_core::web::clock;
 use recorder_core::web::level_meter::LevelMeter;
 use recorder_core::web::media::{self, MediaError, MediaRequest};
-use recorder_core::web::recorder::{RecorderEvent, Recording};
+use recorder_core::web::recorder::{blob_bytes, RecorderEvent, Recording};
 use recorder_core::web::upload_driver::{self, TakeReceipt};
 use std::sync::Arc;
 use std::time::Duration;
@@ -63,6 +65,8 @@ pub struct Ctx {
     /// A take that failed for a technical reason: (question, upload URL). The
     /// next take of that question replaces it, so the server gives the attempt back.
     failed_take: StoredValue<Option<(String, String)>>,
+    /// Takes kept on this device until uploaded.
+    kept: StoredValue<Option<KeptTakes>, LocalStorage>,
     media: StoredValue<Media, LocalStorage>,
 }
 
@@ -97,14 +101,33 @@ impl Ctx {
             take_result: RwSignal::new(None),
             upload_url: RwSignal::new(None),
             failed_take: StoredValue::new(None),
+            kept: StoredValue::new_local(None),
             media: StoredValue::new_local(Media::default()),
         }
     }
 
     /// Starts the session from the server's view and the clock that drives it.
-    pub fn start(&self, view: SessionView) {
+    /// A take kept on this device from an earlier visit (a reload, a closed
+    /// tab) resumes uploading at once, and the candidate lands in its review.
+    pub async fn start(&self, view: SessionView) {
         self.emit("ready", &view);
-        self.session.set_value(Some(Session::new(view)));
+        let kept = KeptTakes::open(&self.options.invite).await;
+        let unfinished = kept.unfinished().await;
+        self.kept.set_value(Some(kept.clone()));
+        let mut session = Session::new(view.clone());
+        if let Some(take) = unfinished {
+            let submitted = view
+                .questions
+                .iter()
+                .any(|q| q.id == take.info.question && q.submitted);
+            if submitted {
+                kept.forget(&take.key).await;
+            } else {
+                session = session.with_pending_take(&take.info.question);
+                self.resume(take);
+            }
+        }
+        self.session.set_value(Some(session));
         self.sync();
         let ctx = self.clone();
         let ticker = Interval::new(200, move || {
@@ -154,10 +177,13 @@ impl Ctx {
         self.host.with_value(|host| emit(host, name, detail));
     }
 
-    /// Whether recorded bytes are still waiting for the server.
+    /// Whether recorded bytes are still waiting for the server
+    /// (an answer take is being recorded, or uploaded and not yet complete).
     pub fn has_unsaved_bytes(&self) -> bool {
+        let uploading = self.upload_url.with_untracked(Option::is_some)
+            && self.take_result.with_untracked(Option::is_none);
         let progress = self.progress.get_untracked();
-        progress.recorded > progress.acknowledged
+        uploading || progress.recorded > progress.acknowledged
     }
 
     fn run(&self, actions: Vec<Action>) {
@@ -320,75 +346,168 @@ impl Ctx {
         };
         let mime_type = recording.mime_type().to_string();
         self.media.update_value(|m| m.recording = Some(recording));
-        let upload = match &purpose {
-            Purpose::Answer(question) => self.upload(question, &mime_type),
+        let kept = match &purpose {
+            Purpose::Answer(question) => self.kept.get_value().map(|kept| {
+                let key = kept.new_key(question);
+                let info = TakeInfo {
+                    question: question.clone(),
+                    mime_type: mime_type.clone(),
+                    upload_url: None,
+                    finished: false,
+                };
+                (kept, key, info)
+            }),
             Purpose::Test | Purpose::Practice(_) => None,
+        };
+        let upload = match (&purpose, &kept) {
+            (Purpose::Answer(question), Some((_, key, _))) => {
+                self.upload(question, &mime_type, key)
+            }
+            (Purpose::Answer(question), None) => self.upload(question, &mime_type, ""),
+            _ => None,
         };
         self.dispatch(Event::RecordingStarted);
         let ctx = self.clone();
-        spawn_local(async move { ctx.collect(events, upload, mime_type).await });
+        spawn_local(async move {
+            if let Some((kept, key, info)) = &kept {
+                kept.describe(key, info).await;
+            }
+            ctx.collect(
+                events,
+                upload,
+                mime_type,
+                kept.map(|(kept, key, _)| (kept, key)),
+            )
+            .await
+        });
     }
 
+    /// Starts uploading an answer while it is recorded; returns where to send its chunks.
     /// Starts uploading an answer while it is recorded; returns where to send its chunks.
     fn upload(
         &self,
         question: &str,
         mime_type: &str,
+        key: &str,
     ) -> Option<mpsc::UnboundedSender<RecorderEvent>> {
-        let mut config = UploadConfig::new(format!("{}/uploads", self.options.api))
-            .with_header("Authorization", format!("Bearer {}", self.options.invite))
-            .with_metadata("question", question)
-            .with_metadata("filetype", mime_type);
+        let mut config = self.upload_config(question, mime_type);
         let failed = self.failed_take.try_update_value(Option::take).flatten();
         if let Some((_, url)) = failed.filter(|(failed_question, _)| failed_question == question) {
             config = config.with_metadata("replaces", url);
         }
-        self.upload_url.set(None);
+        match Upload::new(config) {
+            Ok(upload) => Some(self.drive(upload, question, mime_type, key)),
+            Err(error) => {
+                self.fail("upload", error.to_string());
+                None
+            }
+        }
+    }
+
+    /// Resumes a take kept from an earlier visit: the server sends its offset,
+    /// the device sends the rest.
+    fn resume(&self, take: StoredTake) {
+        let config = self.upload_config(&take.info.question, &take.info.mime_type);
+        let upload = match &take.info.upload_url {
+            Some(url) => Upload::resume(config, url),
+            None => Upload::new(config),
+        };
+        let Ok(upload) = upload else {
+            return;
+        };
+        let events = self.drive(upload, &take.info.question, &take.info.mime_type, &take.key);
+        let blobs: Vec<Blob> = take
+            .chunks
+            .iter()
+            .filter_map(|chunk| playback::blob(chunk))
+            .collect();
+        self.playback
+            .set(playback::object_url(&blobs, &take.info.mime_type));
+        for blob in blobs {
+            let _ = events.unbounded_send(RecorderEvent::Data(blob));
+        }
+        let _ = events.unbounded_send(RecorderEvent::Stopped);
+    }
+
+    fn upload_config(&self, question: &str, mime_type: &str) -> UploadConfig {
+        let mut config = UploadConfig::new(format!("{}/uploads", self.options.api))
+            .with_header("Authorization", format!("Bearer {}", self.options.invite))
+            .with_metadata("question", question)
+            .with_metadata("filetype", mime_type);
         config.backoff = Backoff::new(
             Duration::from_millis(500),
             Duration::from_secs(30),
             (js_sys::Math::random() * u64::MAX as f64) as u64,
         );
-        let upload = match Upload::new(config) {
-            Ok(upload) => upload,
-            Err(error) => {
-                self.fail("upload", error.to_string());
-                return None;
-            }
-        };
+        config
+    }
+
+    /// Runs an upload fed by the returned channel; records its URL with the
+    /// kept take, forgets the kept take once the server has it all.
+    fn drive(
+        &self,
+        upload: Upload,
+        question: &str,
+        mime_type: &str,
+        key: &str,
+    ) -> mpsc::UnboundedSender<RecorderEvent> {
         let (sender, receiver) = mpsc::unbounded();
+        self.upload_url.set(None);
         self.take_result.set(None);
         self.progress.set(Progress {
             recorded: 0,
             acknowledged: 0,
         });
-        let (ctx, question, mime_type) =
-            (self.clone(), question.to_string(), mime_type.to_string());
+        let (ctx, question, mime_type, key) = (
+            self.clone(),
+            question.to_string(),
+            mime_type.to_string(),
+            key.to_string(),
+        );
         spawn_local(async move {
-            let (progress, upload_url) = (ctx.progress, ctx.upload_url);
+            let (progress, upload_url, kept) = (ctx.progress, ctx.upload_url, ctx.kept);
+            let (described_question, described_type, described_key) =
+                (question.clone(), mime_type.clone(), key.clone());
             let result = upload_driver::run(upload, receiver, move |upload| {
                 progress.set(upload.progress());
                 if upload_url.with_untracked(|known| known.as_deref() != upload.url()) {
                     upload_url.set(upload.url().map(str::to_string));
+                    let info = TakeInfo {
+                        question: described_question.clone(),
+                        mime_type: described_type.clone(),
+                        upload_url: upload.url().map(str::to_string),
+                        finished: false,
+                    };
+                    let (kept, key) = (kept.get_value(), described_key.clone());
+                    spawn_local(async move {
+                        if let Some(kept) = kept {
+                            kept.describe(&key, &info).await;
+                        }
+                    });
                 }
             })
             .await;
             match &result {
-                Ok(receipt) => ctx.emit(
-                    "take-uploaded",
-                    &TakeUploaded {
-                        question: &question,
-                        url: &receipt.url,
-                        bytes: receipt.bytes,
-                        sha256: &receipt.sha256,
-                        mime_type: &mime_type,
-                    },
-                ),
+                Ok(receipt) => {
+                    if let Some(kept) = ctx.kept.get_value() {
+                        kept.forget(&key).await;
+                    }
+                    ctx.emit(
+                        "take-uploaded",
+                        &TakeUploaded {
+                            question: &question,
+                            url: &receipt.url,
+                            bytes: receipt.bytes,
+                            sha256: &receipt.sha256,
+                            mime_type: &mime_type,
+                        },
+                    )
+                }
                 Err(error) => ctx.fail("upload", error.to_string()),
             }
             ctx.take_result.set(Some(result.map_err(|e| e.to_string())));
         });
-        Some(sender)
+        sender
     }
 
     /// Keeps the recorder's chunks for playback and hands them to the upload.
@@ -397,7 +516,9 @@ impl Ctx {
         mut events: mpsc::UnboundedReceiver<RecorderEvent>,
         upload: Option<mpsc::UnboundedSender<RecorderEvent>>,
         mime_type: String,
+        kept: Option<(KeptTakes, String)>,
     ) {
+        let mut index = 0u32;
         let forward = |event: RecorderEvent| {
             if let Some(upload) = &upload {
                 let _ = upload.unbounded_send(event);
@@ -407,6 +528,13 @@ impl Ctx {
             match event {
                 RecorderEvent::Data(blob) => {
                     self.media.update_value(|m| m.chunks.push(blob.clone()));
+                    if let Some((kept, key)) = &kept {
+                        // On the device first, then to the server.
+                        if let Ok(bytes) = blob_bytes(&blob).await {
+                            kept.append(key, index, &bytes).await;
+                            index += 1;
+                        }
+                    }
                     forward(RecorderEvent::Data(blob));
                 }
                 RecorderEvent::Error(message) => {

@@ -16,6 +16,8 @@ mod controller;
 #[cfg(target_arch = "wasm32")]
 mod host_events;
 #[cfg(target_arch = "wasm32")]
+mod kept_takes;
+#[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]
 mod options;

@@ -15,6 +15,12 @@ pub fn object_url(chunks: &[Blob], mime_type: &str) -> Option<String> {
     Url::create_object_url_with_blob(&blob).ok()
 }
 
+/// A blob of bytes kept on the device.
+pub fn blob(bytes: &[u8]) -> Option<Blob> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    Blob::new_with_u8_array_sequence(&parts).ok()
+}
+
 /// Releases the current playback URL, if any.
 pub fn forget(playback: RwSignal<Option<String>>) {
     if let Some(url) = playback.get_untracked() {
