@@ -7,7 +7,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import * as tus from 'tus-js-client';
 import { startServer } from '../support/server.mjs';
 import { startProxy } from '../support/proxy.mjs';
@@ -41,7 +40,9 @@ test('tus-js-client uploads with a deferred length and resumes after the connect
   const data = randomBytes(3 * 256 * 1024 + 12_345);
   proxy.state.cutAfter = 400 * 1024; // in the middle of the second PATCH
   const url = await new Promise((resolve, reject) => {
-    const upload = new tus.Upload(Readable.from([data.subarray(0, 500_000), data.subarray(500_000)]), {
+    // A Buffer source: tus-js-client's stream sources cannot seek back to an offset the
+    // server reports inside a chunk ("slice start is outside of buffer"), a limit of that client.
+    const upload = new tus.Upload(data, {
       endpoint: `${proxy.origin}/api/uploads`,
       uploadLengthDeferred: true,
       chunkSize: 256 * 1024,
@@ -54,6 +55,7 @@ test('tus-js-client uploads with a deferred length and resumes after the connect
     upload.start();
   });
   assert.equal(proxy.state.cuts, 1, 'the connection was cut once');
+  assert.match(proxy.state.sent, /upload-defer-length: 1/i, 'the upload was created with a deferred length');
   assert.equal(sha256(stored(server, url)), sha256(data), 'byte-identical');
 });
 
