@@ -8,6 +8,11 @@ use leptos::prelude::*;
 pub fn done(ctx: Ctx) -> impl IntoView {
     let t = ctx.t.clone();
     let receipt = ctx.receipt;
+    let order: Vec<String> = ctx
+        .view
+        .get_untracked()
+        .map(|view| view.questions.iter().map(|q| q.id.clone()).collect())
+        .unwrap_or_default();
     let lines = move || {
         receipt.get().map(|receipt| {
             receipt
@@ -21,7 +26,12 @@ pub fn done(ctx: Ctx) -> impl IntoView {
                         <li part="receipt-item" data-question=answer.question.clone() data-bytes=answer.bytes.to_string()
                             data-sha256=answer.sha256.clone()>
                             {t.format("done-answer", &[
-                                ("question", answer.question.clone()),
+                                ("question", order
+                                    .iter()
+                                    .position(|id| *id == answer.question)
+                                    .map_or(answer.question.clone(), |i| {
+                                        t.format("question-number", &[("number", (i + 1).to_string())])
+                                    })),
                                 ("duration", duration),
                                 ("size", size_text(answer.bytes)),
                                 ("sha256", answer.sha256.clone()),
