@@ -61,15 +61,8 @@ pub async fn submit(
     Json(take): Json<SubmitTake>,
 ) -> Result<Json<SubmittedAnswer>, ApiError> {
     question(&candidate, &id)?;
-    let upload_id = take
-        .upload
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or_default();
-    let upload = state
-        .db
-        .find_upload(upload_id, candidate.invite_id)
+    let upload_id = crate::tus::upload_id_in(&take.upload).unwrap_or_default();
+    let upload = crate::tus::find(&state, &candidate, upload_id)
         .await?
         .filter(|u| u.question_id == id)
         .ok_or(ApiError::UploadNotFound)?;

@@ -46,7 +46,7 @@ pub async fn media(
     request: Request,
 ) -> Result<Response, ApiError> {
     authorize(&state.db, &token).await?;
-    if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !crate::tus::is_upload_id(&id) {
         return Err(ApiError::UploadNotFound);
     }
     let upload = state

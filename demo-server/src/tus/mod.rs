@@ -364,11 +364,7 @@ async fn technical_retry(
     failed: &str,
     failures_so_far: u32,
 ) -> Result<String, ApiError> {
-    let failed_id = failed
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or_default();
+    let failed_id = upload_id_in(failed).unwrap_or_default();
     let upload = find(state, candidate, failed_id)
         .await?
         .filter(|u| u.question_id == question.id && !u.technical_failure)
@@ -387,12 +383,37 @@ async fn technical_retry(
     Ok(upload.id)
 }
 
-async fn find(
+/// Whether `id` has the shape of an upload id (32 hex digits), so it is
+/// safe to use in a file name.
+///
+/// ```
+/// assert!(demo_server::tus::is_upload_id("0123456789abcdef0123456789abcdef"));
+/// assert!(!demo_server::tus::is_upload_id("../demo.sqlite3"));
+/// ```
+pub fn is_upload_id(id: &str) -> bool {
+    id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The upload id at the end of an upload URL (or a bare id), if it is one.
+///
+/// ```
+/// let url = "http://h/api/uploads/0123456789abcdef0123456789abcdef";
+/// assert_eq!(demo_server::tus::upload_id_in(url), Some("0123456789abcdef0123456789abcdef"));
+/// ```
+pub fn upload_id_in(url: &str) -> Option<&str> {
+    url.trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .filter(|id| is_upload_id(id))
+}
+
+/// The candidate's upload with id `id`, if any.
+pub async fn find(
     state: &AppState,
     candidate: &Candidate,
     id: &str,
 ) -> Result<Option<UploadRow>, ApiError> {
-    if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !is_upload_id(id) {
         return Ok(None);
     }
     Ok(state.db.find_upload(id, candidate.invite_id).await?)
