@@ -79,17 +79,11 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let command = Cli::parse().command.unwrap_or(Command::Serve {
-        common: Common {
-            data_dir: "data".into(),
-            interviews: None,
-            public_url: None,
-        },
-        addr: ([127, 0, 0, 1], 8080).into(),
-        widget_dir: "target/www/recorder".into(),
-        allowed_origin: Vec::new(),
-        webhook_url: None,
-        webhook_secret: None,
+    // No subcommand means `serve` with its own defaults (one place for them: clap's).
+    let command = Cli::parse().command.unwrap_or_else(|| {
+        Cli::parse_from(["demo-server", "serve"])
+            .command
+            .expect("`serve` parses with its defaults")
     });
     match run(command).await {
         Ok(()) => ExitCode::SUCCESS,
