@@ -1,5 +1,6 @@
 //! Camera and microphone access, with errors a candidate can act on.
 
+use super::js_string_field;
 use crate::in_app_browser::{self, InAppBrowser};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -136,12 +137,7 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
 }
 
 fn classify(error: &JsValue) -> MediaError {
-    let field = |name: &str| {
-        js_sys::Reflect::get(error, &name.into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default()
-    };
+    let field = |name: &str| js_string_field(error, name).unwrap_or_default();
     match field("name").as_str() {
         "NotAllowedError" | "PermissionDeniedError" | "SecurityError" => MediaError::NotAllowed,
         "NotFoundError" | "DevicesNotFoundError" => MediaError::NotFound,

@@ -21,22 +21,24 @@ use wasm_bindgen::JsValue;
 
 /// A readable description of a JavaScript error or error event.
 pub(crate) fn js_error_message(error: &JsValue) -> String {
-    let field = |target: &JsValue, name: &str| {
-        js_sys::Reflect::get(target, &name.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
     let inner = js_sys::Reflect::get(error, &"error".into()).unwrap_or(JsValue::UNDEFINED);
     let message = [&inner, error]
         .into_iter()
         .find_map(|e| {
-            let name = field(e, "name")?;
+            let name = js_string_field(e, "name")?;
             Some(format!(
                 "{name}: {}",
-                field(e, "message").unwrap_or_default()
+                js_string_field(e, "message").unwrap_or_default()
             ))
         })
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "unknown error".to_string());
     message
+}
+
+/// A string property of a JavaScript object (`error.name`, say), if it is one.
+pub(crate) fn js_string_field(target: &JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(target, &name.into())
+        .ok()
+        .and_then(|v| v.as_string())
 }
