@@ -1,47 +1,24 @@
 //! The review page: only for review links, every take listed with its facts,
 //! media served with HTTP Range so videos seek.
 
+mod support;
+
 use recorder_core::model::{Interview, Prompt};
-use reqwest::{Client, Method, StatusCode};
+use reqwest::{Method, StatusCode};
+use support::start_with;
 
 #[tokio::test]
 async fn the_review_page_lists_takes_and_serves_them_with_ranges() {
-    let dir = tempfile::tempdir().unwrap();
     let mut interview = Interview::sample();
     interview.questions[0].prompt = Prompt::Text {
         text: "<script>alert(1)</script> Tell us".into(),
     };
-    let (origin, db) = demo_server::spawn_local(dir.path(), &[interview])
-        .await
-        .unwrap();
-    let client = Client::new();
-    let candidate = db.create_invite("demo").await.unwrap().unwrap();
-    let review = db.create_review_token().await.unwrap();
-
-    client
-        .post(format!("{origin}/api/questions/q1/reveal"))
-        .bearer_auth(&candidate)
-        .send()
-        .await
-        .unwrap();
-    let created = client
-        .post(format!("{origin}/api/uploads"))
-        .bearer_auth(&candidate)
-        .header("Tus-Resumable", "1.0.0")
-        .header("Upload-Length", "1000")
-        .header("Upload-Metadata", "question cTE=,filetype dmlkZW8vd2VibQ==")
-        .header("Content-Type", "application/offset+octet-stream")
-        .body(vec![9u8; 1000])
-        .send()
-        .await
-        .unwrap();
-    let id = created.headers()["Location"]
-        .to_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_string();
+    let server = start_with(interview).await;
+    let (origin, client) = (server.origin.clone(), server.client.clone());
+    let candidate = server.candidate(&["q1"]).await;
+    let review = server.db.create_review_token().await.unwrap();
+    let (url, _) = server.take(&candidate, "q1", &[9u8; 1000]).await;
+    let id = demo_server::tus::upload_id_in(&url).unwrap().to_string();
 
     for token in ["not-a-review-token-at-all", candidate.as_str()] {
         let refused = client
