@@ -56,6 +56,7 @@ retake-practice = أعد المحاولة
 submit-answer = أرسل الإجابة
 continue-practice = انتقل إلى الأسئلة
 submitting = جارٍ الإرسال…
+offline-keep-going = أنت غير متصل بالإنترنت. تابع: إجابتك محفوظة على هذا الجهاز وسيتم رفعها عند عودة الاتصال.
 failed-take = توقف التسجيل: { $reason }. لا تُحتسب هذه المحاولة.
 record-again = سجّل مرة أخرى
 done-title = شكرًا لك! اكتملت مقابلتك.

@@ -57,6 +57,7 @@ retake-practice = Retake
 submit-answer = Submit answer
 continue-practice = Continue to the questions
 submitting = Submitting…
+offline-keep-going = You are offline. Keep going: your answer is kept on this device and uploads when the connection is back.
 failed-take = The recording stopped: { $reason }. This take does not count.
 record-again = Record again
 done-title = Thank you! Your interview is complete.

@@ -56,6 +56,7 @@ retake-practice = Repetir
 submit-answer = Enviar respuesta
 continue-practice = Ir a las preguntas
 submitting = Enviando…
+offline-keep-going = Estás sin conexión. Sigue adelante: tu respuesta se guarda en este dispositivo y se enviará cuando vuelva la conexión.
 failed-take = La grabación se detuvo: { $reason }. Esta toma no cuenta.
 record-again = Grabar de nuevo
 done-title = ¡Gracias! Tu entrevista está completa.

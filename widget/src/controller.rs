@@ -8,6 +8,7 @@ use crate::options::MountOptions;
 use crate::{api, playback};
 use futures::channel::mpsc;
 use futures::StreamExt;
+use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -53,6 +54,8 @@ pub struct Ctx {
     pub notice: RwSignal<Option<String>>,
     /// Recorded vs acknowledged bytes of the take being uploaded.
     pub progress: RwSignal<Progress>,
+    /// Whether the browser says it is online (`navigator.onLine`).
+    pub online: RwSignal<bool>,
     /// The current take, playable (an object URL).
     pub playback: RwSignal<Option<String>>,
     /// What the server confirmed at the end.
@@ -74,6 +77,7 @@ pub struct Ctx {
 struct Media {
     meter: Option<Interval>,
     ticker: Option<Interval>,
+    network: Vec<EventListener>,
     recording: Option<Recording>,
     chunks: Vec<Blob>,
 }
@@ -95,6 +99,7 @@ impl Ctx {
                 recorded: 0,
                 acknowledged: 0,
             }),
+            online: RwSignal::new(web_sys::window().is_none_or(|w| w.navigator().on_line())),
             playback: RwSignal::new(None),
             receipt: RwSignal::new(None),
             stream: RwSignal::new_local(None),
@@ -140,7 +145,20 @@ impl Ctx {
                 .unwrap_or_default();
             ctx.run(actions);
         });
-        self.media.update_value(|m| m.ticker = Some(ticker));
+        let network = web_sys::window()
+            .map(|window| {
+                [("online", true), ("offline", false)].map(|(name, online)| {
+                    let signal = self.online;
+                    EventListener::new(&window, name, move |_| signal.set(online))
+                })
+            })
+            .into_iter()
+            .flatten()
+            .collect();
+        self.media.update_value(|m| {
+            m.ticker = Some(ticker);
+            m.network = network;
+        });
     }
 
     /// Tells the session what happened and carries out what it decides.

@@ -517,6 +517,27 @@ impl Upload {
         }
     }
 
+    /// The network is back (the browser's `online` event): a retry that is
+    /// waiting out its backoff is due now, and the backoff starts over.
+    ///
+    /// ```
+    /// use recorder_core::upload::{Upload, UploadConfig};
+    /// use std::time::Duration;
+    /// let mut config = UploadConfig::new("https://e.com/u");
+    /// config.discover = false;
+    /// let mut upload = Upload::new(config).unwrap();
+    /// upload.poll_request(Duration::ZERO);
+    /// upload.handle_failure(Duration::ZERO);
+    /// assert!(upload.poll_request(Duration::ZERO).is_none());
+    /// upload.retry_now();
+    /// assert!(upload.poll_request(Duration::ZERO).is_some());
+    /// ```
+    pub fn retry_now(&mut self) {
+        if self.retry_at.take().is_some() {
+            self.failures = 0;
+        }
+    }
+
     fn is_complete(&self) -> bool {
         !self.discarding
             && self.url.is_some()

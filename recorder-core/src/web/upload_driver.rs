@@ -48,12 +48,14 @@ enum Wake {
     Response(Result<HttpResponse, transport::TransportError>),
     Recorder(Option<RecorderEvent>),
     Timer,
+    Online,
 }
 
 /// Feeds the recorder's chunks into `upload` as they arrive and sends its
 /// requests, until every byte of the finished take is acknowledged or the
 /// upload fails for good. `on_progress` sees the upload after every change
-/// (its progress, and its URL once created).
+/// (its progress, and its URL once created). When the browser comes back
+/// online, a retry waiting out its backoff goes at once.
 ///
 /// ```no_run
 /// # async fn f(stream: web_sys::MediaStream) {
@@ -73,6 +75,14 @@ pub async fn run(
     let mut recording = true;
     let mut sha256 = None;
     let mut recorder_error = None;
+    // The sender lives as long as the loop, so `online` never ends.
+    let (online_sender, mut online) = futures::channel::mpsc::unbounded();
+    let _online_listener = web_sys::window().map(|window| {
+        let sender = online_sender.clone();
+        gloo::events::EventListener::new(&window, "online", move |_| {
+            let _ = sender.unbounded_send(());
+        })
+    });
     loop {
         let now = clock::now();
         if in_flight.is_none() {
@@ -112,7 +122,9 @@ pub async fn run(
             None => Either::Right(future::pending()),
         };
         let response_or_recorder = future::select(response, recorder).map(|e| e.factor_first().0);
-        let wake = future::select(response_or_recorder, Box::pin(timer))
+        let timer_or_online = future::select(Box::pin(timer), online.next().map(|_| Wake::Online))
+            .map(|e| e.factor_first().0);
+        let wake = future::select(response_or_recorder, timer_or_online)
             .await
             .factor_first()
             .0;
@@ -135,6 +147,7 @@ pub async fn run(
                 recording = false;
                 sha256 = Some(upload.finish());
             }
+            Wake::Online => upload.retry_now(),
             Wake::Timer => {}
         }
     }

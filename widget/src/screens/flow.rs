@@ -89,10 +89,10 @@ fn phase_view(ctx: &Ctx, flow: &Flow) -> AnyView {
         }
         Phase::Starting => view! { <p class="ir-note" role="status">{t.get("starting")}</p> }.into_any(),
         Phase::Recording { since, until } => {
-            let (now, progress) = (ctx.now, ctx.progress);
+            let now = ctx.now;
             let limit = clock_text((until - since).as_secs());
             let is_answer = matches!(flow.purpose, Purpose::Answer(_));
-            let (t2, t3) = (t.clone(), t.clone());
+            let t2 = t.clone();
             view! {
                 <p class="ir-timer" part="timer" data-status="recording">
                     <span class="ir-dot" aria-hidden="true"></span>
@@ -101,24 +101,43 @@ fn phase_view(ctx: &Ctx, flow: &Flow) -> AnyView {
                         ("limit", limit.clone()),
                     ])}
                 </p>
-                {is_answer.then(|| view! {
-                    <p class="ir-note" part="upload-progress">{move || {
-                        let p = progress.get();
-                        t3.format("uploaded-so-far", &[("sent", size_text(p.acknowledged)), ("recorded", size_text(p.recorded))])
-                    }}</p>
-                })}
+                {is_answer.then(|| upload_status(ctx))}
                 {button(t.get("stop"), "stop", || Event::Stop, ctx)}
             }
             .into_any()
         }
         Phase::Stopping => view! { <p class="ir-note" role="status">{t.get("stopping")}</p> }.into_any(),
         Phase::Review => review(ctx, flow).into_any(),
-        Phase::Submitting => view! { <p class="ir-note" role="status" data-status="submitting">{t.get("submitting")}</p> }.into_any(),
+        Phase::Submitting => view! {
+            <p class="ir-note" role="status" data-status="submitting">{t.get("submitting")}</p>
+            {upload_status(ctx)}
+        }
+        .into_any(),
         Phase::Failed { reason } => view! {
             <p class="ir-error" part="failed" role="alert">{t.format("failed-take", &[("reason", reason)])}</p>
             {button(t.get("record-again"), "record", || Event::Record, ctx)}
         }
         .into_any(),
+    }
+}
+
+/// How much of the take the server has, with the bytes as data attributes
+/// (for host pages and tests), and a word of comfort while offline.
+fn upload_status(ctx: &Ctx) -> impl IntoView {
+    let (progress, online) = (ctx.progress, ctx.online);
+    let (t, t2) = (ctx.t.clone(), ctx.t.clone());
+    view! {
+        <p class="ir-note" part="upload-progress"
+            data-recorded=move || progress.get().recorded
+            data-acknowledged=move || progress.get().acknowledged>
+            {move || {
+                let p = progress.get();
+                t.format("uploaded-so-far", &[("sent", size_text(p.acknowledged)), ("recorded", size_text(p.recorded))])
+            }}
+        </p>
+        {move || (!online.get()).then(|| view! {
+            <p class="ir-note" part="offline" role="status">{t2.get("offline-keep-going")}</p>
+        })}
     }
 }
 
