@@ -23,9 +23,10 @@ export async function launchChromium({ video, audio, autoAllow = true } = {}) {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args });
 }
 
-/** A new page whose console errors are printed, for diagnosing failures. */
-export async function newPage(browser) {
-  const page = await browser.newPage();
+/** A new page (of a browser, or of a context to share its storage) whose console errors
+ * are printed, for diagnosing failures. */
+export async function newPage(browserOrContext) {
+  const page = await browserOrContext.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') {
       console.log(`[page ${message.type()}] ${message.text()}`);

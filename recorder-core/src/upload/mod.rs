@@ -199,6 +199,9 @@ pub struct Upload {
     acknowledged: u64,
     length_declared: bool,
     needs_head: bool,
+    /// Created by an earlier page: the server may hold more than was pushed
+    /// so far, so its offset is asked for only once the take is finished.
+    resumed: bool,
     in_flight: Option<InFlight>,
     failures: u32,
     retry_at: Option<Duration>,
@@ -238,6 +241,7 @@ impl Upload {
             acknowledged: 0,
             length_declared: false,
             needs_head: false,
+            resumed: false,
             in_flight: None,
             failures: 0,
             retry_at: None,
@@ -246,8 +250,10 @@ impl Upload {
     }
 
     /// An upload the server already created at `url` (after a reload):
-    /// push the whole take again from local storage; the engine asks the
-    /// server for its offset first and sends only what is missing.
+    /// push the whole take again from local storage, then
+    /// [`finish`](Upload::finish) it. Only then does the engine ask the server
+    /// for its offset (the server may hold more than was pushed so far), and
+    /// it sends only what is missing.
     ///
     /// ```
     /// use recorder_core::upload::{Upload, UploadConfig};
@@ -255,6 +261,8 @@ impl Upload {
     /// config.discover = false;
     /// let mut upload = Upload::resume(config, "https://e.com/files/7").unwrap();
     /// upload.push(b"the take so far").unwrap();
+    /// assert_eq!(upload.poll_request(std::time::Duration::ZERO), None);
+    /// upload.finish();
     /// let head = upload.poll_request(std::time::Duration::ZERO).unwrap();
     /// assert_eq!((head.method, head.url.as_str()), (recorder_core::http::Method::Head, "https://e.com/files/7"));
     /// ```
@@ -265,6 +273,7 @@ impl Upload {
         let mut upload = Upload::new(config)?;
         upload.url = Some(url.to_string());
         upload.needs_head = true;
+        upload.resumed = true;
         Ok(upload)
     }
 
@@ -421,6 +430,9 @@ impl Upload {
             return None;
         }
         if self.retry_at.is_some_and(|at| now < at) {
+            return None;
+        }
+        if self.resumed && !self.finished && !self.discarding {
             return None;
         }
         self.retry_at = None;

@@ -582,6 +582,40 @@ fn a_resumed_upload_sends_only_what_the_server_lacks() {
 }
 
 #[test]
+fn a_resumed_upload_waits_for_the_whole_kept_take_before_asking_the_offset() {
+    let mut server = FakeServer::default();
+    let (mut first, now) = (upload(1 << 20), Duration::ZERO);
+    first.push(b"every byte reached the server").unwrap();
+    drain(&mut first, &mut server, now);
+    let url = first.url().unwrap().to_string();
+    // The tab was closed: the server has all the kept bytes, the length is not declared.
+    let mut resumed = Upload::resume(config(1 << 20), &url).unwrap();
+    assert_eq!(resumed.poll_request(now), None, "nothing is known yet");
+    resumed.push(b"every byte ").unwrap();
+    assert_eq!(
+        resumed.poll_request(now),
+        None,
+        "part of the take is not pushed yet"
+    );
+    resumed.push(b"reached the server").unwrap();
+    resumed.finish();
+    let head = resumed.poll_request(now).unwrap();
+    assert_eq!(head.method, Method::Head);
+    resumed.handle_response(now, server.handle(&head, None));
+    let patch = resumed.poll_request(now).unwrap();
+    assert_eq!(
+        (patch.body.len(), patch.header("Upload-Length")),
+        (0, Some("29"))
+    );
+    resumed.handle_response(now, server.handle(&patch, None));
+    assert_eq!(resumed.status(), UploadStatus::Complete);
+    assert_eq!(
+        server.only(),
+        &(b"every byte reached the server".to_vec(), Some(29))
+    );
+}
+
+#[test]
 fn stalled_requests_time_out_by_body_size() {
     let upload = upload(1 << 20);
     let mut patch = HttpRequest::new(Method::Patch, "http://x/files/1");
