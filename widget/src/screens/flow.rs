@@ -180,10 +180,12 @@ fn review(ctx: &Ctx, flow: &Flow) -> impl IntoView {
         }
     };
     let (c1, c2) = (ctx.clone(), ctx.clone());
+    let is_answer = matches!(flow.purpose, Purpose::Answer(_));
     view! {
         <h3 class="ir-subtitle">{t.get("review-title")}</h3>
         <video class="ir-playback" part="playback" controls=true playsinline=true
             src=move || playback.get().unwrap_or_default()></video>
+        {is_answer.then(|| upload_status(ctx))}
         <div class="ir-actions" data-status="review">
             {retake.map(|label| view! {
                 <button part="button retake" class="ir-button ir-secondary" on:click=move |_| c1.dispatch(retake_event())>{label}</button>
