@@ -1,0 +1,230 @@
+//! One candidate: reveals each question and uploads a take for it with tus,
+//! PATCH by PATCH, dropping some connections half-way through a body and
+//! resuming from the server's offset, as a phone on a train would.
+
+use crate::http1::{Client, Response};
+use crate::take_data::TakeData;
+use base64::Engine;
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+/// What every candidate does.
+///
+/// ```
+/// let plan = load::candidate::Plan { questions: vec!["q1".into()], take_bytes: 1 << 20, patch_bytes: 256 << 10, cut_percent: 5 };
+/// assert_eq!(plan.questions.len(), 1);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// The questions to answer, one take each.
+    pub questions: Vec<String>,
+    /// Bytes per take.
+    pub take_bytes: u64,
+    /// Bytes per PATCH.
+    pub patch_bytes: usize,
+    /// Percent of PATCHes whose connection is dropped half-way.
+    pub cut_percent: u32,
+}
+
+/// What happened to one candidate.
+///
+/// ```
+/// let outcome = load::candidate::Outcome::default();
+/// assert!(outcome.takes.is_empty() && outcome.errors.is_empty());
+/// ```
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Each finished take: its upload id and its content.
+    pub takes: Vec<(String, TakeData)>,
+    /// How long each PATCH that was not cut took, until its response.
+    pub patch_latencies: Vec<Duration>,
+    /// Connections dropped on purpose.
+    pub cuts: u32,
+    /// Takes that could not be finished, and why.
+    pub errors: Vec<String>,
+}
+
+/// Runs candidate number `index` (with invite `token`) against the server at `addr`.
+///
+/// ```no_run
+/// let plan = load::candidate::Plan { questions: vec!["q1".into()], take_bytes: 1 << 20, patch_bytes: 256 << 10, cut_percent: 5 };
+/// let outcome = load::candidate::run("127.0.0.1:8080".parse().unwrap(), "token", 0, &plan, 42);
+/// println!("{} takes, {} cuts", outcome.takes.len(), outcome.cuts);
+/// ```
+pub fn run(addr: SocketAddr, token: &str, index: u32, plan: &Plan, seed: u64) -> Outcome {
+    let mut candidate = Candidate {
+        client: Client::new(addr),
+        authorization: format!("Bearer {token}"),
+        random: seed ^ (u64::from(index) << 32) | 1,
+        outcome: Outcome::default(),
+    };
+    for (number, question) in plan.questions.iter().enumerate() {
+        let take = TakeData::new(candidate.next_random(), plan.take_bytes);
+        match candidate.answer(question, take, plan) {
+            Ok(id) => candidate.outcome.takes.push((id, take)),
+            Err(error) => candidate
+                .outcome
+                .errors
+                .push(format!("candidate {index}, take {}: {error}", number + 1)),
+        }
+    }
+    candidate.outcome
+}
+
+/// Gives up on a take after this many failed requests in a row.
+const MAX_RETRIES: u32 = 50;
+
+struct Candidate {
+    client: Client,
+    authorization: String,
+    random: u64,
+    outcome: Outcome,
+}
+
+impl Candidate {
+    fn answer(&mut self, question: &str, take: TakeData, plan: &Plan) -> Result<String, String> {
+        let reveal = self.request(
+            "POST",
+            &format!("/api/questions/{question}/reveal"),
+            &[],
+            b"",
+        )?;
+        expect(&reveal, 200, "reveal")?;
+        let metadata = format!("question {},filetype {}", b64(question), b64("video/webm"));
+        let created = self.request(
+            "POST",
+            "/api/uploads",
+            &[("Upload-Defer-Length", "1"), ("Upload-Metadata", &metadata)],
+            b"",
+        )?;
+        expect(&created, 201, "create")?;
+        let location = created.header("location").ok_or("no Location")?.to_string();
+        let path = location
+            .find("/api/")
+            .map(|at| location[at..].to_string())
+            .ok_or_else(|| format!("odd Location {location}"))?;
+        let id = path.rsplit('/').next().unwrap_or_default().to_string();
+
+        let mut body = vec![0u8; plan.patch_bytes];
+        let (mut offset, mut failures) = (0u64, 0u32);
+        loop {
+            let len = (take.len() - offset).min(plan.patch_bytes as u64) as usize;
+            let last = offset + len as u64 == take.len();
+            take.fill(offset, &mut body[..len]);
+            let (offset_text, length_text) = (offset.to_string(), take.len().to_string());
+            let mut headers = vec![
+                ("Upload-Offset", offset_text.as_str()),
+                ("Content-Type", "application/offset+octet-stream"),
+            ];
+            if last {
+                headers.push(("Upload-Length", length_text.as_str()));
+            }
+            if len > 1 && self.next_random() % 100 < u64::from(plan.cut_percent) {
+                let headers = with_auth(&self.authorization, &headers);
+                let _ = self
+                    .client
+                    .cut("PATCH", &path, &headers, &body[..len], len / 2);
+                self.outcome.cuts += 1;
+                offset = self.offset(&path)?;
+                continue;
+            }
+            let started = Instant::now();
+            let response = self.request("PATCH", &path, &headers, &body[..len]);
+            match response {
+                Ok(response) if response.status == 204 => {
+                    self.outcome.patch_latencies.push(started.elapsed());
+                    offset = response
+                        .header("upload-offset")
+                        .and_then(|v| v.parse().ok())
+                        .ok_or("PATCH without Upload-Offset")?;
+                    failures = 0;
+                    if last && offset == take.len() {
+                        return Ok(id);
+                    }
+                }
+                // Locked by the dropped request, or an offset that moved meanwhile: ask again.
+                Ok(response) if matches!(response.status, 409 | 423 | 500..=599) => {
+                    failures += 1;
+                    if failures > MAX_RETRIES {
+                        return Err(format!("PATCH kept failing with {}", response.status));
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                    offset = self.offset(&path)?;
+                }
+                Ok(response) => {
+                    return Err(format!(
+                        "PATCH got {}: {}",
+                        response.status,
+                        String::from_utf8_lossy(&response.body)
+                    ))
+                }
+                Err(error) => {
+                    failures += 1;
+                    if failures > MAX_RETRIES {
+                        return Err(error);
+                    }
+                    offset = self.offset(&path)?;
+                }
+            }
+        }
+    }
+
+    /// The server's offset for the upload at `path`.
+    fn offset(&mut self, path: &str) -> Result<u64, String> {
+        for _ in 0..MAX_RETRIES {
+            if let Ok(head) = self.request("HEAD", path, &[], b"") {
+                if head.status == 200 {
+                    return head
+                        .header("upload-offset")
+                        .and_then(|v| v.parse().ok())
+                        .ok_or_else(|| "HEAD without Upload-Offset".to_string());
+                }
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Err("HEAD kept failing".into())
+    }
+
+    fn request(
+        &mut self,
+        method: &str,
+        path: &str,
+        extra: &[(&str, &str)],
+        body: &[u8],
+    ) -> Result<Response, String> {
+        let headers = with_auth(&self.authorization, extra);
+        self.client
+            .send(method, path, &headers, body)
+            .map_err(|e| format!("{method} {path}: {e}"))
+    }
+
+    fn next_random(&mut self) -> u64 {
+        self.random ^= self.random >> 12;
+        self.random ^= self.random << 25;
+        self.random ^= self.random >> 27;
+        self.random.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+/// `extra` after the headers every request carries.
+fn with_auth<'a>(authorization: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut headers = vec![("Authorization", authorization), ("Tus-Resumable", "1.0.0")];
+    headers.extend_from_slice(extra);
+    headers
+}
+
+fn expect(response: &Response, status: u16, what: &str) -> Result<(), String> {
+    if response.status == status {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what} got {}: {}",
+            response.status,
+            String::from_utf8_lossy(&response.body)
+        ))
+    }
+}
+
+fn b64(text: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(text)
+}

@@ -1,0 +1,170 @@
+//! `load`: runs N concurrent candidates against a fresh demo-server and
+//! reports throughput, PATCH latency (p50, p99), the server's peak memory,
+//! and bytes lost (which must be 0).
+
+use load::candidate::{self, Outcome, Plan};
+use load::server::Server;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+const USAGE: &str = "usage: load [--server PATH] [--candidates N] [--questions q1,q2,q3] \
+[--take-mb MB] [--patch-kb KB] [--cut-percent P] [--seed N]";
+
+struct Args {
+    server: PathBuf,
+    candidates: u32,
+    plan: Plan,
+    seed: u64,
+}
+
+fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut parsed = Args {
+        server: PathBuf::from("target/release/demo-server"),
+        candidates: 200,
+        plan: Plan {
+            questions: vec!["q1".into(), "q2".into(), "q3".into()],
+            take_bytes: 5_000_000,
+            patch_bytes: 256 << 10,
+            cut_percent: 5,
+        },
+        seed: 0x5EED,
+    };
+    while let Some(flag) = args.next() {
+        let value = args
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        let number = |what: &str| -> Result<f64, String> {
+            value
+                .parse::<f64>()
+                .ok()
+                .filter(|n| *n >= 0.0)
+                .ok_or_else(|| format!("{what} must be a number, not {value:?}"))
+        };
+        match flag.as_str() {
+            "--server" => parsed.server = PathBuf::from(&value),
+            "--candidates" => parsed.candidates = number("--candidates")? as u32,
+            "--questions" => parsed.plan.questions = value.split(',').map(str::to_string).collect(),
+            "--take-mb" => parsed.plan.take_bytes = (number("--take-mb")? * 1e6) as u64,
+            "--patch-kb" => parsed.plan.patch_bytes = (number("--patch-kb")? as usize).max(1) << 10,
+            "--cut-percent" => parsed.plan.cut_percent = number("--cut-percent")?.min(100.0) as u32,
+            "--seed" => parsed.seed = number("--seed")? as u64,
+            _ => return Err(format!("unknown option {flag}\n{USAGE}")),
+        }
+    }
+    Ok(parsed)
+}
+
+fn main() -> ExitCode {
+    let args = match parse(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("load: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(message) => {
+            eprintln!("load: {message}");
+            println!("soak summary: load runs=1 failures=1 bytes_lost=unknown");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the load; says whether nothing failed and nothing was lost.
+fn run(args: &Args) -> Result<bool, String> {
+    let server = Server::start(&args.server)?;
+    let tokens = (0..args.candidates)
+        .map(|_| server.invite())
+        .collect::<Result<Vec<_>, _>>()?;
+    let start = Arc::new(Barrier::new(tokens.len() + 1));
+    let workers: Vec<_> = tokens
+        .into_iter()
+        .enumerate()
+        .map(|(index, token)| {
+            let (start, plan, addr, seed) =
+                (start.clone(), args.plan.clone(), server.addr, args.seed);
+            std::thread::spawn(move || {
+                start.wait();
+                candidate::run(addr, &token, index as u32, &plan, seed)
+            })
+        })
+        .collect();
+    start.wait();
+    let began = Instant::now();
+    let outcomes: Vec<Outcome> = workers
+        .into_iter()
+        .map(|worker| worker.join().unwrap_or_default())
+        .collect();
+    let elapsed = began.elapsed();
+    let peak_rss = server.peak_rss()?;
+
+    let stored = server.uploads()?;
+    let mut errors: Vec<String> = outcomes.iter().flat_map(|o| o.errors.clone()).collect();
+    let expected_takes = args.candidates as usize * args.plan.questions.len();
+    let mut lost = (expected_takes - outcomes.iter().map(|o| o.takes.len()).sum::<usize>()) as u64
+        * args.plan.take_bytes;
+    for (id, take) in outcomes.iter().flat_map(|o| o.takes.iter()) {
+        let Some(upload) = stored.iter().find(|u| &u.id == id) else {
+            errors.push(format!("upload {id} is not in the server's database"));
+            lost += take.len();
+            continue;
+        };
+        if !upload.completed || upload.length != Some(take.len()) {
+            errors.push(format!("upload {id} is not complete: {upload:?}"));
+        }
+        let file = std::fs::File::open(&upload.path)
+            .map_err(|e| format!("{}: {e}", upload.path.display()))?;
+        let missing = take
+            .bytes_lost(std::io::BufReader::new(file))
+            .map_err(|e| format!("{}: {e}", upload.path.display()))?;
+        if missing > 0 {
+            errors.push(format!("upload {id}: {missing} bytes missing or wrong"));
+        }
+        lost += missing;
+    }
+
+    let mut latencies: Vec<Duration> = outcomes
+        .iter()
+        .flat_map(|o| o.patch_latencies.iter().copied())
+        .collect();
+    latencies.sort();
+    let percentile = |p: f64| {
+        latencies
+            .get(((latencies.len() as f64 - 1.0) * p).round() as usize)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
+    let megabytes = expected_takes as f64 * args.plan.take_bytes as f64 / 1e6;
+    let cuts: u32 = outcomes.iter().map(|o| o.cuts).sum();
+    println!(
+        "load: {} candidates x {} takes x {:.1} MB in {} KB PATCHes, {}% cut: {:.0} MB in {:.1} s ({:.0} MB/s), {} connections cut",
+        args.candidates,
+        args.plan.questions.len(),
+        args.plan.take_bytes as f64 / 1e6,
+        args.plan.patch_bytes >> 10,
+        args.plan.cut_percent,
+        megabytes,
+        elapsed.as_secs_f64(),
+        megabytes / elapsed.as_secs_f64(),
+        cuts,
+    );
+    println!(
+        "load: PATCH latency p50 {:.1} ms, p99 {:.1} ms over {} PATCHes; server peak RSS {:.1} MB",
+        percentile(0.5),
+        percentile(0.99),
+        latencies.len(),
+        peak_rss as f64 / 1e6,
+    );
+    for error in errors.iter().take(10) {
+        eprintln!("load: {error}");
+    }
+    println!(
+        "soak summary: load runs=1 failures={} bytes_lost={lost}",
+        errors.len()
+    );
+    Ok(errors.is_empty() && lost == 0)
+}

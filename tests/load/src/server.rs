@@ -1,0 +1,159 @@
+//! The demo-server under load: started on a fresh data dir, asked for
+//! invites and for what it stored, and measured (peak resident memory).
+
+use std::io::{BufRead, BufReader};
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// A running demo-server; killed when dropped, its data dir removed.
+pub struct Server {
+    binary: PathBuf,
+    data_dir: PathBuf,
+    /// Where it listens.
+    pub addr: SocketAddr,
+    child: Child,
+}
+
+/// One upload as the server lists it.
+///
+/// ```
+/// let upload = load::server::StoredUpload { id: "a".into(), path: "/tmp/a".into(), length: Some(3), completed: true };
+/// assert!(upload.completed);
+/// ```
+#[derive(Debug)]
+pub struct StoredUpload {
+    /// The tus upload id.
+    pub id: String,
+    /// The file on disk.
+    pub path: PathBuf,
+    /// The declared length.
+    pub length: Option<u64>,
+    /// Whether every byte arrived.
+    pub completed: bool,
+}
+
+impl Server {
+    /// Starts `binary serve` on a free port of 127.0.0.1 with a new data dir.
+    ///
+    /// ```no_run
+    /// let server = load::server::Server::start("target/release/demo-server".as_ref()).unwrap();
+    /// println!("{}", server.addr);
+    /// ```
+    pub fn start(binary: &Path) -> Result<Server, String> {
+        let addr = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map_err(|e| format!("no free port: {e}"))?;
+        let data_dir =
+            std::env::temp_dir().join(format!("ir-load-{}-{}", std::process::id(), addr.port()));
+        std::fs::create_dir_all(&data_dir).map_err(|e| format!("{}: {e}", data_dir.display()))?;
+        let mut child = Command::new(binary)
+            .args(["serve", "--addr", &addr.to_string()])
+            .arg("--data-dir")
+            .arg(&data_dir)
+            .arg("--widget-dir")
+            .arg(&data_dir)
+            .stdout(Stdio::piped())
+            // Random bytes are no video: keep its "not seekable" warnings out of the report.
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let mut lines = BufReader::new(stdout).lines();
+        loop {
+            match lines.next() {
+                Some(Ok(line)) if line.contains("listening on") => break,
+                Some(Ok(_)) => {}
+                _ => return Err("demo-server exited before listening".into()),
+            }
+        }
+        // Keep draining its output so it never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        Ok(Server {
+            binary: binary.to_path_buf(),
+            data_dir,
+            addr,
+            child,
+        })
+    }
+
+    /// A new invite's token.
+    ///
+    /// ```no_run
+    /// # let server = load::server::Server::start("demo-server".as_ref()).unwrap();
+    /// assert!(!server.invite().unwrap().is_empty());
+    /// ```
+    pub fn invite(&self) -> Result<String, String> {
+        let url = self.cli(&["invite", "--addr", &self.addr.to_string()])?;
+        url.trim()
+            .rsplit('/')
+            .next()
+            .map(str::to_string)
+            .ok_or_else(|| format!("odd invite URL {url}"))
+    }
+
+    /// Every upload the server's database knows.
+    ///
+    /// ```no_run
+    /// # let server = load::server::Server::start("demo-server".as_ref()).unwrap();
+    /// assert!(server.uploads().unwrap().is_empty());
+    /// ```
+    pub fn uploads(&self) -> Result<Vec<StoredUpload>, String> {
+        self.cli(&["uploads"])?
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| {
+                let row: serde_json::Value =
+                    serde_json::from_str(line).map_err(|e| format!("{e}: {line}"))?;
+                Ok(StoredUpload {
+                    id: row["id"].as_str().unwrap_or_default().to_string(),
+                    path: PathBuf::from(row["path"].as_str().unwrap_or_default()),
+                    length: row["length"].as_u64(),
+                    completed: !row["completed_at"].is_null(),
+                })
+            })
+            .collect()
+    }
+
+    /// The server's peak resident memory so far, in bytes (Linux `VmHWM`).
+    ///
+    /// ```no_run
+    /// # let server = load::server::Server::start("demo-server".as_ref()).unwrap();
+    /// assert!(server.peak_rss().unwrap() > 0);
+    /// ```
+    pub fn peak_rss(&self) -> Result<u64, String> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .map_err(|e| format!("cannot read the server's memory: {e}"))?;
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .map(|kb| kb * 1024)
+            .ok_or_else(|| "no VmHWM".into())
+    }
+
+    fn cli(&self, args: &[&str]) -> Result<String, String> {
+        let output = Command::new(&self.binary)
+            .args(args)
+            .arg("--data-dir")
+            .arg(&self.data_dir)
+            .output()
+            .map_err(|e| format!("demo-server {}: {e}", args[0]))?;
+        if !output.status.success() {
+            return Err(format!(
+                "demo-server {}: {}",
+                args[0],
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
