@@ -49,6 +49,37 @@ pub fn output(command: &mut Command) -> Result<String, Fail> {
     }
 }
 
+/// Runs `command`, echoing its standard output line by line, and returns
+/// the lines that contain `marker` along with whether it exited 0.
+pub fn run_collecting(command: &mut Command, marker: &str) -> (Result<(), Fail>, Vec<String>) {
+    use std::io::BufRead;
+    let mut child = match command.stdout(std::process::Stdio::piped()).spawn() {
+        Ok(child) => child,
+        Err(e) => {
+            let fail = Fail(format!("cannot start {}: {e}", describe(command)));
+            return (Err(fail), Vec::new());
+        }
+    };
+    let mut marked = Vec::new();
+    if let Some(stdout) = child.stdout.take() {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            println!("{line}");
+            if let Some(at) = line.find(marker) {
+                marked.push(line[at..].to_string());
+            }
+        }
+    }
+    let result = match child.wait() {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(Fail(format!("{} failed ({status})", describe(command)))),
+        Err(e) => Err(Fail(format!("{} did not finish: {e}", describe(command)))),
+    };
+    (result, marked)
+}
+
 /// Whether `program` runs at all (found on PATH and exits 0 with `args`).
 pub fn works(program: &str, args: &[&str]) -> bool {
     Command::new(program)

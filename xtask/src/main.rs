@@ -1,5 +1,5 @@
-//! `cargo xtask demo [--addr ADDR]` and `cargo xtask test`: each installs
-//! what is missing on a fresh machine, builds what it needs and runs it.
+//! `cargo xtask demo [--addr ADDR]`, `cargo xtask test` and `cargo xtask soak`:
+//! each installs what is missing on a fresh machine, builds what it needs and runs it.
 
 mod cmd;
 mod install;
@@ -11,6 +11,7 @@ use std::process::{Command, ExitCode};
 const USAGE: &str = "usage:
   cargo xtask demo [--addr 127.0.0.1:8080]   build the widget, start demo-server, print an invite link
   cargo xtask test                           every test: native, browser (wasm), end to end in headless Chromium
+  cargo xtask soak                           the offline scenario 20 times and 200 candidates of load
   cargo xtask build-widget                   build the widget into target/www/recorder";
 
 fn main() -> ExitCode {
@@ -18,6 +19,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo(&args[1..]),
         Some("test") => test(),
+        Some("soak") => soak(),
         Some("build-widget") => build_widget(),
         _ => {
             eprintln!("{USAGE}");
@@ -64,9 +66,7 @@ fn demo(args: &[String]) -> Result<(), Fail> {
 
 fn test() -> Result<(), Fail> {
     let root = workspace_root();
-    install::wasm_toolchain()?;
-    install::browser_and_media_tools()?;
-    install::npm_packages(&root.join("tests"))?;
+    install_for_end_to_end()?;
     println!("== native tests (cargo test --workspace)");
     run(Command::new(cmd::cargo())
         .args(["test", "--workspace"])
@@ -95,13 +95,64 @@ fn test() -> Result<(), Fail> {
     let server = build_server()?;
     let python = install::python_packages()?;
     println!("== end-to-end (headless Chromium) and interoperability tests (tus-js-client, tuspy, crash)");
-    run(Command::new("node")
+    run(node_tests(&server, &["e2e/", "interop/"]).env("TUS_PYTHON", python))?;
+    println!("== load: 20 candidates x 3 takes x 1 MB, 5% of PATCHes cut half-way");
+    run(&mut load(
+        &server,
+        &["--candidates", "20", "--take-mb", "1"],
+    )?)
+}
+
+/// The long runs: the offline scenario 20 times, then 200 candidates x 3
+/// takes x 5 MB; a summary line per scenario (runs, failures, bytes lost).
+fn soak() -> Result<(), Fail> {
+    install_for_end_to_end()?;
+    widget_build::build()?;
+    let server = build_server()?;
+    let mut load = load(&server, &[])?;
+    println!("== soak: 30 s offline during an answer, 20 times");
+    let (offline, mut summary) = cmd::run_collecting(
+        node_tests(&server, &["e2e/offline.test.mjs"]).env("SOAK_RUNS", "20"),
+        "soak summary:",
+    );
+    println!("== soak: 200 candidates x 3 takes x 5 MB in 256 KB PATCHes, 5% cut half-way");
+    let (loaded, lines) = cmd::run_collecting(&mut load, "soak summary:");
+    summary.extend(lines);
+    println!("\n== soak summary");
+    for line in &summary {
+        println!("{line}");
+    }
+    offline.and(loaded)
+}
+
+fn install_for_end_to_end() -> Result<(), Fail> {
+    install::wasm_toolchain()?;
+    install::browser_and_media_tools()?;
+    install::npm_packages(&workspace_root().join("tests"))
+}
+
+/// `node --test` on `paths` under tests/, against `server` and the built widget.
+fn node_tests(server: &std::path::Path, paths: &[&str]) -> Command {
+    let root = workspace_root();
+    let mut command = Command::new("node");
+    command
         .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-        .args(["e2e/", "interop/"])
-        .env("TUS_PYTHON", python)
-        .env("DEMO_SERVER", &server)
+        .args(paths)
+        .env("DEMO_SERVER", server)
         .env("WIDGET_DIR", root.join("target/www/recorder"))
-        .current_dir(root.join("tests")))
+        .current_dir(root.join("tests"));
+    command
+}
+
+/// The load generator (built here), aimed at `server`, with `args`.
+fn load(server: &std::path::Path, args: &[&str]) -> Result<Command, Fail> {
+    let root = workspace_root();
+    run(Command::new(cmd::cargo())
+        .args(["build", "--release", "-p", "load"])
+        .current_dir(&root))?;
+    let mut command = Command::new(root.join("target/release/load"));
+    command.arg("--server").arg(server).args(args);
+    Ok(command)
 }
 
 fn build_server() -> Result<std::path::PathBuf, Fail> {

@@ -4,6 +4,7 @@
 //! creation (deadline, reveal, attempts, technical-failure retries).
 
 pub mod checksum;
+pub mod headers;
 pub mod metadata;
 pub mod storage;
 
@@ -18,6 +19,7 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures::StreamExt;
+use headers::{header_u64, text};
 use rand::RngCore;
 use recorder_core::model::{Question, MAX_ANSWER_SECONDS};
 use std::time::{Duration, UNIX_EPOCH};
@@ -474,26 +476,6 @@ fn new_upload_id() -> String {
     let mut bytes = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     hex(&bytes)
-}
-
-fn text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-}
-
-fn header_u64(headers: &HeaderMap, name: &str) -> Result<Option<u64>, ApiError> {
-    text(headers, name)
-        .map(|v| {
-            v.parse::<u64>()
-                .ok()
-                .filter(|_| v.bytes().all(|b| b.is_ascii_digit()))
-                .ok_or_else(|| {
-                    ApiError::BadRequest(format!("{name} must be a non-negative integer"))
-                })
-        })
-        .transpose()
 }
 
 fn tus_response<const N: usize>(status: StatusCode, headers: [(&str, String); N]) -> Response {

@@ -631,11 +631,14 @@ impl Upload {
         response: &HttpResponse,
         declares_length: bool,
     ) -> Result<(), UploadError> {
-        let location = response
+        // Only an http(s) URL: a server (or a proxy) naming any other scheme is broken.
+        let url = response
             .header("Location")
             .filter(|l| !l.trim().is_empty())
+            .map(|location| resolve_url(&self.config.endpoint, location))
+            .filter(|url| is_http_url(url))
             .ok_or(UploadError::BadResponse { header: "Location" })?;
-        self.url = Some(resolve_url(&self.config.endpoint, location));
+        self.url = Some(url);
         self.length_declared = declares_length;
         self.failures = 0;
         if self.discarding {

@@ -616,6 +616,26 @@ fn a_resumed_upload_waits_for_the_whole_kept_take_before_asking_the_offset() {
 }
 
 #[test]
+fn a_location_that_is_not_http_fails_the_upload_instead_of_being_followed() {
+    for location in ["://;", "file:///etc/passwd", "javascript://x"] {
+        let (mut upload, now) = (upload(1 << 20), Duration::ZERO);
+        upload.push(b"abc").unwrap();
+        let create = upload.poll_request(now).unwrap();
+        assert_eq!(create.method, Method::Post);
+        upload.handle_response(
+            now,
+            HttpResponse::new(201).with_header("Location", location),
+        );
+        assert_eq!(
+            upload.status(),
+            UploadStatus::Failed(UploadError::BadResponse { header: "Location" }),
+            "{location}"
+        );
+        assert_eq!(upload.poll_request(now), None);
+    }
+}
+
+#[test]
 fn stalled_requests_time_out_by_body_size() {
     let upload = upload(1 << 20);
     let mut patch = HttpRequest::new(Method::Patch, "http://x/files/1");
