@@ -53,6 +53,10 @@ export async function startServer({ publicUrl, interviews, allowedOrigins } = {}
   return {
     dataDir,
     addr,
+    /** The server process's id (for its CPU time and memory). */
+    get pid() {
+      return child.pid;
+    },
     origin: `http://${addr}`,
     /** Creates an invite; returns the candidate URL that `demo-server invite` prints. */
     invite() {

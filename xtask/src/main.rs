@@ -1,4 +1,4 @@
-//! `cargo xtask demo [--addr ADDR]`, `cargo xtask test` and `cargo xtask soak`:
+//! `cargo xtask demo [--addr ADDR]`, `cargo xtask test`, `cargo xtask soak` and `cargo xtask bench`:
 //! each installs what is missing on a fresh machine, builds what it needs and runs it.
 
 mod cmd;
@@ -12,6 +12,7 @@ const USAGE: &str = "usage:
   cargo xtask demo [--addr 127.0.0.1:8080]   build the widget, start demo-server, print an invite link
   cargo xtask test                           every test: native, browser (wasm), end to end in headless Chromium
   cargo xtask soak                           the offline scenario 20 times and 200 candidates of load
+  cargo xtask bench                          benchmarks P1-P6 against peers: target/bench/report.{md,json}
   cargo xtask build-widget                   build the widget into target/www/recorder";
 
 fn main() -> ExitCode {
@@ -20,6 +21,7 @@ fn main() -> ExitCode {
         Some("demo") => demo(&args[1..]),
         Some("test") => test(),
         Some("soak") => soak(),
+        Some("bench") => bench(),
         Some("build-widget") => build_widget(),
         _ => {
             eprintln!("{USAGE}");
@@ -123,6 +125,49 @@ fn soak() -> Result<(), Fail> {
         println!("{line}");
     }
     offline.and(loaded)
+}
+
+/// Each benchmark (a script in tests/bench/) writes target/bench/raw/<id>.json;
+/// then tests/bench/report.mjs writes target/bench/report.md and report.json.
+fn bench() -> Result<(), Fail> {
+    let root = workspace_root();
+    install_for_end_to_end()?;
+    install::npm_packages(&root.join("tests/bench"))?;
+    widget_build::build()?;
+    let server = build_server()?;
+    load(&server, &[])?;
+    let raw = root.join("target/bench/raw");
+    let _ = std::fs::remove_dir_all(&raw);
+    for (script, what) in [
+        ("payload.mjs", "P4 widget payload vs peer bundles"),
+        ("memory.mjs", "P3 server memory with uploads in flight"),
+        ("ingest.mjs", "P2 server ingest vs @tus/server"),
+        (
+            "page.mjs",
+            "P5 time to interactive, P6 main thread while recording",
+        ),
+        (
+            "wait-after-stop.mjs",
+            "P1 wait after Stop vs uploading after Stop",
+        ),
+    ] {
+        println!("== bench: {what}");
+        run(&mut node_script(&server, script))?;
+    }
+    run(&mut node_script(&server, "report.mjs"))
+}
+
+/// `node tests/bench/<script>` against `server` and the built widget.
+fn node_script(server: &std::path::Path, script: &str) -> Command {
+    let root = workspace_root();
+    let mut command = Command::new("node");
+    command
+        .arg(script)
+        .env("DEMO_SERVER", server)
+        .env("WIDGET_DIR", root.join("target/www/recorder"))
+        .env("BENCH_DIR", root.join("target/bench"))
+        .current_dir(root.join("tests/bench"));
+    command
 }
 
 fn install_for_end_to_end() -> Result<(), Fail> {

@@ -8,5 +8,6 @@
 
 pub mod candidate;
 pub mod http1;
+pub mod ingest;
 pub mod server;
 pub mod take_data;

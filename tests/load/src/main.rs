@@ -1,6 +1,7 @@
 //! `load`: runs N concurrent candidates against a fresh demo-server and
 //! reports throughput, PATCH latency (p50, p99), the server's peak memory,
-//! and bytes lost (which must be 0).
+//! and bytes lost (which must be 0). `load ingest` times one big upload to
+//! any tus server.
 
 use load::candidate::{self, Outcome, Plan};
 use load::server::Server;
@@ -10,7 +11,8 @@ use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 const USAGE: &str = "usage: load [--server PATH] [--candidates N] [--questions q1,q2,q3] \
-[--take-mb MB] [--patch-kb KB] [--cut-percent P] [--seed N]";
+[--take-mb MB] [--patch-kb KB] [--cut-percent P] [--seed N]
+       load ingest --url http://127.0.0.1:PORT/files [--mb 200] [--patch-mb 5] [--header 'Name: value']...";
 
 struct Args {
     server: PathBuf,
@@ -56,8 +58,64 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(parsed)
 }
 
+/// `load ingest`: prints `{"bytes":N,"seconds":S}` for one upload.
+fn ingest(mut args: impl Iterator<Item = String>) -> Result<(), String> {
+    let (mut url, mut megabytes, mut patch_megabytes, mut headers) =
+        (None, 200u64, 5usize, Vec::new());
+    while let Some(flag) = args.next() {
+        let value = args
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        let bad = |_| format!("{flag} must be a whole number, not {value:?}");
+        match flag.as_str() {
+            "--url" => url = Some(value),
+            "--mb" => megabytes = value.parse().map_err(bad)?,
+            "--patch-mb" => patch_megabytes = value.parse().map_err(bad)?,
+            "--header" => {
+                let (name, header_value) = value
+                    .split_once(':')
+                    .ok_or_else(|| format!("--header must be 'Name: value', not {value:?}"))?;
+                headers.push((name.trim().to_string(), header_value.trim().to_string()));
+            }
+            _ => return Err(format!("unknown option {flag}\n{USAGE}")),
+        }
+    }
+    let url = url.ok_or_else(|| format!("--url is required\n{USAGE}"))?;
+    let rest = url
+        .strip_prefix("http://")
+        .ok_or_else(|| format!("--url must be http://host:port/path, not {url:?}"))?;
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let addr = host
+        .parse()
+        .map_err(|_| format!("--url needs an IP address and port, not {host:?}"))?;
+    let target = load::ingest::Target {
+        addr,
+        path: if path.is_empty() {
+            "/".into()
+        } else {
+            path.into()
+        },
+        headers,
+    };
+    let total = megabytes << 20;
+    let took = load::ingest::upload(&target, total, patch_megabytes.max(1) << 20)?;
+    println!("{{\"bytes\":{total},\"seconds\":{}}}", took.as_secs_f64());
+    Ok(())
+}
+
 fn main() -> ExitCode {
-    let args = match parse(std::env::args().skip(1)) {
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("ingest") {
+        args.next();
+        return match ingest(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("load ingest: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let args = match parse(args) {
         Ok(args) => args,
         Err(message) => {
             eprintln!("load: {message}");
