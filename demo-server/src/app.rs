@@ -31,6 +31,8 @@ pub struct Shared {
     pub allowed_origins: Vec<HeaderValue>,
     /// Uploads with a PATCH in progress.
     writing: Mutex<HashSet<String>>,
+    /// The sha256 of each upload so far.
+    pub running_hashes: tus::running_hash::RunningHashes,
 }
 
 impl Deref for AppState {
@@ -57,6 +59,7 @@ impl AppState {
             webhook,
             allowed_origins,
             writing: Mutex::new(HashSet::new()),
+            running_hashes: Default::default(),
         }))
     }
 

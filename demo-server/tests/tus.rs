@@ -276,3 +276,40 @@ async fn allowed_origins_get_cors_headers_on_errors_and_discovery_too() {
         .unwrap();
     assert_eq!(header(&stranger, "Access-Control-Allow-Origin"), "");
 }
+
+#[tokio::test]
+async fn the_stored_sha256_leaves_out_a_rejected_body() {
+    use sha2::{Digest, Sha256};
+    let server = start().await;
+    let token = server.candidate(&["q1"]).await;
+    let url = server.new_upload(&token, "q1").await;
+    let patch =
+        |offset, body: &'static [u8], length| server.patch(&url, &token, offset, body, length);
+    assert_eq!(
+        patch(0, b"one, ", None).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    // A body whose checksum does not match keeps nothing, and must not count in the hash.
+    let refused = server
+        .tus(Method::PATCH, &url, &token)
+        .header("Upload-Offset", "5")
+        .header("Content-Type", "application/offset+octet-stream")
+        .header("Upload-Checksum", "sha1 qZk+NkcGgWq6PiVxeFDCbJzQ2J0=")
+        .body(b"not abc".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 460);
+    assert_eq!(
+        patch(5, b"two, ", None).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        patch(10, b"three", Some(15)).await.status(),
+        StatusCode::NO_CONTENT
+    );
+
+    let uploads = server.db.all_uploads().await.unwrap();
+    let expected = demo_server::invite::hex(&Sha256::digest(b"one, two, three"));
+    assert_eq!(uploads[0].sha256.as_deref(), Some(expected.as_str()));
+}

@@ -6,6 +6,7 @@
 pub mod checksum;
 pub mod headers;
 pub mod metadata;
+pub mod running_hash;
 pub mod storage;
 
 use crate::api::{ensure_before_deadline, question};
@@ -22,6 +23,7 @@ use futures::StreamExt;
 use headers::{header_u64, text};
 use rand::RngCore;
 use recorder_core::model::{Question, MAX_ANSWER_SECONDS};
+use sha2::Digest;
 use std::time::{Duration, UNIX_EPOCH};
 use storage::AppendStop;
 
@@ -320,14 +322,23 @@ async fn write(
         .map_err(ApiError::BadRequest)?;
     let path = storage::path(&state.media_dir, &upload.id, &upload.filetype);
     let limit = length.unwrap_or(max) - offset;
-    let (written, outcome) = storage::append(&path, offset, body, limit, checksum).await;
+    let mut digest = state.running_hashes.resume(&upload.id, offset);
+    let (written, outcome) =
+        storage::append(&path, offset, body, limit, checksum, &mut digest).await;
     let new_offset = offset + written;
     state
         .db
         .save_progress(&upload.id, new_offset, length)
         .await?;
-    if length == Some(new_offset) && outcome.is_ok() {
-        let sha256 = storage::sha256(&path).await?;
+    let complete = length == Some(new_offset) && outcome.is_ok();
+    if let (false, Some(digest)) = (complete, digest.clone()) {
+        state.running_hashes.keep(&upload.id, new_offset, digest);
+    }
+    if complete {
+        let sha256 = match digest {
+            Some(digest) => hex(&digest.finalize()),
+            None => storage::sha256(&path).await?,
+        };
         state
             .db
             .mark_upload(&upload.id, UploadMark::Sha256(sha256))
@@ -441,6 +452,7 @@ async fn find_live(
 }
 
 async fn remove(state: &AppState, upload: &UploadRow) -> Result<(), ApiError> {
+    state.running_hashes.forget(&upload.id);
     state
         .db
         .mark_upload(&upload.id, UploadMark::Deleted)

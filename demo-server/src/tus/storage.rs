@@ -44,12 +44,15 @@ pub async fn create(path: &Path) -> std::io::Result<()> {
 /// written durable before returning how many bytes that was. Bytes past
 /// `offset` left by an earlier crash (written, never acknowledged) are
 /// discarded first. With a checksum, a body that does not match keeps nothing.
+/// `digest`, the running sha256 of the bytes before `offset`, takes in the
+/// bytes kept; it becomes `None` if it cannot be trusted.
 pub async fn append(
     path: &Path,
     offset: u64,
     body: Body,
     limit: u64,
     mut checksum: Option<ExpectedChecksum>,
+    digest: &mut Option<Sha256>,
 ) -> (u64, Result<(), AppendStop>) {
     let mut file = match open_at(path, offset).await {
         Ok(file) => file,
@@ -74,6 +77,9 @@ pub async fn append(
         if let Some(checksum) = &mut checksum {
             checksum.update(&chunk[..room]);
         }
+        if let Some(digest) = digest {
+            digest.update(&chunk[..room]);
+        }
         written += room as u64;
         if room < chunk.len() {
             outcome = Err(AppendStop::OverLimit);
@@ -83,6 +89,7 @@ pub async fn append(
     // A checked body counts only whole and matching.
     if let Some(checksum) = checksum {
         if outcome.is_err() || !checksum.matches() {
+            *digest = None;
             let kept = file.set_len(offset).await;
             return match kept {
                 Ok(()) if outcome.is_ok() => (0, Err(AppendStop::ChecksumMismatch)),
@@ -93,6 +100,7 @@ pub async fn append(
     }
     if let Err(error) = file.flush().await.and(file.sync_data().await) {
         // Nothing written can be trusted to be on disk.
+        *digest = None;
         return (0, Err(AppendStop::Io(error)));
     }
     (written, outcome)
