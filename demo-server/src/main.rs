@@ -77,15 +77,28 @@ enum Command {
     },
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+/// Threads for blocking file I/O. Every PATCH in flight writes through
+/// them; tokio's default (512) lets hundreds of slow uploads each start a
+/// thread, and memory grows with them. Waiting for one of 16 is cheap next
+/// to a network read.
+const FILE_IO_THREADS: usize = 16;
+
+fn main() -> ExitCode {
     // No subcommand means `serve` with its own defaults (one place for them: clap's).
     let command = Cli::parse().command.unwrap_or_else(|| {
         Cli::parse_from(["demo-server", "serve"])
             .command
             .expect("`serve` parses with its defaults")
     });
-    match run(command).await {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(FILE_IO_THREADS)
+        .build();
+    let result = match runtime {
+        Ok(runtime) => runtime.block_on(run(command)),
+        Err(error) => Err(error.into()),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("demo-server: {error}");

@@ -6,7 +6,7 @@ import { memory, startDemoServer, startTusNodeServer } from './peers.mjs';
 import { saveResult } from './result.mjs';
 
 const LEVELS = [0, 100, 500];
-const HELD_BYTES = 64 * 1024;
+const HELD_BYTES = Number(process.env.BENCH_HELD_KB ?? 64) * 1024;
 const round = (x) => Math.round(x * 10) / 10;
 
 /** Creates an upload at `server` for `question` with the candidate's `headers`. */

@@ -4,8 +4,10 @@ use super::checksum::ExpectedChecksum;
 use axum::body::Body;
 use futures::StreamExt;
 use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
+use tokio::io::AsyncReadExt;
 
 /// Why an append stopped before the body ended.
 #[derive(Debug)]
@@ -54,7 +56,8 @@ pub async fn append(
     mut checksum: Option<ExpectedChecksum>,
     digest: &mut Option<Sha256>,
 ) -> (u64, Result<(), AppendStop>) {
-    let mut file = match open_at(path, offset).await {
+    let path = path.to_path_buf();
+    let mut file = match blocking(move || open_at(&path, offset)).await {
         Ok(file) => file,
         Err(error) => return (0, Err(AppendStop::Io(error))),
     };
@@ -70,7 +73,15 @@ pub async fn append(
             }
         };
         let room = (limit - written).min(chunk.len() as u64) as usize;
-        if let Err(error) = file.write_all(&chunk[..room]).await {
+        // The chunk goes to the writing thread and is freed there: no buffer
+        // stays behind per upload while its client is slow to send the next.
+        let piece = chunk.slice(..room);
+        let (returned, result) = match blocking_with(file, move |f| f.write_all(&piece)).await {
+            Ok(done) => done,
+            Err(error) => return (0, Err(AppendStop::Io(error))),
+        };
+        file = returned;
+        if let Err(error) = result {
             outcome = Err(AppendStop::Io(error));
             break;
         }
@@ -90,7 +101,7 @@ pub async fn append(
     if let Some(checksum) = checksum {
         if outcome.is_err() || !checksum.matches() {
             *digest = None;
-            let kept = file.set_len(offset).await;
+            let kept = blocking(move || file.set_len(offset)).await;
             return match kept {
                 Ok(()) if outcome.is_ok() => (0, Err(AppendStop::ChecksumMismatch)),
                 Ok(()) => (0, outcome),
@@ -98,7 +109,7 @@ pub async fn append(
             };
         }
     }
-    if let Err(error) = file.flush().await.and(file.sync_data().await) {
+    if let Err(error) = blocking(move || file.sync_data()).await {
         // Nothing written can be trusted to be on disk.
         *digest = None;
         return (0, Err(AppendStop::Io(error)));
@@ -121,9 +132,30 @@ pub async fn sha256(path: &Path) -> std::io::Result<String> {
     Ok(crate::invite::hex(&hasher.finalize()))
 }
 
-async fn open_at(path: &Path, offset: u64) -> std::io::Result<tokio::fs::File> {
-    let mut file = tokio::fs::OpenOptions::new().write(true).open(path).await?;
-    file.set_len(offset).await?;
-    file.seek(std::io::SeekFrom::Start(offset)).await?;
+fn open_at(path: &Path, offset: u64) -> std::io::Result<File> {
+    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+    file.set_len(offset)?;
+    file.seek(SeekFrom::Start(offset))?;
     Ok(file)
+}
+
+/// Runs file work on tokio's blocking threads.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> std::io::Result<T> + Send + 'static,
+) -> std::io::Result<T> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|e| Err(std::io::Error::other(e)))
+}
+
+/// Runs `work` on `file` on a blocking thread and hands the file back with its result.
+async fn blocking_with(
+    mut file: File,
+    work: impl FnOnce(&mut File) -> std::io::Result<()> + Send + 'static,
+) -> std::io::Result<(File, std::io::Result<()>)> {
+    blocking(move || {
+        let result = work(&mut file);
+        Ok((file, result))
+    })
+    .await
 }
