@@ -7,7 +7,7 @@ use crate::options::{MountOptions, OptionsError};
 use crate::{api, screens};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use recorder_core::session::{Phase, Stage};
+use recorder_core::session::{Phase, Purpose, Stage};
 use wasm_bindgen::JsCast;
 
 /// The whole recorder for one candidate.
@@ -139,7 +139,10 @@ fn move_focus_to_each_new_screen(ctx: &Ctx, root: NodeRef<leptos::html::Div>) {
             Stage::DeviceCheck { .. } => "device-check".to_string(),
             Stage::TestVideo(_) => "test-video".to_string(),
             Stage::Questions => "questions".to_string(),
-            Stage::Question(flow) => format!("{:?}", flow.purpose),
+            Stage::Question(flow) => match &flow.purpose {
+                Purpose::Test => "test".to_string(),
+                Purpose::Practice(id) | Purpose::Answer(id) => format!("question:{id}"),
+            },
             Stage::Done => "done".to_string(),
         });
         if previous.as_ref().is_some_and(|p| *p != key) {

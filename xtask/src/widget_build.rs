@@ -1,5 +1,5 @@
 //! Builds the widget: cargo (wasm32, size profile), wasm-bindgen, wasm-opt,
-//! then the loader script, into `target/www/recorder`.
+//! esbuild (minifies the JS glue), then the loader script, into `target/www/recorder`.
 
 use crate::cmd::{cargo, run, workspace_root, Fail};
 use std::process::Command;
@@ -49,6 +49,17 @@ pub fn build() -> Result<(), Fail> {
         ])
         .arg("-o")
         .arg(&bindgen_wasm))?;
+    // wasm-bindgen's glue, minified (its `import.meta.url` and exports kept as they are).
+    let glue = out.join("widget.js");
+    run(Command::new(root.join("widget/node_modules/.bin/esbuild"))
+        .arg(&glue)
+        .args([
+            "--minify",
+            "--format=esm",
+            "--allow-overwrite",
+            "--log-level=warning",
+        ])
+        .arg(format!("--outfile={}", glue.display())))?;
     for file in ["interview-recorder.js", "interview-recorder.d.ts"] {
         std::fs::copy(root.join("widget/js").join(file), out.join(file))
             .map_err(|e| Fail(format!("cannot copy {file}: {e}")))?;

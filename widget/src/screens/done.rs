@@ -1,6 +1,6 @@
 //! The acknowledgement: what the server received, per answer.
 
-use super::size_text;
+use super::{one_decimal, size_text};
 use crate::controller::Ctx;
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn done(ctx: Ctx) -> impl IntoView {
                 .map(|answer| {
                     let duration = answer
                         .duration_ms
-                        .map_or("–".to_string(), |ms| format!("{:.1} s", ms as f64 / 1000.0));
+                        .map_or("–".to_string(), |ms| format!("{} s", one_decimal(ms, 1000)));
                     view! {
                         <li part="receipt-item" data-question=answer.question.clone() data-bytes=answer.bytes.to_string()
                             data-sha256=answer.sha256.clone()>
