@@ -11,6 +11,7 @@ device-title = فحص الكاميرا والميكروفون
 device-opening = في انتظار الكاميرا…
 device-say-something = قل شيئًا: يمكن بدء التسجيل بعد أن يسمعك الميكروفون.
 device-heard = الميكروفون يعمل.
+device-level-unavailable = لا يستطيع هذا المتصفح عرض مستوى الميكروفون هنا. ستسمع صوتك في فيديو الاختبار التالي.
 device-level = مستوى الميكروفون
 continue = متابعة
 try-again = حاول مرة أخرى

@@ -12,6 +12,7 @@ device-title = Camera and microphone check
 device-opening = Waiting for your camera…
 device-say-something = Say something: recording can start once your microphone has heard you.
 device-heard = Your microphone works.
+device-level-unavailable = This browser cannot show your microphone level here. You will hear yourself in the test video next.
 device-level = Microphone level
 continue = Continue
 try-again = Try again

@@ -11,6 +11,7 @@ device-title = Comprobación de cámara y micrófono
 device-opening = Esperando a tu cámara…
 device-say-something = Di algo: podrás grabar cuando el micrófono te haya oído.
 device-heard = Tu micrófono funciona.
+device-level-unavailable = Este navegador no puede mostrar aquí el nivel de tu micrófono. Te escucharás en el video de prueba a continuación.
 device-level = Nivel del micrófono
 continue = Continuar
 try-again = Reintentar

@@ -32,6 +32,9 @@ const TIMESLICE_MS: i32 = 1000;
 /// How often the microphone level is read.
 const METER_INTERVAL_MS: u32 = 100;
 
+/// Reads (2 s) the audio engine gets to start before the level counts as unavailable.
+const METER_START_READS: u32 = 20;
+
 /// Everything the screens read and the controller writes; cheap to copy around.
 #[derive(Clone)]
 pub struct Ctx {
@@ -50,6 +53,8 @@ pub struct Ctx {
     pub now: RwSignal<Duration>,
     /// Microphone level, 0-100.
     pub level: RwSignal<u8>,
+    /// The browser cannot measure the microphone level here.
+    pub level_unavailable: RwSignal<bool>,
     /// A message for the candidate about the last thing that went wrong.
     pub notice: RwSignal<Option<String>>,
     /// Recorded vs acknowledged bytes of the take being uploaded.
@@ -94,6 +99,7 @@ impl Ctx {
             view: RwSignal::new(None),
             now: RwSignal::new(clock::now()),
             level: RwSignal::new(0),
+            level_unavailable: RwSignal::new(false),
             notice: RwSignal::new(None),
             progress: RwSignal::new(Progress {
                 recorded: 0,
@@ -272,20 +278,34 @@ impl Ctx {
         }
     }
 
+    /// No level can be read here: say so, and let the candidate go on.
+    fn meter_unavailable(&self) {
+        self.level_unavailable.set(true);
+        self.dispatch(Event::LevelUnavailable);
+    }
+
     async fn open_devices(&self) {
         match media::open(&MediaRequest::default()).await {
             Ok(stream) => {
                 let ctx = self.clone();
                 match LevelMeter::new(&stream) {
                     Ok(mut meter) => {
+                        let mut suspended_reads = 0u32;
                         let interval = Interval::new(METER_INTERVAL_MS, move || {
+                            if !meter.is_running() {
+                                suspended_reads += 1;
+                                if suspended_reads == METER_START_READS {
+                                    ctx.meter_unavailable();
+                                }
+                                return;
+                            }
                             let level = meter.read();
                             ctx.level.set(level.percent());
                             ctx.dispatch(Event::Level { rms: level.rms });
                         });
                         self.media.update_value(|m| m.meter = Some(interval));
                     }
-                    Err(_) => self.dispatch(Event::Level { rms: 1.0 }),
+                    Err(_) => self.meter_unavailable(),
                 }
                 self.watch_tracks(&stream);
                 self.stream.set(Some(stream));

@@ -26,6 +26,10 @@ pub enum Event {
         /// Root mean square of the latest samples.
         rms: f32,
     },
+    /// The browser cannot measure the microphone's level (its audio engine
+    /// never starts, e.g. on a machine without any audio output). The
+    /// candidate is not held back: the test video is where they hear themselves.
+    LevelUnavailable,
     /// "Continue" from the device check (only once the microphone was heard).
     ContinueFromDeviceCheck,
     /// "Record" (the test video, or a question before its think time ends).

@@ -240,6 +240,11 @@ impl Session {
                 self.hear(now, rms);
                 Ok(Vec::new())
             }
+            (_, _, Event::LevelUnavailable) => {
+                self.heard_for = self.heard_for.max(MIC_CONFIRM);
+                self.hear(now, 0.0);
+                Ok(Vec::new())
+            }
             (Stage::Overview, _, Event::Start) => {
                 self.stage = Stage::DeviceCheck {
                     devices: Devices::Opening,
@@ -544,6 +549,7 @@ fn event_name(event: &Event) -> &'static str {
         Event::DevicesFailed(_) => "Devices failed",
         Event::RetryDevices => "Try again",
         Event::Level { .. } => "Level",
+        Event::LevelUnavailable => "Level unavailable",
         Event::ContinueFromDeviceCheck => "Continue",
         Event::Record => "Record",
         Event::Stop => "Stop",

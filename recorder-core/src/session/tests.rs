@@ -114,6 +114,22 @@ fn the_whole_interview_from_overview_to_done() {
 }
 
 #[test]
+fn a_browser_that_cannot_measure_the_level_does_not_hold_the_candidate_back() {
+    let mut s = session();
+    s.handle(secs(0), Event::Start).unwrap();
+    s.handle(secs(0), Event::DevicesOpened).unwrap();
+    s.handle(secs(1), Event::Level { rms: 0.0 }).unwrap();
+    assert_eq!(
+        s.handle(secs(1), Event::ContinueFromDeviceCheck),
+        Err(SessionError::MicrophoneNotHeard)
+    );
+    s.handle(secs(2), Event::LevelUnavailable).unwrap();
+    assert!(matches!(s.stage(), Stage::DeviceCheck { heard: true, .. }));
+    s.handle(secs(2), Event::ContinueFromDeviceCheck).unwrap();
+    assert!(matches!(s.stage(), Stage::TestVideo(_)));
+}
+
+#[test]
 fn recording_is_locked_until_the_microphone_hears_sound_for_a_moment() {
     let mut s = session();
     s.handle(secs(0), Event::Start).unwrap();

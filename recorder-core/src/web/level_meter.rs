@@ -56,6 +56,20 @@ impl LevelMeter {
         self.analyser.get_float_time_domain_data(&mut self.samples);
         Level::from_samples(&self.samples)
     }
+
+    /// Whether the browser's audio engine is running, so that readings mean
+    /// something; it may stay suspended (no audio output, no user gesture).
+    ///
+    /// ```no_run
+    /// # fn f(meter: &recorder_core::web::level_meter::LevelMeter) {
+    /// if !meter.is_running() {
+    ///     println!("the level cannot be measured here");
+    /// }
+    /// # }
+    /// ```
+    pub fn is_running(&self) -> bool {
+        self.context.state() == web_sys::AudioContextState::Running
+    }
 }
 
 impl Drop for LevelMeter {

@@ -28,7 +28,9 @@ pub fn device_check(ctx: Ctx, devices: Devices, heard: bool) -> impl IntoView {
         }
         Devices::Open => {
             let ctx = ctx.clone();
-            let hint = if heard {
+            let hint = if ctx.level_unavailable.get_untracked() {
+                t.get("device-level-unavailable")
+            } else if heard {
                 t.get("device-heard")
             } else {
                 t.get("device-say-something")
