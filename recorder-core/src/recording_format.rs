@@ -1,8 +1,9 @@
 //! Which container and codecs to record in, by what the browser supports.
 
 /// Recording types in order of preference: WebM (VP9, then VP8, with Opus)
-/// where supported, MP4 (H.264 + AAC) on Safari and iOS, then the plain
-/// containers. Never one hard-coded type.
+/// where supported, MP4 (H.264 + AAC) on Safari and iOS, MP4 with H.264 and
+/// Opus where there is no AAC encoder (Chromium builds without it; H.264 is
+/// what every phone plays), then the plain containers. Never one hard-coded type.
 ///
 /// ```
 /// assert!(recorder_core::recording_format::PREFERRED[0].starts_with("video/webm"));
@@ -13,6 +14,7 @@ pub const PREFERRED: &[&str] = &[
     "video/webm",
     "video/mp4;codecs=avc1.42E01E,mp4a.40.2",
     "video/mp4;codecs=avc1,mp4a",
+    "video/mp4;codecs=avc1,opus",
     "video/mp4",
 ];
 
