@@ -45,14 +45,27 @@ pub fn wasm_bindgen_version() -> Result<String, Fail> {
 
 /// Chromium, ChromeDriver, ffmpeg/ffprobe and Node.js, from Debian's packages.
 pub fn browser_and_media_tools() -> Result<(), Fail> {
-    let wanted = [
+    debian_packages(&[
         ("chromium", "--version", "chromium"),
         ("chromedriver", "--version", "chromium-driver"),
         ("ffmpeg", "-version", "ffmpeg"),
         ("ffprobe", "-version", "ffmpeg"),
         ("node", "--version", "nodejs"),
         ("npm", "--version", "npm"),
-    ];
+    ])
+}
+
+/// The other engines, for `cargo xtask test --engines all`: Firefox ESR and
+/// WebKitGTK's WebDriver, from Debian's packages.
+pub fn other_engines() -> Result<(), Fail> {
+    debian_packages(&[
+        ("firefox-esr", "--version", "firefox-esr"),
+        ("WebKitWebDriver", "--help", "webkit2gtk-driver"),
+    ])
+}
+
+/// Installs the package of each (program, version flag, package) whose program does not run.
+fn debian_packages(wanted: &[(&str, &str, &str)]) -> Result<(), Fail> {
     let mut missing: Vec<&str> = wanted
         .iter()
         .filter(|(program, flag, _)| !works(program, &[flag]))
@@ -81,7 +94,8 @@ fn apt(args: &[&str]) -> Result<(), Fail> {
     command.env("DEBIAN_FRONTEND", "noninteractive");
     run(command.args(args)).map_err(|Fail(message)| {
         Fail(format!(
-            "{message}\n  install the packages by hand: apt-get install chromium chromium-driver ffmpeg nodejs npm"
+            "{message}\n  run it by hand as root: apt-get {}",
+            args.join(" ")
         ))
     })
 }

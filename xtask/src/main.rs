@@ -10,7 +10,8 @@ use std::process::{Command, ExitCode};
 
 const USAGE: &str = "usage:
   cargo xtask demo [--addr 127.0.0.1:8080]   build the widget, start demo-server, print an invite link
-  cargo xtask test                           every test: native, browser (wasm), end to end in headless Chromium
+  cargo xtask test [--engines all]           every test: native, browser (wasm), end to end in headless Chromium,
+                                             and Firefox ESR when installed (--engines all installs it)
   cargo xtask soak                           the offline scenario 20 times and 200 candidates of load
   cargo xtask bench                          benchmarks P1-P6 against peers: target/bench/report.{md,json}
   cargo xtask build-widget                   build the widget into target/www/recorder";
@@ -19,7 +20,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo(&args[1..]),
-        Some("test") => test(),
+        Some("test") => test(&args[1..]),
         Some("soak") => soak(),
         Some("bench") => bench(),
         Some("build-widget") => build_widget(),
@@ -66,7 +67,12 @@ fn demo(args: &[String]) -> Result<(), Fail> {
         .current_dir(&root))
 }
 
-fn test() -> Result<(), Fail> {
+fn test(args: &[String]) -> Result<(), Fail> {
+    match args {
+        [] => {}
+        [flag, engines] if flag == "--engines" && engines == "all" => install::other_engines()?,
+        _ => return Err(Fail(format!("unexpected arguments {args:?}\n{USAGE}"))),
+    }
     let root = workspace_root();
     install_for_end_to_end()?;
     println!("== native tests (cargo test --workspace)");
