@@ -68,3 +68,4 @@ announce-think = يبدأ التسجيل بعد { $seconds } ثانية.
 announce-left = تبقّى { $seconds } ثانية.
 self-view-hidden = جارٍ التسجيل. الكاميرا تعمل؛ الصورة مخفية لمساعدتك على التركيز.
 device-lost = انقطع اتصال الكاميرا أو الميكروفون
+recorded-nothing = لم يسجّل هذا المتصفح أي شيء؛ يرجى تجربة إصدار حديث من Chrome أو Edge أو Firefox أو Safari

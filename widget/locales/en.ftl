@@ -69,3 +69,4 @@ announce-think = Recording starts in { $seconds } seconds.
 announce-left = { $seconds } seconds left.
 self-view-hidden = Recording. Your camera is on; the picture is hidden to help you focus.
 device-lost = the camera or microphone was disconnected
+recorded-nothing = this browser recorded nothing; please try an up-to-date Chrome, Edge, Firefox or Safari

@@ -68,3 +68,4 @@ announce-think = La grabación empieza en { $seconds } segundos.
 announce-left = Quedan { $seconds } segundos.
 self-view-hidden = Grabando. Tu cámara está encendida; la imagen se oculta para que te concentres.
 device-lost = la cámara o el micrófono se desconectó
+recorded-nothing = este navegador no grabó nada; prueba con una versión actual de Chrome, Edge, Firefox o Safari

@@ -587,6 +587,12 @@ impl Ctx {
                         self.dispatch(Event::TechnicalFailure(self.t.get("device-lost")));
                         break;
                     }
+                    if self.media.with_value(|m| m.chunks.is_empty()) {
+                        // Some browsers claim a type they cannot record (WebKitGTK without
+                        // its MP4 muxer): an empty take must not pass for an answer.
+                        self.dispatch(Event::TechnicalFailure(self.t.get("recorded-nothing")));
+                        break;
+                    }
                     let url = self
                         .media
                         .with_value(|m| playback::object_url(&m.chunks, &mime_type));

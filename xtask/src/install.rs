@@ -46,29 +46,45 @@ pub fn wasm_bindgen_version() -> Result<String, Fail> {
 /// Chromium, ChromeDriver, ffmpeg/ffprobe and Node.js, from Debian's packages.
 pub fn browser_and_media_tools() -> Result<(), Fail> {
     debian_packages(&[
-        ("chromium", "--version", "chromium"),
-        ("chromedriver", "--version", "chromium-driver"),
-        ("ffmpeg", "-version", "ffmpeg"),
-        ("ffprobe", "-version", "ffmpeg"),
-        ("node", "--version", "nodejs"),
-        ("npm", "--version", "npm"),
+        ("chromium", &["--version"], "chromium"),
+        ("chromedriver", &["--version"], "chromium-driver"),
+        ("ffmpeg", &["-version"], "ffmpeg"),
+        ("ffprobe", &["-version"], "ffmpeg"),
+        ("node", &["--version"], "nodejs"),
+        ("npm", &["--version"], "npm"),
     ])
 }
 
-/// The other engines, for `cargo xtask test --engines all`: Firefox ESR and
-/// WebKitGTK's WebDriver, from Debian's packages.
+/// The other engines, for `cargo xtask test --engines all`, from Debian's
+/// packages: Firefox ESR; WebKitGTK's WebDriver, an X server for it (it has no
+/// headless mode) and the GStreamer plugins its MediaRecorder records with.
 pub fn other_engines() -> Result<(), Fail> {
-    debian_packages(&[
-        ("firefox-esr", "--version", "firefox-esr"),
-        ("WebKitWebDriver", "--help", "webkit2gtk-driver"),
-    ])
+    let installed = |package| ("dpkg", ["-s", package]);
+    let plugins = [
+        "gstreamer1.0-plugins-good",
+        "gstreamer1.0-plugins-bad",
+        "gstreamer1.0-plugins-ugly",
+        "gstreamer1.0-libav",
+    ]
+    .map(|package| (installed(package), package));
+    let mut wanted: Vec<(&str, &[&str], &str)> = vec![
+        ("firefox-esr", &["--version"], "firefox-esr"),
+        ("WebKitWebDriver", &["--help"], "webkit2gtk-driver"),
+        ("Xvfb", &["-help"], "xvfb"),
+    ];
+    wanted.extend(
+        plugins
+            .iter()
+            .map(|((program, args), package)| (*program, &args[..], *package)),
+    );
+    debian_packages(&wanted)
 }
 
-/// Installs the package of each (program, version flag, package) whose program does not run.
-fn debian_packages(wanted: &[(&str, &str, &str)]) -> Result<(), Fail> {
+/// Installs the package of each (program, arguments, package) whose program does not run.
+fn debian_packages(wanted: &[(&str, &[&str], &str)]) -> Result<(), Fail> {
     let mut missing: Vec<&str> = wanted
         .iter()
-        .filter(|(program, flag, _)| !works(program, &[flag]))
+        .filter(|(program, args, _)| !works(program, args))
         .map(|(_, _, package)| *package)
         .collect();
     missing.dedup();

@@ -1,0 +1,97 @@
+// WebKitGTK's MiniBrowser, driven by WebKitWebDriver (WebDriver classic) on its own Xvfb
+// display (WebKitGTK has no headless mode), with WebKit's mock camera and microphone.
+// `launchWebKit` gives a Playwright-shaped page like support/firefox.mjs; selectors are
+// looked up inside the `<interview-recorder>` shadow root, by script (WebDriver classic
+// has no shadow-piercing locators).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { freePort } from './server.mjs';
+
+const MINIBROWSER = process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const NEEDED = ['/usr/bin/WebKitWebDriver', '/usr/bin/Xvfb', MINIBROWSER];
+
+/** Why WebKit tests cannot run here, or null if they can. */
+export const webkitMissing = NEEDED.filter((path) => !existsSync(path)).length
+  ? `${NEEDED.filter((path) => !existsSync(path)).join(', ')} not installed (cargo xtask test --engines all installs them)`
+  : null;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A MiniBrowser session; `page` is Playwright-shaped, `close()` ends everything. */
+export async function launchWebKit() {
+  const display = `:${200 + (process.pid % 500)}`;
+  const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x800x24'], { stdio: 'ignore' });
+  const port = await freePort();
+  const driver = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
+  const call = async (method, path, body) => {
+    const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body),
+    });
+    const { value } = await response.json();
+    if (value?.error) throw new Error(`WebDriver ${path}: ${value.error}: ${value.message}`);
+    return value;
+  };
+  for (let i = 0; ; i += 1) {
+    try {
+      await call('GET', '/status');
+      break;
+    } catch (error) {
+      if (i > 100) throw error;
+      await sleep(100);
+    }
+  }
+  const { sessionId } = await call('POST', '/session', { capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': {
+    binary: MINIBROWSER, args: ['--automation', '--enable-media-stream=true', '--enable-mock-capture-devices=true'],
+  } } } });
+  const session = `/session/${sessionId}`;
+  const evaluate = async (fn, arg) => {
+    const script = `const done = arguments[arguments.length - 1];
+      Promise.resolve().then(() => (${fn})(arguments[0])).then((value) => done({ value }), (error) => done({ error: String(error) }));`;
+    const result = await call('POST', `${session}/execute/async`, { script, args: [arg ?? null] });
+    if (result?.error) throw new Error(result.error);
+    return result?.value;
+  };
+  /** Polls `check(element)` on the widget element matching `selector` until it returns non-null. */
+  const poll = async (selector, check, timeout, what) => {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const found = await evaluate(`(selector) => {
+        const element = document.querySelector('interview-recorder')?.shadowRoot?.querySelector(selector) ?? null;
+        return (${check})(element);
+      }`, selector).catch(() => null);
+      if (found !== null && found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`${what} ${selector}: not within ${timeout} ms`);
+      await sleep(100);
+    }
+  };
+  const locator = (selector) => ({
+    first: () => locator(selector),
+    click: ({ timeout = 30_000 } = {}) => poll(selector, (e) => {
+      if (!e || e.disabled || !e.getClientRects().length) return null;
+      e.click();
+      return true;
+    }, timeout, 'click'),
+    waitFor: ({ state = 'visible', timeout = 30_000 } = {}) => poll(selector, state === 'detached' || state === 'hidden'
+      ? (e) => (!e || !e.getClientRects().length ? true : null)
+      : (e) => (e && e.getClientRects().length ? true : null), timeout, 'wait for'),
+    count: () => evaluate((s) => document.querySelector('interview-recorder')?.shadowRoot?.querySelectorAll(s).length ?? 0, selector),
+    getAttribute: (name) => poll(selector, `(e) => (e ? { value: e.getAttribute(${JSON.stringify(name)}) } : null)`, 30_000, 'read')
+      .then((r) => r.value),
+    evaluate: (fn) => poll(selector, `(e) => (e ? { value: (${fn})(e) } : null)`, 30_000, 'evaluate').then((r) => r.value),
+  });
+  const page = {
+    goto: (url) => call('POST', `${session}/url`, { url }),
+    locator,
+    waitForTimeout: sleep,
+    evaluate,
+    on: () => {},
+  };
+  return {
+    page,
+    close: async () => {
+      await call('DELETE', session).catch(() => {});
+      driver.kill();
+      xvfb.kill();
+    },
+  };
+}
