@@ -4,7 +4,7 @@
 // Performance.getMetrics TaskDuration over wall time).
 import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
-import { part, warmUp } from '../support/flow.mjs';
+import { part, startAnswer, warmUp } from '../support/flow.mjs';
 import { saveResult } from './result.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
@@ -38,9 +38,7 @@ async function busyWhileRecording(browser, server) {
   const page = await newPage(context);
   await page.goto(server.invite());
   await warmUp(page);
-  await page.locator('[data-question="q1"] [part~="view-question"]').click();
-  await part(page, 'record').click();
-  await part(page, 'timer').waitFor();
+  await startAnswer(page, 'q1');
   await page.waitForTimeout(2_000); // the recorder has settled
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');

@@ -5,7 +5,7 @@
 // one PATCH), the way Uppy, videojs-record and RecordRTC users do it.
 import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
-import { part, warmUp } from '../support/flow.mjs';
+import { part, startAnswer, warmUp } from '../support/flow.mjs';
 import { recordedBytes } from '../support/takes.mjs';
 import { saveResult } from './result.mjs';
 
@@ -30,9 +30,7 @@ async function answer(page, seconds, uplink) {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: uplink });
   }
-  await page.locator('[data-question="q1"] [part~="view-question"]').click();
-  await part(page, 'record').click();
-  await part(page, 'timer').waitFor();
+  await startAnswer(page, 'q1');
   await page.evaluate(() => {
     const host = document.querySelector('interview-recorder');
     window.__stopAt = null;

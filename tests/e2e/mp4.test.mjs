@@ -7,6 +7,7 @@ import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { answer, warmUp } from '../support/flow.mjs';
 import { probe, sha256 } from '../support/media.mjs';
+import { seekInReview } from '../support/review.mjs';
 
 const cleanup = [];
 after(() => cleanup.forEach((stop) => stop()));
@@ -45,19 +46,7 @@ test('with WebM unsupported, an MP4 take uploads, completes, and plays and seeks
   assert.ok(seekable.duration > 3.5 && seekable.duration < 7, `the faststart copy has a duration (${seekable.duration} s)`);
   assert.ok(Math.abs(seekable.duration * 1000 - measured.duration_ms) < 50, 'the server measured it');
 
-  const review = await newPage(browser);
-  await review.goto(server.reviewLink());
-  const seek = await review.locator(`[data-take="${upload.id}"] video`).evaluate((element) => new Promise((resolve, reject) => {
-    const fail = setTimeout(() => reject(new Error(`no seek within 10 s (error ${element.error?.code})`)), 10_000);
-    const go = () => {
-      element.addEventListener('seeked', () => {
-        clearTimeout(fail);
-        resolve({ duration: element.duration, currentTime: element.currentTime });
-      }, { once: true });
-      element.currentTime = 3;
-    };
-    if (element.readyState >= 1) go(); else element.addEventListener('loadedmetadata', go, { once: true });
-  }));
+  const seek = await seekInReview(browser, server, upload.id, 3);
   assert.ok(seek.duration > 3.5, `the review page knows its duration (${seek.duration})`);
   assert.ok(Math.abs(seek.currentTime - 3) < 0.5, `seeked to ${seek.currentTime}`);
 });

@@ -5,9 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
-import { part, warmUp } from '../support/flow.mjs';
+import { part, startAnswer, stopAndSubmit, warmUp } from '../support/flow.mjs';
 import { sha256 } from '../support/media.mjs';
-import { bytesLost, recordedBytes, takeUploaded, uploadProgress } from '../support/takes.mjs';
+import { bytesLost, uploadProgress } from '../support/takes.mjs';
 
 const runs = Number(process.env.SOAK_RUNS ?? 1);
 const OFFLINE_MS = 30_000;
@@ -33,9 +33,7 @@ async function offlineAnswer() {
   try {
     await page.goto(server.invite());
     await warmUp(page);
-    await page.locator('[data-question="q1"] [part~="view-question"]').click();
-    await part(page, 'record').click();
-    await part(page, 'timer').waitFor();
+    await startAnswer(page, 'q1');
     await page.waitForTimeout(3_000);
 
     await page.context().setOffline(true);
@@ -53,12 +51,7 @@ async function offlineAnswer() {
     const backOnline = await uploadProgress(page);
     assert.ok(backOnline.acknowledged > afterOffline.recorded,
       'back online, the upload caught up at once instead of waiting out its backoff');
-    const uploaded = takeUploaded(page);
-    await part(page, 'stop').click();
-    const detail = await uploaded;
-    const recorded = await recordedBytes(page);
-    await part(page, 'submit').click();
-    await page.locator('[data-question="q1"][data-submitted="true"]').waitFor({ timeout: 60_000 });
+    const { detail, recorded } = await stopAndSubmit(page, 'q1');
 
     const take = server.uploads().find((u) => detail.url.endsWith(`/${u.id}`));
     assert.ok(take?.completed_at, 'the take completed on the server');

@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { probe, sha256 } from '../support/media.mjs';
+import { seekInReview } from '../support/review.mjs';
 
 let server;
 let browser;
@@ -89,20 +90,7 @@ test('overview, device check, test video, practice, then an answer that uploads 
   assert.ok(Math.abs(seekable.duration * 1000 - measured.duration_ms) < 50, 'the seekable copy has a duration');
 
   // The hiring team's review page plays the take and seeks in it.
-  const review = await newPage(browser);
-  await review.goto(server.reviewLink());
-  const video = review.locator(`[data-take="${upload.id}"] video`);
-  const seek = await video.evaluate((element) => new Promise((resolve, reject) => {
-    const fail = setTimeout(() => reject(new Error('no seek within 10 s')), 10_000);
-    const go = () => {
-      element.addEventListener('seeked', () => {
-        clearTimeout(fail);
-        resolve({ duration: element.duration, currentTime: element.currentTime });
-      }, { once: true });
-      element.currentTime = 3;
-    };
-    if (element.readyState >= 1) go(); else element.addEventListener('loadedmetadata', go, { once: true });
-  }));
+  const seek = await seekInReview(browser, server, upload.id, 3);
   assert.ok(Number.isFinite(seek.duration) && seek.duration > 3.5, `the video knows its duration (${seek.duration})`);
   assert.ok(Math.abs(seek.currentTime - 3) < 0.5, `seeked to ${seek.currentTime}`);
 });

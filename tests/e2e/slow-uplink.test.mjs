@@ -5,7 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
-import { part, warmUp } from '../support/flow.mjs';
+import { part, startAnswer, warmUp } from '../support/flow.mjs';
 import { bytesLost, recordedBytes, takeUploaded, uploadProgress } from '../support/takes.mjs';
 
 /** Bytes per second up; Chrome's fake camera records about 80 KB/s. */
@@ -27,9 +27,7 @@ async function recordOverSlowUplink() {
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: UPLINK,
   });
-  await page.locator('[data-question="q1"] [part~="view-question"]').click();
-  await part(page, 'record').click();
-  await part(page, 'timer').waitFor();
+  await startAnswer(page, 'q1');
   await page.waitForTimeout(8_000);
   return { server, page };
 }

@@ -74,6 +74,12 @@ export async function startServer({ publicUrl, interviews, allowedOrigins } = {}
       }
       return token;
     },
+    /** How many attempts of `question` the server has charged the invite `token`. */
+    async attemptsUsed(token, question) {
+      const response = await fetch(`http://${addr}/api/session`, { headers: { Authorization: `Bearer ${token}` } });
+      const session = await response.json();
+      return session.questions.find((q) => q.id === question).attempts_used;
+    },
     /** Creates a review link for the hiring team; returns its URL. */
     reviewLink() {
       return cli('review-token');
