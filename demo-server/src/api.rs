@@ -2,7 +2,7 @@
 //! a question, submitting a take, completing the interview.
 
 use crate::app::AppState;
-use crate::db::{unix_millis, QuestionProgress, UploadMark};
+use crate::db::{unix_millis, QuestionProgress};
 use crate::error::ApiError;
 use crate::invite::Candidate;
 use axum::extract::{Path, State};
@@ -95,11 +95,9 @@ pub async fn submit(
     if upload.duration_ms.is_none() {
         // The background conversion has not finished: do it now, so the receipt has a duration.
         let path = crate::tus::storage::path(&state.media_dir, &upload.id, &upload.filetype);
-        if let Ok(ms) = crate::seekable::make_seekable(&path).await {
-            state
-                .db
-                .mark_upload(&upload.id, UploadMark::DurationMs(ms as i64))
-                .await?;
+        if let Some(ms) =
+            crate::seekable::make_seekable_and_record(&state.db, &upload.id, &path).await?
+        {
             upload.duration_ms = Some(ms as i64);
         }
     }

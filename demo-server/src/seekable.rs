@@ -2,6 +2,7 @@
 //! and no cues, so each complete take gets a remuxed copy (`-c copy`, no
 //! re-encoding) next to the original, whose bytes stay exactly as received.
 
+use crate::db::{Db, UploadMark};
 use std::path::{Path, PathBuf};
 use tokio::process::Command;
 
@@ -17,6 +18,26 @@ pub fn copy_path(original: &Path) -> PathBuf {
         .and_then(|e| e.to_str())
         .unwrap_or("bin");
     original.with_extension(format!("seekable.{extension}"))
+}
+
+/// Makes take `id`'s seekable copy and records its duration; `None` (with a
+/// warning on stderr) if the take cannot be remuxed.
+pub async fn make_seekable_and_record(
+    db: &Db,
+    id: &str,
+    original: &Path,
+) -> Result<Option<u64>, sqlx::Error> {
+    match make_seekable(original).await {
+        Ok(ms) => {
+            db.mark_upload(id, UploadMark::DurationMs(ms as i64))
+                .await?;
+            Ok(Some(ms))
+        }
+        Err(error) => {
+            eprintln!("warning: take {id} is not seekable: {error}");
+            Ok(None)
+        }
+    }
 }
 
 /// Remuxes `original` into its seekable copy (with duration and cues, or

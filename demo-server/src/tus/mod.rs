@@ -330,11 +330,11 @@ async fn write(
         .db
         .save_progress(&upload.id, new_offset, length)
         .await?;
-    let complete = length == Some(new_offset) && outcome.is_ok();
-    if let (false, Some(digest)) = (complete, digest.clone()) {
-        state.running_hashes.keep(&upload.id, new_offset, digest);
-    }
-    if complete {
+    if length != Some(new_offset) || outcome.is_err() {
+        if let Some(digest) = digest {
+            state.running_hashes.keep(&upload.id, new_offset, digest);
+        }
+    } else {
         let sha256 = match digest {
             Some(digest) => hex(&digest.finalize()),
             None => storage::sha256(&path).await?,
@@ -345,12 +345,7 @@ async fn write(
             .await?;
         let (db, id) = (state.db.clone(), upload.id.clone());
         tokio::spawn(async move {
-            match crate::seekable::make_seekable(&path).await {
-                Ok(ms) => {
-                    let _ = db.mark_upload(&id, UploadMark::DurationMs(ms as i64)).await;
-                }
-                Err(error) => eprintln!("warning: take {id} is not seekable: {error}"),
-            }
+            let _ = crate::seekable::make_seekable_and_record(&db, &id, &path).await;
         });
     }
     match outcome {
