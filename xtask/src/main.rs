@@ -63,7 +63,7 @@ fn demo(args: &[String]) -> Result<(), Fail> {
     );
     run(Command::new(&server)
         .args(["serve", "--data-dir", "data", "--addr", &addr])
-        .args(["--widget-dir", "target/www/recorder"])
+        .args(["--widget-dir", widget_build::OUT_DIR])
         .current_dir(&root))
 }
 
@@ -141,7 +141,7 @@ fn bench() -> Result<(), Fail> {
     install::npm_packages(&root.join("tests/bench"))?;
     widget_build::build()?;
     let server = build_server()?;
-    load(&server, &[])?;
+    build_release("load")?; // ingest.mjs runs `load ingest`
     let raw = root.join("target/bench/raw");
     let _ = std::fs::remove_dir_all(&raw);
     for (script, what) in [
@@ -165,14 +165,10 @@ fn bench() -> Result<(), Fail> {
 
 /// `node tests/bench/<script>` against `server` and the built widget.
 fn node_script(server: &std::path::Path, script: &str) -> Command {
-    let root = workspace_root();
-    let mut command = Command::new("node");
+    let mut command = node(server, "tests/bench");
     command
         .arg(script)
-        .env("DEMO_SERVER", server)
-        .env("WIDGET_DIR", root.join("target/www/recorder"))
-        .env("BENCH_DIR", root.join("target/bench"))
-        .current_dir(root.join("tests/bench"));
+        .env("BENCH_DIR", workspace_root().join("target/bench"));
     command
 }
 
@@ -184,32 +180,40 @@ fn install_for_end_to_end() -> Result<(), Fail> {
 
 /// `node --test` on `paths` under tests/, against `server` and the built widget.
 fn node_tests(server: &std::path::Path, paths: &[&str]) -> Command {
+    let mut command = node(server, "tests");
+    command
+        .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+        .args(paths);
+    command
+}
+
+/// `node` in `dir` (under the workspace root), told where `server` and the built widget are.
+fn node(server: &std::path::Path, dir: &str) -> Command {
     let root = workspace_root();
     let mut command = Command::new("node");
     command
-        .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-        .args(paths)
         .env("DEMO_SERVER", server)
-        .env("WIDGET_DIR", root.join("target/www/recorder"))
-        .current_dir(root.join("tests"));
+        .env("WIDGET_DIR", root.join(widget_build::OUT_DIR))
+        .current_dir(root.join(dir));
     command
 }
 
 /// The load generator (built here), aimed at `server`, with `args`.
 fn load(server: &std::path::Path, args: &[&str]) -> Result<Command, Fail> {
-    let root = workspace_root();
-    run(Command::new(cmd::cargo())
-        .args(["build", "--release", "-p", "load"])
-        .current_dir(&root))?;
-    let mut command = Command::new(root.join("target/release/load"));
+    let mut command = Command::new(build_release("load")?);
     command.arg("--server").arg(server).args(args);
     Ok(command)
 }
 
 fn build_server() -> Result<std::path::PathBuf, Fail> {
+    build_release("demo-server")
+}
+
+/// `cargo build --release -p <package>`; the path of its binary.
+fn build_release(package: &str) -> Result<std::path::PathBuf, Fail> {
     let root = workspace_root();
     run(Command::new(cmd::cargo())
-        .args(["build", "--release", "-p", "demo-server"])
+        .args(["build", "--release", "-p", package])
         .current_dir(&root))?;
-    Ok(root.join("target/release/demo-server"))
+    Ok(root.join("target/release").join(package))
 }
