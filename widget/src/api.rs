@@ -3,6 +3,7 @@
 use crate::options::MountOptions;
 use recorder_core::http::{HttpRequest, Method};
 use recorder_core::model::{Receipt, RevealedQuestion, SessionView, SubmitTake, SubmittedAnswer};
+use recorder_core::web::from_js::{from_js, FromJs};
 use recorder_core::web::transport::{self, TransportError};
 use recorder_core::web::upload_driver::TakeReceipt;
 use std::time::Duration;
@@ -67,7 +68,7 @@ pub async fn complete(options: &MountOptions) -> Result<Receipt, ApiError> {
     call(options, Method::Post, "complete", None).await
 }
 
-async fn call<T: serde::de::DeserializeOwned>(
+async fn call<T: FromJs>(
     options: &MountOptions,
     method: Method,
     path: &str,
@@ -89,7 +90,7 @@ async fn call<T: serde::de::DeserializeOwned>(
         200 => {
             let json = js_sys::JSON::parse(&response.body)
                 .map_err(|_| ApiError::Format("not JSON".into()))?;
-            serde_wasm_bindgen::from_value(json).map_err(|e| ApiError::Format(e.to_string()))
+            from_js(&json).map_err(|e| ApiError::Format(e.to_string()))
         }
         401 => Err(ApiError::InvalidInvite),
         status => Err(ApiError::Status {

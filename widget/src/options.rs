@@ -1,5 +1,6 @@
 //! What the host page passes in: `{ invite, api }`.
 
+use recorder_core::web::from_js::Fields;
 use wasm_bindgen::JsValue;
 
 /// The recorder's options, checked.
@@ -33,50 +34,44 @@ pub enum OptionsError {
     NotAnObject,
 }
 
-#[derive(serde::Deserialize)]
-struct RawOptions {
-    #[serde(default)]
-    invite: String,
-    #[serde(default)]
-    api: String,
-    #[serde(default)]
-    lang: Option<String>,
-    #[serde(default)]
-    theme: Option<String>,
-    #[serde(default, rename = "hideSelfView")]
-    hide_self_view: bool,
-}
-
 impl MountOptions {
     /// Reads and checks options from JavaScript; a relative `api` is
     /// resolved against the page's address.
     pub fn from_js(value: JsValue) -> Result<MountOptions, OptionsError> {
-        let raw: RawOptions =
-            serde_wasm_bindgen::from_value(value).map_err(|_| OptionsError::NotAnObject)?;
+        let fields = Fields::of(&value, "options").map_err(|_| OptionsError::NotAnObject)?;
+        let text = |key| {
+            fields
+                .opt_string(key)
+                .map(Option::unwrap_or_default)
+                .map_err(|_| OptionsError::NotAnObject)
+        };
+        let raw_api = text("api")?;
         let base = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.base_uri().ok().flatten())
             .unwrap_or_default();
-        let api = web_sys::Url::new_with_base(raw.api.trim(), &base)
+        let api = web_sys::Url::new_with_base(raw_api.trim(), &base)
             .ok()
-            .filter(|_| !raw.api.trim().is_empty())
+            .filter(|_| !raw_api.trim().is_empty())
             .map(|url| url.href().trim_end_matches('/').to_string())
             .filter(|url| recorder_core::upload::is_http_url(url))
-            .ok_or(OptionsError::BadApi(raw.api))?;
-        let invite = raw.invite.trim().to_string();
+            .ok_or(OptionsError::BadApi(raw_api))?;
+        let invite = text("invite")?.trim().to_string();
         if invite.is_empty() {
             return Err(OptionsError::MissingInvite);
         }
-        let lang = raw.lang.filter(|l| !l.trim().is_empty());
-        let theme = raw
-            .theme
+        let lang = Some(text("lang")?).filter(|l| !l.trim().is_empty());
+        let theme = Some(text("theme")?)
+            .filter(|t| !t.is_empty())
             .filter(|t| t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
         Ok(MountOptions {
             invite,
             api,
             lang,
             theme,
-            hide_self_view: raw.hide_self_view,
+            hide_self_view: fields
+                .flag("hideSelfView")
+                .map_err(|_| OptionsError::NotAnObject)?,
         })
     }
 }

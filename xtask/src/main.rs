@@ -90,7 +90,7 @@ fn test(args: &[String]) -> Result<(), Fail> {
             "--target",
             "wasm32-unknown-unknown",
         ])
-        .args(["--test", "browser"])
+        .args(["--test", "browser", "--test", "from_js"])
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
             "wasm-bindgen-test-runner",

@@ -1,5 +1,6 @@
 //! The [`TakeStore`] in IndexedDB: takes survive a reload, a crash or a closed tab.
 
+use super::from_js::from_js;
 use super::js_error_message;
 use crate::take_store::{StoredTake, TakeInfo, TakeStore};
 use futures::channel::oneshot;
@@ -145,8 +146,13 @@ impl TakeStore for IndexedDbTakeStore {
     async fn takes(&self) -> Result<Vec<StoredTake>, StoreError> {
         let mut takes = Vec::new();
         for described in self.read(TAKES, None).await?.iter() {
-            let (key, info): (String, TakeInfo) = serde_wasm_bindgen::from_value(described)
-                .map_err(|e| StoreError::Failed(e.to_string()))?;
+            // Stored as `[key, info]`.
+            let field = |index| js_sys::Reflect::get_u32(&described, index).unwrap_or_default();
+            let key = field(0)
+                .as_string()
+                .ok_or_else(|| StoreError::Failed("a stored take has no key".into()))?;
+            let info: TakeInfo =
+                from_js(&field(1)).map_err(|e| StoreError::Failed(e.to_string()))?;
             let chunks = self
                 .read(CHUNKS, Some(&Self::chunks_of(&key)?.into()))
                 .await?;

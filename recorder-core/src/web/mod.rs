@@ -6,10 +6,12 @@
 //! - [`level_meter`]: the microphone's live level.
 //! - [`transport`]: fetch for [`crate::http::HttpRequest`]s, with timeouts.
 //! - [`clock`]: monotonic time and sleeping.
+//! - [`from_js`]: the model's wire types read out of JavaScript objects.
 //! - [`indexed_db_store`]: takes kept in IndexedDB until uploaded.
 //! - [`upload_driver`]: runs an [`crate::upload::Upload`] against the network.
 
 pub mod clock;
+pub mod from_js;
 pub mod indexed_db_store;
 pub mod level_meter;
 pub mod media;
