@@ -1,8 +1,6 @@
 //! Every string the candidate reads, from translation files in `locales/`
 //! (`key = value` lines, `{ $name }` placeholders, `#` comments).
 
-use std::collections::HashMap;
-
 /// The bundled locales; the first is the fallback for missing keys.
 const LOCALES: &[(&str, &str)] = &[
     ("en", include_str!("../locales/en.ftl")),
@@ -14,11 +12,15 @@ const LOCALES: &[(&str, &str)] = &[
 #[derive(Clone, Debug)]
 pub struct Translations {
     lang: &'static str,
-    entries: HashMap<&'static str, &'static str>,
-    fallback: HashMap<&'static str, &'static str>,
+    entries: Catalog,
+    fallback: Catalog,
 }
 
-fn parse(source: &'static str) -> HashMap<&'static str, &'static str> {
+/// One locale's `key = value` pairs, in file order (a few hundred at most:
+/// a scan is as quick as hashing and keeps the widget smaller).
+type Catalog = Vec<(&'static str, &'static str)>;
+
+fn parse(source: &'static str) -> Catalog {
     source
         .lines()
         .map(str::trim)
@@ -69,17 +71,18 @@ impl Translations {
 
     /// The string for `key` with `{ $name }` placeholders filled in.
     pub fn format(&self, key: &str, args: &[(&str, String)]) -> String {
-        let template = self
-            .entries
-            .get(key)
-            .or_else(|| self.fallback.get(key))
-            .copied()
+        let template = lookup(&self.entries, key)
+            .or_else(|| lookup(&self.fallback, key))
             .unwrap_or(key);
         args.iter()
             .fold(template.to_string(), |text, (name, value)| {
                 text.replace(&format!("{{ ${name} }}"), value)
             })
     }
+}
+
+fn lookup(catalog: &Catalog, key: &str) -> Option<&'static str> {
+    catalog.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
 #[cfg(test)]
@@ -91,14 +94,15 @@ mod tests {
         let english = parse(LOCALES[0].1);
         for (code, source) in LOCALES {
             let entries = parse(source);
-            for key in english.keys() {
-                assert!(entries.contains_key(key), "{code} lacks {key}");
-            }
-            for key in entries.keys() {
-                assert!(english.contains_key(key), "{code} has unknown key {key}");
+            for (key, _) in &english {
+                assert!(lookup(&entries, key).is_some(), "{code} lacks {key}");
             }
             for (key, value) in &entries {
-                for placeholder in english[key].split("{ $").skip(1) {
+                let times = entries.iter().filter(|(k, _)| k == key).count();
+                assert_eq!(times, 1, "{code} has {key} {times} times");
+                let source = lookup(&english, key);
+                assert!(source.is_some(), "{code} has unknown key {key}");
+                for placeholder in source.unwrap_or_default().split("{ $").skip(1) {
                     let name = placeholder.split(' ').next().unwrap();
                     assert!(
                         value.contains(&format!("{{ ${name} }}")),
