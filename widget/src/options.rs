@@ -25,7 +25,7 @@ pub enum OptionsError {
     #[error("the interview link is incomplete (no invite); open the link from your invitation email again")]
     MissingInvite,
     /// `api` missing or not a URL.
-    #[error("the page embeds the recorder without a valid `api` URL (got {0:?}); integrators: set api=\"https://your-host/api\"")]
+    #[error("the page embeds the recorder without a valid `api` URL (got \"{0}\"); integrators: set api=\"https://your-host/api\"")]
     BadApi(String),
     /// `options` is not an object with string fields.
     #[error(

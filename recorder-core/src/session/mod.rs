@@ -71,13 +71,13 @@ pub enum SessionError {
     #[error("say something first: recording starts once your microphone has been heard")]
     MicrophoneNotHeard,
     /// No such question in this interview.
-    #[error("this interview has no question {0:?}")]
+    #[error("this interview has no question \"{0}\"")]
     UnknownQuestion(String),
     /// The question was already answered.
-    #[error("question {0:?} was already submitted")]
+    #[error("question \"{0}\" was already submitted")]
     AlreadySubmitted(String),
     /// Every attempt at the question is used.
-    #[error("no attempts are left for question {0:?}")]
+    #[error("no attempts are left for question \"{0}\"")]
     NoAttemptsLeft(String),
 }
 

@@ -61,10 +61,10 @@ pub enum UploadError {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
     /// The endpoint is not an absolute http(s) URL.
-    #[error("the upload endpoint {0:?} must be an absolute http:// or https:// URL")]
+    #[error("the upload endpoint \"{0}\" must be an absolute http:// or https:// URL")]
     Endpoint(String),
     /// A metadata key is empty or has a space or a comma.
-    #[error("metadata key {0:?} must be non-empty ASCII without spaces or commas")]
+    #[error("metadata key \"{0}\" must be non-empty ASCII without spaces or commas")]
     MetadataKey(String),
     /// The most bytes per PATCH is zero.
     #[error("max_patch_bytes must be at least 1")]

@@ -24,7 +24,7 @@ pub enum MediaError {
     #[error("the camera or microphone is in use by another application")]
     NotReadable,
     /// No device satisfies the requested constraints (`OverconstrainedError`).
-    #[error("no camera or microphone supports the requested setting {0:?}")]
+    #[error("no camera or microphone supports the requested setting \"{0}\"")]
     Overconstrained(String),
     /// The page is not served over HTTPS (or localhost), so browsers hide devices.
     #[error("this page is not secure (HTTPS), so the browser does not offer camera access")]
