@@ -2,7 +2,8 @@
 
 use super::checksum::ExpectedChecksum;
 use axum::body::Body;
-use futures::StreamExt;
+use axum::body::Bytes;
+use futures::{FutureExt, StreamExt};
 use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
@@ -48,59 +49,54 @@ pub async fn create(path: &Path) -> std::io::Result<()> {
 /// discarded first. With a checksum, a body that does not match keeps nothing.
 /// `digest`, the running sha256 of the bytes before `offset`, takes in the
 /// bytes kept; it becomes `None` if it cannot be trusted.
+///
+/// Two stages overlap: while a blocking thread writes and hashes one batch
+/// (and starts the disk writing it back), the next is read from the network.
 pub async fn append(
     path: &Path,
     offset: u64,
     body: Body,
     limit: u64,
-    mut checksum: Option<ExpectedChecksum>,
+    checksum: Option<ExpectedChecksum>,
     digest: &mut Option<Sha256>,
 ) -> (u64, Result<(), AppendStop>) {
     let path = path.to_path_buf();
-    let mut file = match blocking(move || open_at(&path, offset)).await {
-        Ok(file) => file,
-        Err(error) => return (0, Err(AppendStop::Io(error))),
-    };
-    let mut written = 0u64;
+    let running = digest.take();
+    let mut pending = tokio::task::spawn_blocking(move || {
+        let file = open_at(&path, offset)?;
+        Ok(Sink {
+            file,
+            checksum,
+            digest: running,
+            written: 0,
+        })
+    });
     let mut stream = body.into_data_stream();
-    let mut outcome = Ok(());
-    while let Some(frame) = stream.next().await {
-        let chunk = match frame {
-            Ok(chunk) => chunk,
-            Err(error) => {
-                outcome = Err(AppendStop::Body(error.to_string()));
-                break;
-            }
-        };
-        let room = (limit - written).min(chunk.len() as u64) as usize;
-        // The chunk goes to the writing thread and is freed there: no buffer
-        // stays behind per upload while its client is slow to send the next.
-        let piece = chunk.slice(..room);
-        let (returned, result) = match blocking_with(file, move |f| f.write_all(&piece)).await {
-            Ok(done) => done,
+    let mut queued = 0u64;
+    let outcome = loop {
+        let (batch, stop) = gather(&mut stream, limit - queued).await;
+        queued += batch.iter().map(|piece| piece.len() as u64).sum::<u64>();
+        let mut sink = match finished(pending).await {
+            Ok(sink) => sink,
             Err(error) => return (0, Err(AppendStop::Io(error))),
         };
-        file = returned;
-        if let Err(error) = result {
-            outcome = Err(AppendStop::Io(error));
-            break;
+        pending = tokio::task::spawn_blocking(move || sink.write(batch).map(|()| sink));
+        if let Some(outcome) = stop {
+            break outcome;
         }
-        if let Some(checksum) = &mut checksum {
-            checksum.update(&chunk[..room]);
-        }
-        if let Some(digest) = digest {
-            digest.update(&chunk[..room]);
-        }
-        written += room as u64;
-        if room < chunk.len() {
-            outcome = Err(AppendStop::OverLimit);
-            break;
-        }
-    }
+    };
+    let Sink {
+        file,
+        checksum,
+        digest: running,
+        written,
+    } = match finished(pending).await {
+        Ok(sink) => sink,
+        Err(error) => return (0, Err(AppendStop::Io(error))),
+    };
     // A checked body counts only whole and matching.
     if let Some(checksum) = checksum {
         if outcome.is_err() || !checksum.matches() {
-            *digest = None;
             let kept = blocking(move || file.set_len(offset)).await;
             return match kept {
                 Ok(()) if outcome.is_ok() => (0, Err(AppendStop::ChecksumMismatch)),
@@ -111,10 +107,99 @@ pub async fn append(
     }
     if let Err(error) = blocking(move || file.sync_data()).await {
         // Nothing written can be trusted to be on disk.
-        *digest = None;
         return (0, Err(AppendStop::Io(error)));
     }
+    *digest = running;
     (written, outcome)
+}
+
+/// Most bytes handed to the writing thread at once.
+const BATCH: usize = 1 << 20;
+
+/// The file being appended to and what is computed over the bytes written.
+struct Sink {
+    file: File,
+    checksum: Option<ExpectedChecksum>,
+    digest: Option<Sha256>,
+    written: u64,
+}
+
+impl Sink {
+    /// Writes and hashes `batch` (freed here, on the writing thread), then
+    /// starts the disk writing it back so the final sync has less to wait for.
+    fn write(&mut self, batch: Vec<Bytes>) -> std::io::Result<()> {
+        let start = self.file.stream_position()?;
+        for piece in &batch {
+            self.file.write_all(piece)?;
+            if let Some(checksum) = &mut self.checksum {
+                checksum.update(piece);
+            }
+            if let Some(digest) = &mut self.digest {
+                digest.update(piece);
+            }
+            self.written += piece.len() as u64;
+        }
+        let end = self.file.stream_position()?;
+        start_writeback(&self.file, start, end - start);
+        Ok(())
+    }
+}
+
+/// The body frames that are ready (waiting for the first), at most `room`
+/// bytes and about [`BATCH`]; and why the body ended, if it did. A slow
+/// client's frames go one by one: nothing waits in memory for the next.
+async fn gather(
+    stream: &mut (impl futures::Stream<Item = Result<Bytes, axum::Error>> + Unpin),
+    room: u64,
+) -> (Vec<Bytes>, Option<Result<(), AppendStop>>) {
+    let mut batch = Vec::new();
+    let mut size = 0u64;
+    let mut next = stream.next().await;
+    loop {
+        let chunk = match next {
+            None => return (batch, Some(Ok(()))),
+            Some(Err(error)) => return (batch, Some(Err(AppendStop::Body(error.to_string())))),
+            Some(Ok(chunk)) => chunk,
+        };
+        let fits = (room - size).min(chunk.len() as u64) as usize;
+        size += fits as u64;
+        let over = fits < chunk.len();
+        batch.push(chunk.slice(..fits));
+        if over {
+            return (batch, Some(Err(AppendStop::OverLimit)));
+        }
+        if size >= BATCH as u64 {
+            return (batch, None);
+        }
+        next = match stream.next().now_or_never() {
+            Some(ready) => ready,
+            None => return (batch, None),
+        };
+    }
+}
+
+/// Asks the kernel to start writing `len` bytes at `start` to disk, without waiting.
+#[cfg(target_os = "linux")]
+fn start_writeback(file: &File, start: u64, len: u64) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: a plain syscall on an open descriptor; a failure only means the
+    // final fdatasync does all the work.
+    unsafe {
+        libc::sync_file_range(
+            file.as_raw_fd(),
+            start as libc::off64_t,
+            len as libc::off64_t,
+            libc::SYNC_FILE_RANGE_WRITE,
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_writeback(_file: &File, _start: u64, _len: u64) {}
+
+/// The result of a writing-thread job.
+async fn finished<T>(job: tokio::task::JoinHandle<std::io::Result<T>>) -> std::io::Result<T> {
+    job.await.unwrap_or_else(|e| Err(std::io::Error::other(e)))
 }
 
 /// sha256 of a whole file, lowercase hex.
@@ -143,19 +228,5 @@ fn open_at(path: &Path, offset: u64) -> std::io::Result<File> {
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> std::io::Result<T> + Send + 'static,
 ) -> std::io::Result<T> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .unwrap_or_else(|e| Err(std::io::Error::other(e)))
-}
-
-/// Runs `work` on `file` on a blocking thread and hands the file back with its result.
-async fn blocking_with(
-    mut file: File,
-    work: impl FnOnce(&mut File) -> std::io::Result<()> + Send + 'static,
-) -> std::io::Result<(File, std::io::Result<()>)> {
-    blocking(move || {
-        let result = work(&mut file);
-        Ok((file, result))
-    })
-    .await
+    finished(tokio::task::spawn_blocking(work)).await
 }
