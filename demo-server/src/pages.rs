@@ -1,7 +1,7 @@
 //! The candidate's page: the widget embedded the way a hiring site would.
 
 use crate::app::AppState;
-use crate::invite::is_token_shaped;
+use crate::invite::{is_token_shaped, token_hash};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -9,21 +9,31 @@ use axum::response::{Html, IntoResponse, Response};
 const CANDIDATE: &str = include_str!("../../www/candidate.html");
 const THEMES: &str = include_str!("../../www/themes.html");
 
-/// `?lang=xx` picks the recorder's language (otherwise the browser's).
+/// `?lang=xx` picks the recorder's language; otherwise the interview's
+/// `locale`, otherwise the browser's.
 #[derive(serde::Deserialize)]
 pub struct PageQuery {
     lang: Option<String>,
 }
 
-/// `GET /i/{token}[?lang=xx]`: the page a candidate's invite link opens.
+/// `GET /i/{token}[?lang=xx]`: the page a candidate's invite link opens, in
+/// the interview's language unless `lang` says otherwise.
 pub async fn candidate(
     State(state): State<AppState>,
     Path(token): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> Response {
+    let interview_locale = match is_token_shaped(&token) {
+        true => (state.db.find_invite(&token_hash(&token)).await)
+            .ok()
+            .flatten()
+            .and_then(|candidate| candidate.interview.presentation.locale),
+        false => None,
+    };
     let lang = query
         .lang
         .filter(|l| recorder_core::model::is_language_tag(l))
+        .or(interview_locale.filter(|l| recorder_core::model::is_language_tag(l)))
         .map(|l| format!(" lang=\"{l}\""))
         .unwrap_or_default();
     render(CANDIDATE, &state, &token, &lang)
