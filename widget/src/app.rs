@@ -110,7 +110,7 @@ fn announcements(ctx: &Ctx) -> Memo<(String, String)> {
             return (String::new(), String::new());
         };
         let left = until.saturating_sub(now.get()).as_secs_f64().ceil() as u64;
-        let id = format!("{key}{}", until.as_millis());
+        let id = format!("{key}{}", until.as_millis() as u64);
         let say = |seconds: u64| {
             (
                 id.clone(),
