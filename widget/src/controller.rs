@@ -6,21 +6,23 @@ use crate::i18n::Translations;
 use crate::kept_takes::KeptTakes;
 use crate::options::MountOptions;
 use crate::{api, playback};
-use futures::channel::mpsc;
+use futures::channel::{mpsc, oneshot};
 use futures::StreamExt;
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use recorder_core::model::{Receipt, SessionView};
-use recorder_core::session::{Action, DeviceProblem, Event, Purpose, Session, Stage};
+use recorder_core::session::{Action, DeviceProblem, Event, Phase, Purpose, Session, Stage};
 use recorder_core::take_store::{StoredTake, TakeInfo};
 use recorder_core::upload::{Backoff, Progress, Upload, UploadConfig};
 use recorder_core::web::clock;
 use recorder_core::web::level_meter::LevelMeter;
 use recorder_core::web::media::{self, MediaError, MediaRequest};
 use recorder_core::web::recorder::{blob_bytes, RecorderEvent, Recording};
-use recorder_core::web::upload_driver::{self, TakeReceipt};
+use recorder_core::web::upload_driver::{self, TakeError, TakeReceipt};
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -75,7 +77,18 @@ pub struct Ctx {
     failed_take: StoredValue<Option<(String, String)>>,
     /// Takes kept on this device until uploaded.
     kept: StoredValue<Option<KeptTakes>, LocalStorage>,
+    /// The answer take whose upload the candidate sees.
+    take: StoredValue<Option<CurrentTake>, LocalStorage>,
     media: StoredValue<Media, LocalStorage>,
+}
+
+/// An answer take's hold on what the candidate sees, and how to give it up.
+struct CurrentTake {
+    /// Cleared once another take (or none) is the candidate's: from then on
+    /// its upload no longer touches the progress, URL or result shown.
+    current: Rc<Cell<bool>>,
+    /// Sent: the take is given up and deleted from the server.
+    discard: oneshot::Sender<()>,
 }
 
 #[derive(Default)]
@@ -113,6 +126,7 @@ impl Ctx {
             upload_url: RwSignal::new(None),
             failed_take: StoredValue::new(None),
             kept: StoredValue::new_local(None),
+            take: StoredValue::new_local(None),
             media: StoredValue::new_local(Media::default()),
         }
     }
@@ -264,6 +278,15 @@ impl Ctx {
             Action::DiscardTake => {
                 self.media.update_value(|m| m.chunks.clear());
                 playback::forget(self.playback);
+                // A take that failed stays on the server: the next one names it
+                // as the one it replaces. One given up in review is deleted.
+                let failed = self.stage.with_untracked(|stage| match stage {
+                    Stage::TestVideo(flow) | Stage::Question(flow) => {
+                        matches!(flow.phase, Phase::Failed { .. })
+                    }
+                    _ => false,
+                });
+                self.let_go_of_take(!failed);
             }
             Action::SubmitTake(question) => spawn_local(async move { ctx.submit(question).await }),
             Action::Complete => spawn_local(async move {
@@ -490,6 +513,13 @@ impl Ctx {
         key: &str,
     ) -> mpsc::UnboundedSender<RecorderEvent> {
         let (sender, receiver) = mpsc::unbounded();
+        self.let_go_of_take(false);
+        let current = Rc::new(Cell::new(true));
+        let (give_up, mut discard) = oneshot::channel();
+        self.take.set_value(Some(CurrentTake {
+            current: current.clone(),
+            discard: give_up,
+        }));
         self.upload_url.set(None);
         self.take_result.set(None);
         self.progress.set(Progress {
@@ -506,14 +536,21 @@ impl Ctx {
             let (progress, upload_url, kept) = (ctx.progress, ctx.upload_url, ctx.kept);
             let (described_question, described_type, described_key) =
                 (question.clone(), mime_type.clone(), key.clone());
-            let result = upload_driver::run(upload, receiver, move |upload| {
-                progress.set(upload.progress());
-                if upload_url.with_untracked(|known| known.as_deref() != upload.url()) {
-                    upload_url.set(upload.url().map(str::to_string));
+            let shown = current.clone();
+            let mut described_url = None;
+            let result = upload_driver::run(upload, receiver, &mut discard, move |upload| {
+                if shown.get() {
+                    progress.set(upload.progress());
+                }
+                if described_url.as_deref() != upload.url() {
+                    described_url = upload.url().map(str::to_string);
+                    if shown.get() {
+                        upload_url.set(described_url.clone());
+                    }
                     let info = TakeInfo {
                         question: described_question.clone(),
                         mime_type: described_type.clone(),
-                        upload_url: upload.url().map(str::to_string),
+                        upload_url: described_url.clone(),
                         finished: false,
                     };
                     let (kept, key) = (kept.get_value(), described_key.clone());
@@ -525,11 +562,15 @@ impl Ctx {
                 }
             })
             .await;
-            match &result {
+            if matches!(result, Ok(_) | Err(TakeError::Discarded)) {
+                if let Some(kept) = ctx.kept.get_value() {
+                    kept.forget(&key).await;
+                }
+            }
+            let receipt = match result {
+                Err(TakeError::Discarded) => return,
+                _ if !current.get() => None,
                 Ok(receipt) => {
-                    if let Some(kept) = ctx.kept.get_value() {
-                        kept.forget(&key).await;
-                    }
                     ctx.emit(
                         "take-uploaded",
                         &TakeUploaded {
@@ -539,13 +580,39 @@ impl Ctx {
                             sha256: &receipt.sha256,
                             mime_type: &mime_type,
                         },
-                    )
+                    );
+                    ctx.take_result.set(Some(Ok(receipt.clone())));
+                    Some(receipt)
                 }
-                Err(error) => ctx.fail("upload", error.to_string()),
+                Err(error) => {
+                    ctx.fail("upload", error.to_string());
+                    ctx.take_result.set(Some(Err(error.to_string())));
+                    None
+                }
+            };
+            // Given up after it was all uploaded (a retake): delete it there too.
+            if let (Some(receipt), Ok(())) = (receipt, discard.await) {
+                let config = ctx.upload_config(&question, &mime_type);
+                if let Ok(mut upload) = Upload::resume(config, &receipt.url) {
+                    upload.discard();
+                    let (_, no_chunks) = mpsc::unbounded();
+                    let (_, mut no_discard) = oneshot::channel();
+                    let _ = upload_driver::run(upload, no_chunks, &mut no_discard, |_| {}).await;
+                }
             }
-            ctx.take_result.set(Some(result.map_err(|e| e.to_string())));
         });
         sender
+    }
+
+    /// The current answer take is no longer the candidate's; with `delete`,
+    /// its upload stops and the server's copy is deleted.
+    fn let_go_of_take(&self, delete: bool) {
+        if let Some(take) = self.take.try_update_value(Option::take).flatten() {
+            take.current.set(false);
+            if delete {
+                let _ = take.discard.send(());
+            }
+        }
     }
 
     /// Keeps the recorder's chunks for playback and hands them to the upload.
@@ -618,7 +685,10 @@ impl Ctx {
             Err(error) => Err(error),
         };
         match outcome {
-            Ok(_) => self.dispatch(Event::Submitted),
+            Ok(_) => {
+                self.let_go_of_take(false);
+                self.dispatch(Event::Submitted);
+            }
             Err(error) => self.refused(error),
         }
     }

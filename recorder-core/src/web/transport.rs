@@ -40,7 +40,9 @@ pub enum TransportError {
     Invalid(String),
 }
 
-/// Sends `request` and waits at most `timeout` for the whole response.
+/// Sends `request` and waits at most `timeout` for the whole response. The
+/// request is aborted when it times out, and when the returned future is
+/// dropped before it is done (nobody waits for it any more).
 ///
 /// ```no_run
 /// # async fn f() {
@@ -53,18 +55,25 @@ pub async fn send(
     request: &HttpRequest,
     timeout: Duration,
 ) -> Result<HttpResponse, TransportError> {
-    let controller =
-        AbortController::new().map_err(|e| TransportError::Invalid(js_error_message(&e)))?;
-    let exchange = Box::pin(exchange(request, &controller));
+    let controller = AbortOnDrop(
+        AbortController::new().map_err(|e| TransportError::Invalid(js_error_message(&e)))?,
+    );
+    let exchange = Box::pin(exchange(request, &controller.0));
     let deadline = Box::pin(clock::sleep(timeout));
     let result = match select(exchange, deadline).await {
         Either::Left((result, _)) => result,
-        Either::Right(((), _)) => {
-            controller.abort();
-            Err(TransportError::Timeout)
-        }
+        Either::Right(((), _)) => Err(TransportError::Timeout),
     };
     result
+}
+
+/// Aborts its fetch when dropped; a no-op once the response is complete.
+struct AbortOnDrop(AbortController);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 async fn exchange(

@@ -5,6 +5,8 @@ use super::{clock, js_error_message, transport};
 use crate::http::HttpResponse;
 use crate::upload::{Upload, UploadError, UploadStatus};
 use futures::channel::mpsc::UnboundedReceiver;
+use futures::channel::oneshot;
+use futures::future::FusedFuture;
 use futures::future::{self, Either, LocalBoxFuture};
 use futures::{FutureExt, StreamExt};
 
@@ -47,6 +49,8 @@ pub enum TakeError {
 enum Wake {
     Response(Result<HttpResponse, transport::TransportError>),
     Recorder(Option<RecorderEvent>),
+    /// `true`: give the take up; `false`: nobody can ask any more.
+    Discard(bool),
     Timer,
     Online,
 }
@@ -55,7 +59,9 @@ enum Wake {
 /// requests, until every byte of the finished take is acknowledged or the
 /// upload fails for good. `on_progress` sees the upload after every change
 /// (its progress, and its URL once created). When the browser comes back
-/// online, a retry waiting out its backoff goes at once.
+/// online, a retry waiting out its backoff goes at once. A message on
+/// `discard` gives the take up: nothing more is sent, the server's copy is
+/// deleted, and the result is [`TakeError::Discarded`].
 ///
 /// ```no_run
 /// # async fn f(stream: web_sys::MediaStream) {
@@ -63,12 +69,15 @@ enum Wake {
 /// use recorder_core::web::{recorder::Recording, upload_driver};
 /// let (recording, events) = Recording::start(&stream, 1000).unwrap();
 /// let upload = Upload::new(UploadConfig::new("https://example.com/api/uploads")).unwrap();
-/// let receipt = upload_driver::run(upload, events, |u| println!("{:?}", u.progress())).await;
+/// let (give_up, mut discard) = futures::channel::oneshot::channel();
+/// # drop(give_up);
+/// let receipt = upload_driver::run(upload, events, &mut discard, |u| println!("{:?}", u.progress())).await;
 /// # }
 /// ```
 pub async fn run(
     mut upload: Upload,
     mut events: UnboundedReceiver<RecorderEvent>,
+    discard: &mut oneshot::Receiver<()>,
     mut on_progress: impl FnMut(&Upload),
 ) -> Result<TakeReceipt, TakeError> {
     let mut in_flight: Option<LocalBoxFuture<'static, _>> = None;
@@ -124,7 +133,14 @@ pub async fn run(
         let response_or_recorder = future::select(response, recorder).map(|e| e.factor_first().0);
         let timer_or_online = future::select(Box::pin(timer), online.next().map(|_| Wake::Online))
             .map(|e| e.factor_first().0);
-        let wake = future::select(response_or_recorder, timer_or_online)
+        let asked_to_discard = if discard.is_terminated() {
+            Either::Right(future::pending())
+        } else {
+            Either::Left((&mut *discard).map(|asked| Wake::Discard(asked.is_ok())))
+        };
+        let elsewhere =
+            future::select(timer_or_online, asked_to_discard).map(|e| e.factor_first().0);
+        let wake = future::select(response_or_recorder, elsewhere)
             .await
             .factor_first()
             .0;
@@ -147,6 +163,18 @@ pub async fn run(
                 recording = false;
                 sha256 = Some(upload.finish());
             }
+            Wake::Discard(true) => {
+                // What the recorder still hands over belongs to nobody now.
+                recording = false;
+                // A body still going up is of no use either: abort it (dropping
+                // it aborts the fetch) and leave the uplink to the next take.
+                // A creation in flight is awaited, to learn what to delete.
+                if upload.url().is_some() && in_flight.take().is_some() {
+                    upload.handle_failure(clock::now());
+                }
+                upload.discard();
+            }
+            Wake::Discard(false) => {}
             Wake::Online => upload.retry_now(),
             Wake::Timer => {}
         }
