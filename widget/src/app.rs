@@ -1,21 +1,24 @@
-//! The recorder: loads the interview, then shows the screen the session is on.
+//! The recorder: loads the interview, then shows the screen the session is on,
+//! in the interview's language unless the page asked for another.
 
 use crate::controller::Ctx;
 use crate::host_events::ErrorDetail;
 use crate::i18n::Translations;
 use crate::options::{MountOptions, OptionsError};
-use crate::{api, screens};
+use crate::{api, language, screens};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use recorder_core::session::{Phase, Purpose, Stage};
 use wasm_bindgen::JsCast;
 
-/// The whole recorder for one candidate.
+/// The whole recorder for one candidate. `t` speaks until the interview is
+/// loaded; `root` carries the language chosen then.
 #[component]
 pub fn App(
     options: Result<MountOptions, OptionsError>,
     t: Translations,
     host: web_sys::Element,
+    root: web_sys::Element,
 ) -> impl IntoView {
     let options = match options {
         Ok(options) => options,
@@ -32,36 +35,52 @@ pub fn App(
                 .into_any();
         }
     };
-    let ctx = Ctx::new(options, t, host);
-    let loading = RwSignal::new(true);
-    {
-        let ctx = ctx.clone();
-        spawn_local(async move {
-            match api::session(&ctx.options).await {
-                Ok(view) => ctx.start(view).await,
-                Err(error) => {
-                    ctx.emit(
-                        "error",
-                        &ErrorDetail {
-                            code: "session",
-                            message: error.to_string(),
-                        },
-                    );
-                    ctx.notice.set(Some(error.to_string()));
-                }
+    let loading = t.get("loading");
+    let loaded = RwSignal::new_local(None::<Ctx>);
+    let failure = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        match api::session(&options).await {
+            Ok(view) => {
+                let t = match (&options.lang, &view.presentation.locale) {
+                    (None, Some(locale)) => language::choose(Some(locale)),
+                    _ => t,
+                };
+                language::apply(&root, &t);
+                let ctx = Ctx::new(options, t, host);
+                loaded.set(Some(ctx.clone()));
+                ctx.start(view).await;
             }
-            loading.set(false);
-        });
-    }
+            Err(error) => {
+                crate::host_events::emit(
+                    &host,
+                    "error",
+                    &ErrorDetail {
+                        code: "session",
+                        message: error.to_string(),
+                    },
+                );
+                failure.set(Some(error.to_string()));
+            }
+        }
+    });
+    (move || match (loaded.get(), failure.get()) {
+        (Some(ctx), _) => view! { <Interview ctx=ctx/> }.into_any(),
+        (None, Some(message)) => {
+            view! { <p class="ir-error" part="error" role="alert">{message}</p> }.into_any()
+        }
+        (None, None) => view! { <p class="ir-note" role="status">{loading.clone()}</p> }.into_any(),
+    })
+    .into_any()
+}
+
+/// The candidate's session, once the interview is loaded.
+#[component]
+fn Interview(ctx: Ctx) -> impl IntoView {
     warn_before_leaving_with_unsaved_bytes(&ctx);
     let screen = {
         let ctx = ctx.clone();
         move || {
             let ctx = ctx.clone();
-            if loading.get() {
-                return view! { <p class="ir-note" role="status">{ctx.t.get("loading")}</p> }
-                    .into_any();
-            }
             if ctx.view.with(Option::is_none) {
                 return ().into_any();
             }
@@ -89,7 +108,6 @@ pub fn App(
             {move || announcement.with(|(_, text)| text.clone())}
         </p>
     }
-    .into_any()
 }
 
 /// What a screen reader hears of the countdowns: the time when a countdown

@@ -18,6 +18,8 @@ mod host_events;
 #[cfg(target_arch = "wasm32")]
 mod kept_takes;
 #[cfg(target_arch = "wasm32")]
+mod language;
+#[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]
 mod options;

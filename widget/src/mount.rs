@@ -1,6 +1,6 @@
 //! `mount(target, { invite, api, lang })`: the widget in a shadow root or element.
 
-use crate::i18n::Translations;
+use crate::language;
 use crate::options::MountOptions;
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
@@ -46,14 +46,7 @@ pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError
             .map_err(|_| JsError::new("mount target must be an element or a shadow root"))?,
     };
     let options = MountOptions::from_js(options);
-    let requested = options.as_ref().ok().and_then(|o| o.lang.clone());
-    let browser: Vec<String> = window
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|l| l.as_string())
-        .collect();
-    let t = Translations::choose(requested.iter().chain(&browser).map(String::as_str));
+    let t = language::choose(options.as_ref().ok().and_then(|o| o.lang.as_deref()));
 
     let style = document.create_element("style").map_err(js_error)?;
     style.set_text_content(Some(STYLE));
@@ -62,12 +55,7 @@ pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError
         .map_err(js_error)?
         .unchecked_into();
     container.set_attribute("part", "root").map_err(js_error)?;
-    container
-        .set_attribute("lang", t.lang())
-        .map_err(js_error)?;
-    container
-        .set_attribute("dir", if t.is_rtl() { "rtl" } else { "ltr" })
-        .map_err(js_error)?;
+    language::apply(&container, &t);
     let theme = options.as_ref().ok().and_then(|o| o.theme.clone());
     container.set_class_name(&match theme {
         Some(theme) => format!("ir ir-theme-{theme}"),
@@ -75,8 +63,9 @@ pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError
     });
     container.append_child(&style).map_err(js_error)?;
     target.append_child(&container).map_err(js_error)?;
+    let root = container.clone().into();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        view! { <crate::app::App options=options t=t host=host/> }.into_any()
+        view! { <crate::app::App options=options t=t host=host root=root/> }.into_any()
     });
     Ok(Mounted {
         handle: Some(handle),
