@@ -226,7 +226,7 @@ async fn the_candidate_page_embeds_the_widget_like_a_hiring_site() {
         server.origin
     )));
     assert!(page.contains(&format!(
-        r#"<interview-recorder invite="{token}" api="{}/api"></interview-recorder>"#,
+        r#"<interview-recorder invite="{token}" api="{}/api" lang="en"></interview-recorder>"#,
         server.origin
     )));
     let bad = server
