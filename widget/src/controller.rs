@@ -460,6 +460,8 @@ impl Ctx {
             Ok(upload) => Some(self.drive(upload, question, mime_type, key)),
             Err(error) => {
                 self.fail("upload", error.to_string());
+                // Submit must not wait for an upload that never started.
+                self.take_result.set(Some(Err(error.to_string())));
                 None
             }
         }
@@ -671,12 +673,14 @@ impl Ctx {
         }
     }
 
+    /// Submits the current take once its upload has settled (checked every
+    /// 50 ms: the candidate waits no longer than that for the last byte's answer).
     async fn submit(&self, question: String) {
         let result = loop {
             if let Some(result) = self.take_result.get_untracked() {
                 break result;
             }
-            clock::sleep(Duration::from_millis(200)).await;
+            clock::sleep(Duration::from_millis(50)).await;
         };
         let outcome = match result {
             Ok(take) => api::submit(&self.options, &question, &take)
