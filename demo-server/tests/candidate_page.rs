@@ -7,15 +7,7 @@ use recorder_core::model::Interview;
 use support::start_with;
 
 async fn lang_attribute(server: &support::TestServer, path: &str) -> Option<String> {
-    let page = server
-        .client
-        .get(format!("{}{path}", server.origin))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = server.page(path).await;
     let element = page
         .split("<interview-recorder ")
         .nth(1)

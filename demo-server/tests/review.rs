@@ -35,14 +35,7 @@ async fn the_review_page_lists_takes_and_serves_them_with_ranges() {
         assert_eq!(media.status(), StatusCode::NOT_FOUND);
     }
 
-    let page = client
-        .get(format!("{origin}/review/{review}"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = server.page(&format!("/review/{review}")).await;
     assert!(
         page.contains("&lt;script&gt;alert(1)&lt;/script&gt; Tell us"),
         "prompts are escaped"

@@ -212,15 +212,7 @@ async fn the_session_lists_rules_and_progress_but_no_question_text() {
 async fn the_candidate_page_embeds_the_widget_like_a_hiring_site() {
     let server = start().await;
     let token = server.invite().await;
-    let page = server
-        .client
-        .get(format!("{}/i/{token}", server.origin))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = server.page(&format!("/i/{token}")).await;
     assert!(page.contains(&format!(
         r#"<script type="module" src="{}/recorder/interview-recorder.js"></script>"#,
         server.origin

@@ -76,6 +76,13 @@ impl TestServer {
         token
     }
 
+    /// The text of the page at `path` (`/i/...`, say).
+    pub async fn page(&self, path: &str) -> String {
+        let url = format!("{}{path}", self.origin);
+        let response = self.client.get(url).send().await.unwrap();
+        response.text().await.unwrap()
+    }
+
     /// `POST /api/questions/{question}/reveal`.
     pub async fn reveal(&self, token: &str, question: &str) -> Response {
         self.post(&format!("/api/questions/{question}/reveal"), token, None)
