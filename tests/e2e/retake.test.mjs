@@ -1,6 +1,7 @@
 // A take given up for a retake is the candidate's no more: it is deleted from the server
 // (the attempt stays used), and the answer submitted is the retake, also when the first
-// take was still uploading over a slow uplink when the candidate retook it.
+// take was still uploading over a slow uplink when the candidate retook it, and when it
+// was retaken offline and the invite opened again.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -9,6 +10,17 @@ import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { part, startAnswer, warmUp } from '../support/flow.mjs';
 import { bytesLost, recordedBytes, takeUploaded, uploadProgress } from '../support/takes.mjs';
+
+/** The keys of the takes kept on this device (IndexedDB), for every invite. */
+const keptTakes = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const opened = indexedDB.open('interview-recorder');
+  opened.onerror = () => reject(opened.error);
+  opened.onsuccess = () => {
+    const keys = opened.result.transaction('takes').objectStore('takes').getAllKeys();
+    keys.onsuccess = () => resolve(keys.result);
+    keys.onerror = () => reject(keys.error);
+  };
+}));
 
 const interviews = new URL('./one-question-interview.json', import.meta.url).pathname;
 const cleanup = [];
@@ -19,7 +31,7 @@ async function candidate() {
   const server = await startServer({ interviews });
   const browser = await launchChromium();
   cleanup.push(() => browser.close(), () => server.stop());
-  const page = await newPage(browser);
+  const page = await newPage(await browser.newContext());
   page.on('dialog', (dialog) => dialog.accept());
   const invite = server.invite();
   await page.goto(invite);
@@ -37,9 +49,10 @@ async function retake(page, seconds) {
   return recordedBytes(page);
 }
 
-/** Submits, then checks the server kept exactly the retake as the answer and deleted the
- * first take, and still counts both attempts. */
-async function submitAndCheck({ server, page, token }, retaken) {
+/** Submits, then checks the server has the retake as the answer, byte for byte, still
+ * counts both attempts and (unless the first take was given up offline, where no request
+ * could go) deleted the first take. */
+async function submitAndCheck({ server, page, token }, retaken, { firstDeleted = true } = {}) {
   await part(page, 'submit').click();
   await part(page, 'receipt-item').waitFor({ timeout: 90_000 });
   const shown = await part(page, 'receipt-item').evaluate((item) => item.dataset.sha256);
@@ -47,18 +60,20 @@ async function submitAndCheck({ server, page, token }, retaken) {
 
   // The first take's deletion may still be on its way.
   let takes = server.uploads();
-  for (let waited = 0; waited < 30 && !takes.some((t) => t.deleted_at); waited += 1) {
+  for (let waited = 0; firstDeleted && waited < 30 && !takes.some((t) => t.deleted_at); waited += 1) {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     takes = server.uploads();
   }
   assert.equal(takes.length, 2, 'two takes were started');
-  const [kept, givenUp] = [takes.filter((t) => !t.deleted_at), takes.filter((t) => t.deleted_at)];
-  assert.equal(kept.length, 1, 'one take is kept');
-  assert.equal(givenUp.length, 1, 'the take given up is deleted');
-  assert.equal(kept[0].sha256, shown);
-  assert.equal(bytesLost(retaken, kept[0].path), 0, "the kept file is the retake's bytes");
-  assert.ok(!existsSync(givenUp[0].path), "the deleted take's file is gone");
-  assert.equal(await server.attemptsUsed(token, 'q1'), 2, 'deleting gives no attempt back');
+  const answer = takes.filter((t) => t.sha256 === shown && !t.deleted_at);
+  assert.equal(answer.length, 1, 'the retake is on the server');
+  assert.equal(bytesLost(retaken, answer[0].path), 0, "the stored file is the retake's bytes");
+  assert.equal(await server.attemptsUsed(token, 'q1'), 2, 'giving a take up gives no attempt back');
+  if (firstDeleted) {
+    const givenUp = takes.filter((t) => t.deleted_at);
+    assert.equal(givenUp.length, 1, 'the take given up is deleted');
+    assert.ok(!existsSync(givenUp[0].path), "the deleted take's file is gone");
+  }
 }
 
 test('a take retaken after it was uploaded is deleted from the server', { timeout: 120_000 }, async () => {
@@ -89,4 +104,32 @@ test('a take retaken while still uploading is dropped, and the retake is the ans
   assert.ok(backlog.acknowledged < backlog.recorded, `the first take is still uploading (${JSON.stringify(backlog)})`);
   // Long enough for the first take's backlog to have finished meanwhile, had it gone on.
   await submitAndCheck(session, await retake(page, 10));
+});
+
+test('a take retaken offline does not come back when the invite is opened again', { timeout: 150_000 }, async () => {
+  const session = await candidate();
+  const { page, server } = session;
+  const invite = page.url();
+  await startAnswer(page, 'q1');
+  await page.waitForTimeout(1_500);
+  await page.context().setOffline(true);
+  await page.waitForTimeout(2_000);
+  await part(page, 'stop').click();
+  await part(page, 'playback').waitFor();
+  const retaken = await retake(page, 2);
+  assert.equal((await keptTakes(page)).length, 1, 'only the retake is kept on the device');
+
+  // Leave, come back online, open the invite again: the retake is the take under review.
+  const back = await newPage(page.context());
+  back.on('dialog', (dialog) => dialog.accept());
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  await back.context().setOffline(false);
+  await back.goto(invite);
+  await part(back, 'start').click();
+  await back.locator('[part~="continue"]:enabled').click({ timeout: 30_000 });
+  await part(back, 'playback').waitFor({ timeout: 30_000 });
+  assert.ok(retaken.equals(await recordedBytes(back)), 'the review plays the retake');
+  await submitAndCheck({ ...session, page: back }, retaken, { firstDeleted: false });
 });

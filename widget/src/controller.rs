@@ -84,11 +84,23 @@ pub struct Ctx {
 
 /// An answer take's hold on what the candidate sees, and how to give it up.
 struct CurrentTake {
-    /// Cleared once another take (or none) is the candidate's: from then on
-    /// its upload no longer touches the progress, URL or result shown.
-    current: Rc<Cell<bool>>,
+    hold: Rc<Cell<Hold>>,
     /// Sent: the take is given up and deleted from the server.
     discard: oneshot::Sender<()>,
+    /// Its key among the takes kept on this device.
+    key: String,
+}
+
+/// What an answer take is to the candidate.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hold {
+    /// Its upload's progress, URL and result are the ones shown.
+    Current,
+    /// Another take (or none) is shown; this one still uploads (a take that
+    /// failed technically, or one already submitted).
+    LetGo,
+    /// Given up (a retake): deleted here and on the server, never described again.
+    Discarded,
 }
 
 #[derive(Default)]
@@ -516,11 +528,12 @@ impl Ctx {
     ) -> mpsc::UnboundedSender<RecorderEvent> {
         let (sender, receiver) = mpsc::unbounded();
         self.let_go_of_take(false);
-        let current = Rc::new(Cell::new(true));
+        let hold = Rc::new(Cell::new(Hold::Current));
         let (give_up, mut discard) = oneshot::channel();
         self.take.set_value(Some(CurrentTake {
-            current: current.clone(),
+            hold: hold.clone(),
             discard: give_up,
+            key: key.to_string(),
         }));
         self.upload_url.set(None);
         self.take_result.set(None);
@@ -538,15 +551,15 @@ impl Ctx {
             let (progress, upload_url, kept) = (ctx.progress, ctx.upload_url, ctx.kept);
             let (described_question, described_type, described_key) =
                 (question.clone(), mime_type.clone(), key.clone());
-            let shown = current.clone();
+            let shown = hold.clone();
             let mut described_url = None;
             let result = upload_driver::run(upload, receiver, &mut discard, move |upload| {
-                if shown.get() {
+                if shown.get() == Hold::Current {
                     progress.set(upload.progress());
                 }
-                if described_url.as_deref() != upload.url() {
+                if described_url.as_deref() != upload.url() && shown.get() != Hold::Discarded {
                     described_url = upload.url().map(str::to_string);
-                    if shown.get() {
+                    if shown.get() == Hold::Current {
                         upload_url.set(described_url.clone());
                     }
                     let info = TakeInfo {
@@ -571,7 +584,7 @@ impl Ctx {
             }
             let receipt = match result {
                 Err(TakeError::Discarded) => return,
-                _ if !current.get() => None,
+                _ if hold.get() != Hold::Current => None,
                 Ok(receipt) => {
                     ctx.emit(
                         "take-uploaded",
@@ -607,13 +620,20 @@ impl Ctx {
     }
 
     /// The current answer take is no longer the candidate's; with `delete`,
-    /// its upload stops and the server's copy is deleted.
+    /// its upload stops and it is deleted from the server, and from this
+    /// device at once (so opening the invite again cannot bring it back).
     fn let_go_of_take(&self, delete: bool) {
-        if let Some(take) = self.take.try_update_value(Option::take).flatten() {
-            take.current.set(false);
-            if delete {
-                let _ = take.discard.send(());
-            }
+        let Some(take) = self.take.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        if !delete {
+            take.hold.set(Hold::LetGo);
+            return;
+        }
+        take.hold.set(Hold::Discarded);
+        let _ = take.discard.send(());
+        if let Some(kept) = self.kept.get_value() {
+            spawn_local(async move { kept.forget(&take.key).await });
         }
     }
 

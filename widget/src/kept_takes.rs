@@ -25,18 +25,21 @@ impl KeptTakes {
         }
     }
 
-    /// A key for a new take of `question`.
+    /// A key for a new take of `question`; keys sort by when their take started.
     pub fn new_key(&self, question: &str) -> String {
-        let nonce = (js_sys::Math::random() * 1e12) as u64;
-        format!("{}:{question}:{nonce}", self.invite)
+        let started = js_sys::Date::now() as u64;
+        let nonce = (js_sys::Math::random() * 1e6) as u64;
+        format!("{}:{started:013}:{question}:{nonce}", self.invite)
     }
 
-    /// This invite's kept take, if any.
+    /// This invite's newest kept take, if any.
     pub async fn unfinished(&self) -> Option<StoredTake> {
         let store = self.store.as_ref()?;
         let prefix = format!("{}:", self.invite);
         let takes = store.takes().await.ok()?;
-        takes.into_iter().find(|take| take.key.starts_with(&prefix))
+        takes
+            .into_iter()
+            .rfind(|take| take.key.starts_with(&prefix))
     }
 
     /// Saves what is known of a take.
