@@ -1,6 +1,7 @@
 // A hiring site on another origin embeds the widget with one script tag and
 // one element, exactly as the README says; an answer goes through (CORS,
-// tus discovery included) and the page receives the documented events.
+// tus discovery included), the page receives the documented events, and
+// removing the element turns the camera and microphone off.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -17,6 +18,16 @@ test('a host page on another origin embeds the recorder and hears its events', {
   const server = await startServer({ allowedOrigins: [hostOrigin] });
   const token = server.invite().split('/').pop();
   const page = `<!doctype html><html><head><meta charset="utf-8"><title>Careers at Host Inc.</title>
+    <script>
+      // Every camera/microphone stream the page is given, to check they are released.
+      window.streams = [];
+      const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (constraints) => {
+        const stream = await getUserMedia(constraints);
+        window.streams.push(stream);
+        return stream;
+      };
+    </script>
     <script type="module" src="${server.origin}/recorder/interview-recorder.js"></script></head>
     <body><h1>Host Inc.</h1>
     <interview-recorder invite="${token}" api="${server.origin}/api"></interview-recorder>
@@ -58,4 +69,13 @@ test('a host page on another origin embeds the recorder and hears its events', {
   assert.equal(uploaded.detail.sha256, stored.sha256);
   assert.ok(discovered?.includes('checksum'), `tus discovery worked across origins (${discovered})`);
   assert.deepEqual(failed, [], 'no request failed');
+
+  // The host page takes the recorder away: the camera and microphone go off.
+  const live = () => tab.evaluate(() => window.streams.flatMap((s) => s.getTracks())
+    .filter((t) => t.readyState === 'live').length);
+  assert.ok(await live() > 0, 'the camera and microphone are on while the recorder is shown');
+  await tab.evaluate(() => document.querySelector('interview-recorder').remove());
+  await tab.waitForFunction(() => window.streams.flatMap((s) => s.getTracks())
+    .every((t) => t.readyState === 'ended'), null, { timeout: 5_000 }).catch(() => {});
+  assert.equal(await live(), 0, 'removing the recorder releases the camera and microphone');
 });

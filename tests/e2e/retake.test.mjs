@@ -31,7 +31,18 @@ async function candidate() {
   const server = await startServer({ interviews });
   const browser = await launchChromium();
   cleanup.push(() => browser.close(), () => server.stop());
-  const page = await newPage(await browser.newContext());
+  const context = await browser.newContext();
+  // Every camera/microphone stream pages are given, to check they are turned off at the end.
+  await context.addInitScript(() => {
+    window.streams = [];
+    const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await getUserMedia(constraints);
+      window.streams.push(stream);
+      return stream;
+    };
+  });
+  const page = await newPage(context);
   page.on('dialog', (dialog) => dialog.accept());
   const invite = server.invite();
   await page.goto(invite);
@@ -57,6 +68,11 @@ async function submitAndCheck({ server, page, token }, retaken, { firstDeleted =
   await part(page, 'receipt-item').waitFor({ timeout: 90_000 });
   const shown = await part(page, 'receipt-item').evaluate((item) => item.dataset.sha256);
   assert.equal(shown, createHash('sha256').update(retaken).digest('hex'), 'the receipt names the retake');
+  const live = () => page.evaluate(() => window.streams.flatMap((s) => s.getTracks())
+    .filter((t) => t.readyState === 'live').length);
+  await page.waitForFunction(() => window.streams.flatMap((s) => s.getTracks())
+    .every((t) => t.readyState === 'ended'), null, { timeout: 5_000 }).catch(() => {});
+  assert.equal(await live(), 0, 'the interview is done: the camera and microphone are off');
 
   // The first take's deletion may still be on its way.
   let takes = server.uploads();

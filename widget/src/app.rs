@@ -36,17 +36,22 @@ pub fn App(
         }
     };
     let loading = t.get("loading");
+    let owner = Owner::current().unwrap_or_default();
     let loaded = RwSignal::new_local(None::<Ctx>);
     let failure = RwSignal::new(None::<String>);
     spawn_local(async move {
         match api::session(&options).await {
             Ok(view) => {
-                let t = match (&options.lang, &view.presentation.locale) {
-                    (None, Some(locale)) => language::choose(Some(locale)),
-                    _ => t,
+                let t = match &view.presentation.locale {
+                    Some(locale) => {
+                        language::choose(options.lang.iter().chain([locale]).map(String::as_str))
+                    }
+                    None => t,
                 };
                 language::apply(&root, &t);
-                let ctx = Ctx::new(options, t, host);
+                // Owned by this component: unmounting disposes the session (its
+                // clock, recorder and listeners) even though it is made here.
+                let ctx = owner.with(|| Ctx::new(options, t, host));
                 loaded.set(Some(ctx.clone()));
                 ctx.start(view).await;
             }
@@ -77,6 +82,10 @@ pub fn App(
 #[component]
 fn Interview(ctx: Ctx) -> impl IntoView {
     warn_before_leaving_with_unsaved_bytes(&ctx);
+    on_cleanup({
+        let ctx = ctx.clone();
+        move || ctx.release_devices()
+    });
     let screen = {
         let ctx = ctx.clone();
         move || {

@@ -304,12 +304,27 @@ impl Ctx {
             Action::Complete => spawn_local(async move {
                 match api::complete(&ctx.options).await {
                     Ok(receipt) => {
+                        ctx.release_devices();
                         ctx.emit("completed", &receipt);
                         ctx.receipt.set(Some(receipt));
                     }
                     Err(error) => ctx.fail("complete", error.to_string()),
                 }
             }),
+        }
+    }
+
+    /// Turns the camera and microphone off (the interview is done, or the
+    /// recorder leaves the page). Safe to call when parts are already gone.
+    pub fn release_devices(&self) {
+        let _ = self.media.try_update_value(|m| {
+            m.meter = None;
+            if let Some(recording) = m.recording.take() {
+                recording.stop();
+            }
+        });
+        if let Some(Some(stream)) = self.stream.try_update_untracked(Option::take) {
+            media::stop(&stream);
         }
     }
 
@@ -487,8 +502,13 @@ impl Ctx {
             Some(url) => Upload::resume(config, url),
             None => Upload::new(config),
         };
-        let Ok(upload) = upload else {
-            return;
+        let upload = match upload {
+            Ok(upload) => upload,
+            Err(error) => {
+                // Submit must not wait for an upload that never started.
+                self.take_result.set(Some(Err(error.to_string())));
+                return;
+            }
         };
         let events = self.drive(upload, &take.info.question, &take.info.mime_type, &take.key);
         let blobs: Vec<Blob> = take
@@ -582,9 +602,11 @@ impl Ctx {
                     kept.forget(&key).await;
                 }
             }
+            let shown = hold.get() == Hold::Current;
             let receipt = match result {
                 Err(TakeError::Discarded) => return,
-                _ if hold.get() != Hold::Current => None,
+                Ok(receipt) if !shown => Some(receipt),
+                Err(_) if !shown => None,
                 Ok(receipt) => {
                     ctx.emit(
                         "take-uploaded",

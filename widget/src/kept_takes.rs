@@ -32,14 +32,21 @@ impl KeptTakes {
         format!("{}:{started:013}:{question}:{nonce}", self.invite)
     }
 
-    /// This invite's newest kept take, if any.
+    /// This invite's newest kept take, if any (keys from before start times
+    /// were in them count as oldest).
     pub async fn unfinished(&self) -> Option<StoredTake> {
         let store = self.store.as_ref()?;
         let prefix = format!("{}:", self.invite);
         let takes = store.takes().await.ok()?;
         takes
             .into_iter()
-            .rfind(|take| take.key.starts_with(&prefix))
+            .filter_map(|take| {
+                let rest = take.key.strip_prefix(&prefix)?;
+                let started = rest.split(':').next()?.parse::<u64>().unwrap_or(0);
+                Some((started, take))
+            })
+            .max_by_key(|(started, _)| *started)
+            .map(|(_, take)| take)
     }
 
     /// Saves what is known of a take.

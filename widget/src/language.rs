@@ -17,11 +17,12 @@ pub fn browser_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The translations for `first` (the page's or the interview's choice, if
-/// any), falling back to the browser's languages.
-pub fn choose(first: Option<&str>) -> Translations {
-    let browser = browser_languages();
-    Translations::choose(first.into_iter().chain(browser.iter().map(String::as_str)))
+/// The translations for the first of `preferred` (the page's choice, then
+/// the interview's) that is bundled, else for the browser's languages.
+pub fn choose<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Translations {
+    let mut tags: Vec<String> = preferred.into_iter().map(str::to_string).collect();
+    tags.extend(browser_languages());
+    Translations::choose(tags.iter().map(String::as_str))
 }
 
 /// Marks `root` with the language and its direction, for screen readers,

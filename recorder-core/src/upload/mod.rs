@@ -485,8 +485,9 @@ impl Upload {
             (InFlight::Create { declares_length }, 200..=299) => {
                 self.on_created(&response, declares_length)
             }
-            (InFlight::Delete, status) if !is_retryable(status) => {
-                // The server will expire what it keeps; nothing to wait for.
+            (InFlight::Delete, status) if !is_retryable(status) || status == 409 => {
+                // The server will expire what it keeps, or refuses for good (409:
+                // the take was submitted after all); nothing to wait for.
                 self.discarded = true;
                 Ok(())
             }

@@ -546,6 +546,23 @@ fn discarding_deletes_the_servers_copy() {
 }
 
 #[test]
+fn a_delete_refused_as_conflict_is_final_not_retried() {
+    // demo-server answers 409 when the take was submitted after all.
+    let mut server = FakeServer::default();
+    let (mut upload, now) = (upload(1 << 20), Duration::ZERO);
+    upload
+        .push(b"submitted by a request whose answer was lost")
+        .unwrap();
+    drain(&mut upload, &mut server, now);
+    upload.discard();
+    let delete = upload.poll_request(now).unwrap();
+    assert_eq!(delete.method, Method::Delete);
+    upload.handle_response(now, HttpResponse::new(409));
+    assert_eq!(upload.status(), UploadStatus::Discarded);
+    assert_eq!(upload.poll_request(now + Duration::from_secs(3600)), None);
+}
+
+#[test]
 fn discarding_during_creation_deletes_once_created() {
     let mut server = FakeServer::default();
     let (mut upload, now) = (upload(1 << 20), Duration::ZERO);
