@@ -6,7 +6,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { freePort, startServer } from '../support/server.mjs';
-import { launchChromium, newPage } from '../support/browser.mjs';
+import { launchChromium, liveTracks, newPage, watchStreams } from '../support/browser.mjs';
 import { answer, warmUp } from '../support/flow.mjs';
 
 const cleanup = [];
@@ -18,16 +18,6 @@ test('a host page on another origin embeds the recorder and hears its events', {
   const server = await startServer({ allowedOrigins: [hostOrigin] });
   const token = server.invite().split('/').pop();
   const page = `<!doctype html><html><head><meta charset="utf-8"><title>Careers at Host Inc.</title>
-    <script>
-      // Every camera/microphone stream the page is given, to check they are released.
-      window.streams = [];
-      const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-      navigator.mediaDevices.getUserMedia = async (constraints) => {
-        const stream = await getUserMedia(constraints);
-        window.streams.push(stream);
-        return stream;
-      };
-    </script>
     <script type="module" src="${server.origin}/recorder/interview-recorder.js"></script></head>
     <body><h1>Host Inc.</h1>
     <interview-recorder invite="${token}" api="${server.origin}/api"></interview-recorder>
@@ -46,6 +36,7 @@ test('a host page on another origin embeds the recorder and hears its events', {
   cleanup.push(() => browser.close(), () => server.stop(), () => host.close());
 
   const tab = await newPage(browser);
+  await watchStreams(tab);
   const failed = [];
   tab.on('requestfailed', (request) => failed.push(`${request.method()} ${request.url()}`));
   let discovered;
@@ -71,11 +62,7 @@ test('a host page on another origin embeds the recorder and hears its events', {
   assert.deepEqual(failed, [], 'no request failed');
 
   // The host page takes the recorder away: the camera and microphone go off.
-  const live = () => tab.evaluate(() => window.streams.flatMap((s) => s.getTracks())
-    .filter((t) => t.readyState === 'live').length);
-  assert.ok(await live() > 0, 'the camera and microphone are on while the recorder is shown');
+  assert.ok(await liveTracks(tab) > 0, 'the camera and microphone are on while the recorder is shown');
   await tab.evaluate(() => document.querySelector('interview-recorder').remove());
-  await tab.waitForFunction(() => window.streams.flatMap((s) => s.getTracks())
-    .every((t) => t.readyState === 'ended'), null, { timeout: 5_000 }).catch(() => {});
-  assert.equal(await live(), 0, 'removing the recorder releases the camera and microphone');
+  assert.equal(await liveTracks(tab, 5_000), 0, 'removing the recorder releases the camera and microphone');
 });

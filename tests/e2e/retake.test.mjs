@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { startServer } from '../support/server.mjs';
-import { launchChromium, newPage } from '../support/browser.mjs';
+import { launchChromium, liveTracks, newPage, watchStreams } from '../support/browser.mjs';
 import { part, startAnswer, warmUp } from '../support/flow.mjs';
 import { bytesLost, recordedBytes, takeUploaded, uploadProgress } from '../support/takes.mjs';
 
@@ -32,16 +32,7 @@ async function candidate() {
   const browser = await launchChromium();
   cleanup.push(() => browser.close(), () => server.stop());
   const context = await browser.newContext();
-  // Every camera/microphone stream pages are given, to check they are turned off at the end.
-  await context.addInitScript(() => {
-    window.streams = [];
-    const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-    navigator.mediaDevices.getUserMedia = async (constraints) => {
-      const stream = await getUserMedia(constraints);
-      window.streams.push(stream);
-      return stream;
-    };
-  });
+  await watchStreams(context);
   const page = await newPage(context);
   page.on('dialog', (dialog) => dialog.accept());
   const invite = server.invite();
@@ -68,11 +59,7 @@ async function submitAndCheck({ server, page, token }, retaken, { firstDeleted =
   await part(page, 'receipt-item').waitFor({ timeout: 90_000 });
   const shown = await part(page, 'receipt-item').evaluate((item) => item.dataset.sha256);
   assert.equal(shown, createHash('sha256').update(retaken).digest('hex'), 'the receipt names the retake');
-  const live = () => page.evaluate(() => window.streams.flatMap((s) => s.getTracks())
-    .filter((t) => t.readyState === 'live').length);
-  await page.waitForFunction(() => window.streams.flatMap((s) => s.getTracks())
-    .every((t) => t.readyState === 'ended'), null, { timeout: 5_000 }).catch(() => {});
-  assert.equal(await live(), 0, 'the interview is done: the camera and microphone are off');
+  assert.equal(await liveTracks(page, 5_000), 0, 'the interview is done: the camera and microphone are off');
 
   // The first take's deletion may still be on its way.
   let takes = server.uploads();

@@ -35,3 +35,28 @@ export async function newPage(browserOrContext) {
   page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
   return page;
 }
+
+/** Keeps every camera/microphone stream the pages of `pageOrContext` are given (call it
+ * before they load), so a test can check the recorder turns them off. */
+export function watchStreams(pageOrContext) {
+  return pageOrContext.addInitScript(() => {
+    window.streams = [];
+    const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await getUserMedia(constraints);
+      window.streams.push(stream);
+      return stream;
+    };
+  });
+}
+
+/** How many tracks of the watched streams are still live, after waiting up to
+ * `waitMs` for them all to end. */
+export async function liveTracks(page, waitMs = 0) {
+  const live = () => page.evaluate(() => window.streams.flatMap((s) => s.getTracks())
+    .filter((t) => t.readyState === 'live').length);
+  for (let waited = 0; waited < waitMs && await live() > 0; waited += 100) {
+    await page.waitForTimeout(100);
+  }
+  return live();
+}
