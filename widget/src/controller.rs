@@ -487,8 +487,7 @@ impl Ctx {
             Ok(upload) => Some(self.drive(upload, question, mime_type, key)),
             Err(error) => {
                 self.fail("upload", error.to_string());
-                // Submit must not wait for an upload that never started.
-                self.take_result.set(Some(Err(error.to_string())));
+                self.no_upload(error.to_string());
                 None
             }
         }
@@ -505,8 +504,7 @@ impl Ctx {
         let upload = match upload {
             Ok(upload) => upload,
             Err(error) => {
-                // Submit must not wait for an upload that never started.
-                self.take_result.set(Some(Err(error.to_string())));
+                self.no_upload(error.to_string());
                 return;
             }
         };
@@ -535,6 +533,11 @@ impl Ctx {
             (js_sys::Math::random() * u64::MAX as f64) as u64,
         );
         config
+    }
+
+    /// The take's upload could not start: Submit must not wait for it.
+    fn no_upload(&self, reason: String) {
+        self.take_result.set(Some(Err(reason)));
     }
 
     /// Runs an upload fed by the returned channel; records its URL with the
