@@ -2,7 +2,8 @@
 
 use crate::db::Db;
 use crate::webhook::Webhook;
-use crate::{api, pages, review, tus};
+use crate::widget_files::WidgetFiles;
+use crate::{api, pages, review, security_headers, tus, widget_files};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, head, post};
 use axum::Router;
@@ -11,7 +12,6 @@ use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::ServeDir;
 
 /// What every handler can reach; cheap to clone.
 #[derive(Clone)]
@@ -33,6 +33,10 @@ pub struct Shared {
     writing: Mutex<HashSet<String>>,
     /// The sha256 of each upload so far.
     pub running_hashes: tus::running_hash::RunningHashes,
+    /// The built widget, served at `/recorder/`.
+    pub widget: WidgetFiles,
+    /// Who may show the candidate pages in a frame (CSP `frame-ancestors`).
+    pub frame_ancestors: String,
 }
 
 impl Deref for AppState {
@@ -60,7 +64,29 @@ impl AppState {
             allowed_origins,
             writing: Mutex::new(HashSet::new()),
             running_hashes: Default::default(),
+            widget: WidgetFiles::default(),
+            frame_ancestors: "'self'".to_string(),
         }))
+    }
+
+    /// This state serving `widget`, its candidate pages framable only by
+    /// `frame_ancestors` (origins; none means only this server's own pages).
+    /// Call it before the state is shared.
+    ///
+    /// ```no_run
+    /// # fn f(state: demo_server::app::AppState) -> std::io::Result<()> {
+    /// let widget = demo_server::widget_files::WidgetFiles::load("target/www/recorder".as_ref())?;
+    /// let state = state.serving(widget, &["https://careers.example.com".to_string()]);
+    /// # Ok(()) }
+    /// ```
+    pub fn serving(mut self, widget: WidgetFiles, frame_ancestors: &[String]) -> AppState {
+        if let Some(shared) = Arc::get_mut(&mut self.0) {
+            shared.widget = widget;
+            if !frame_ancestors.is_empty() {
+                shared.frame_ancestors = frame_ancestors.join(" ");
+            }
+        }
+        self
     }
 
     /// Takes the write lock of upload `id`, or `None` if a PATCH holds it.
@@ -88,7 +114,7 @@ impl Drop for WriteLock {
 
 /// Every route of the server. `OPTIONS /api/uploads` (tus discovery) is
 /// answered by [`tus::discovery`] before CORS sees it.
-pub fn router(state: AppState, widget_dir: PathBuf) -> Router {
+pub fn router(state: AppState) -> Router {
     let allowed_origins = state.allowed_origins.clone();
     let tus_routes = Router::new()
         .route("/api/uploads", post(tus::create))
@@ -107,12 +133,13 @@ pub fn router(state: AppState, widget_dir: PathBuf) -> Router {
         .route("/demo/{token}", get(pages::themes))
         .route("/review/{token}", get(review::page))
         .route("/review/{token}/media/{id}", get(review::media))
-        .nest_service("/recorder", ServeDir::new(widget_dir))
+        .route("/recorder/{*path}", get(widget_files::serve))
         .layer(cors(allowed_origins))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             tus::discovery,
         ))
+        .layer(axum::middleware::from_fn(security_headers::every_response))
         .with_state(state)
 }
 

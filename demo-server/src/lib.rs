@@ -8,9 +8,11 @@ pub mod error;
 pub mod invite;
 pub mod pages;
 pub mod review;
+pub mod security_headers;
 pub mod seekable;
 pub mod tus;
 pub mod webhook;
+pub mod widget_files;
 
 use std::path::Path;
 
@@ -50,7 +52,7 @@ pub async fn spawn_local_with(
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let origin = format!("http://{}", listener.local_addr()?);
     let state = app::AppState::new(db.clone(), media, &origin, vec![origin.parse()?], webhook);
-    let router = app::router(state, data_dir.join("widget"));
+    let router = app::router(state);
     tokio::spawn(async move { axum::serve(listener, router).await });
     Ok((origin, db))
 }

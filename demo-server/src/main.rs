@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 use demo_server::app::{self, AppState};
 use demo_server::pages::candidate_url;
+use demo_server::widget_files::WidgetFiles;
 use recorder_core::model::Interview;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -43,6 +44,11 @@ enum Command {
         /// Origins allowed to call the API from the browser (the public URL always is).
         #[arg(long)]
         allowed_origin: Vec<String>,
+        /// Origins whose pages may show the candidate page in an iframe (CSP
+        /// frame-ancestors; the iframe needs allow="camera; microphone").
+        /// Default: only this server's own pages.
+        #[arg(long)]
+        frame_ancestors: Vec<String>,
         /// Report completed interviews to this URL (a signed JSON POST).
         #[arg(long, requires = "webhook_secret")]
         webhook_url: Option<String>,
@@ -116,6 +122,7 @@ async fn run(command: Command) -> Result<(), Error> {
             addr,
             widget_dir,
             allowed_origin,
+            frame_ancestors,
             webhook_url,
             webhook_secret,
         } => {
@@ -132,18 +139,29 @@ async fn run(command: Command) -> Result<(), Error> {
                 .map(|o| o.trim_end_matches('/').parse())
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| format!("--allowed-origin: {e}"))?;
-            if !widget_dir.join("interview-recorder.js").is_file() {
+            let widget = WidgetFiles::load(&widget_dir)
+                .map_err(|e| format!("cannot read the widget in {}: {e}", widget_dir.display()))?;
+            if !widget.has("interview-recorder.js") {
                 eprintln!(
                     "warning: {} has no interview-recorder.js; build it with `cargo xtask demo`",
                     widget_dir.display()
                 );
             }
+            for origin in &frame_ancestors {
+                if !is_frame_source(origin) {
+                    return Err(format!(
+                        "--frame-ancestors {origin:?}: expected an origin such as https://careers.example.com, or 'self'"
+                    )
+                    .into());
+                }
+            }
             let webhook = webhook_url
                 .zip(webhook_secret)
                 .map(|(url, secret)| demo_server::webhook::Webhook { url, secret });
-            let state = AppState::new(db, media_dir, &public_url, origins, webhook);
+            let state = AppState::new(db, media_dir, &public_url, origins, webhook)
+                .serving(widget, &frame_ancestors);
             println!("demo-server listening on {public_url}");
-            axum::serve(listener, app::router(state, widget_dir))
+            axum::serve(listener, app::router(state))
                 .with_graceful_shutdown(async {
                     let _ = tokio::signal::ctrl_c().await;
                 })
@@ -217,4 +235,20 @@ fn public_url(common: &Common, addr: SocketAddr) -> Result<String, Error> {
         .into());
     }
     Ok(url)
+}
+
+/// A CSP source that names one origin (`https://host[:port]`, a `*.` wildcard
+/// host allowed) or `'self'`: nothing that could end the directive.
+fn is_frame_source(source: &str) -> bool {
+    if source == "'self'" {
+        return true;
+    }
+    let Some((scheme, host)) = source.split_once("://") else {
+        return false;
+    };
+    matches!(scheme, "https" | "http")
+        && !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-.:*".contains(&b))
 }

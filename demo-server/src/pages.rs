@@ -2,8 +2,9 @@
 
 use crate::app::AppState;
 use crate::invite::{is_token_shaped, token_hash};
+use crate::security_headers;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 
 const CANDIDATE: &str = include_str!("../../www/candidate.html");
@@ -47,15 +48,28 @@ pub async fn themes(State(state): State<AppState>, Path(token): Path<String>) ->
 /// A host page with the invite token, the server's origin and extra attributes
 /// filled in. The token is `[A-Za-z0-9_-]`, the attributes are built from checked
 /// values and the origin is the operator's (checked at startup): nothing to escape.
+/// The page's Content-Security-Policy is built from the template (its inline scripts).
 fn render(template: &str, state: &AppState, token: &str, attributes: &str) -> Response {
     if !is_token_shaped(token) {
         return (StatusCode::NOT_FOUND, "This invite link is not valid.\n").into_response();
     }
+    let policy =
+        security_headers::recorder_page(template, &state.public_url, &state.frame_ancestors);
     let page = template
+        .replace(
+            "{{preload}}",
+            &state.widget.preload_hints(&state.public_url),
+        )
         .replace("{{origin}}", &state.public_url)
         .replace("{{invite}}", token)
         .replace("{{lang}}", attributes);
-    Html(page).into_response()
+    let mut response = Html(page).into_response();
+    if let Ok(policy) = HeaderValue::from_str(&policy) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    response
 }
 
 /// The candidate URL for an invite token.

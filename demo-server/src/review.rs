@@ -5,7 +5,9 @@ use crate::app::AppState;
 use crate::db::{Db, InviteRow, UploadRow};
 use crate::error::ApiError;
 use crate::invite::is_token_shaped;
+use crate::security_headers;
 use axum::extract::{Path, Request, State};
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use recorder_core::model::Interview;
 use std::fmt::Write;
@@ -19,7 +21,7 @@ const TEMPLATE: &str = include_str!("../../www/review.html");
 pub async fn page(
     State(state): State<AppState>,
     Path(token): Path<String>,
-) -> Result<Html<String>, ApiError> {
+) -> Result<Response, ApiError> {
     authorize(&state.db, &token).await?;
     let invites = state.db.invites().await?;
     let mut body = String::new();
@@ -36,7 +38,11 @@ pub async fn page(
             candidate(&state.db, &token, &interview, invite, &mut body).await?;
         }
     }
-    Ok(Html(TEMPLATE.replace("{{body}}", &body)))
+    let policy = [(
+        header::CONTENT_SECURITY_POLICY,
+        security_headers::REVIEW_PAGE,
+    )];
+    Ok((policy, Html(TEMPLATE.replace("{{body}}", &body))).into_response())
 }
 
 /// `GET /review/{token}/media/{id}`: a take, seekable copy first, with Range support.
@@ -63,7 +69,8 @@ pub async fn media(
         original
     };
     let Ok(response) = ServeFile::new(file).oneshot(request).await;
-    Ok(response.into_response())
+    let policy = [(header::CONTENT_SECURITY_POLICY, security_headers::MEDIA)];
+    Ok((policy, response).into_response())
 }
 
 async fn authorize(db: &Db, token: &str) -> Result<(), ApiError> {

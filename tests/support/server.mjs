@@ -17,8 +17,8 @@ export async function freePort() {
   return port;
 }
 
-async function launch(addr, dataDir, publicUrl, interviews, allowedOrigins = []) {
-  const args = ['serve', '--addr', addr, '--data-dir', dataDir, '--widget-dir', widgetDir];
+async function launch(addr, dataDir, publicUrl, interviews, allowedOrigins = [], extraArgs = []) {
+  const args = ['serve', '--addr', addr, '--data-dir', dataDir, '--widget-dir', widgetDir, ...extraArgs];
   for (const origin of allowedOrigins) args.push('--allowed-origin', origin);
   if (publicUrl) args.push('--public-url', publicUrl);
   if (interviews) args.push('--interviews', interviews);
@@ -38,8 +38,9 @@ async function launch(addr, dataDir, publicUrl, interviews, allowedOrigins = [])
 
 /** A running demo-server; `stop()` kills it. `publicUrl` puts a proxy in front of it;
  * `interviews` is a JSON file of interviews to serve instead of the demo one;
- * `allowedOrigins` are host pages on other origins allowed to call the API. */
-export async function startServer({ publicUrl, interviews, allowedOrigins } = {}) {
+ * `allowedOrigins` are host pages on other origins allowed to call the API;
+ * `args` are more `serve` flags. */
+export async function startServer({ publicUrl, interviews, allowedOrigins, args: extraArgs } = {}) {
   if (!binary || !widgetDir) {
     throw new Error('set DEMO_SERVER and WIDGET_DIR (cargo xtask test does)');
   }
@@ -49,7 +50,7 @@ export async function startServer({ publicUrl, interviews, allowedOrigins } = {}
     const withUrl = [...args, ...(publicUrl ? ['--public-url', publicUrl] : []), ...(interviews ? ['--interviews', interviews] : [])];
     return execFileSync(binary, [...withUrl, '--data-dir', dataDir, '--addr', addr]).toString().trim();
   };
-  let child = await launch(addr, dataDir, publicUrl, interviews, allowedOrigins);
+  let child = await launch(addr, dataDir, publicUrl, interviews, allowedOrigins, extraArgs);
   return {
     dataDir,
     addr,
@@ -99,7 +100,7 @@ export async function startServer({ publicUrl, interviews, allowedOrigins } = {}
     },
     /** Starts it again on the same address and data. */
     async restart() {
-      child = await launch(addr, dataDir, publicUrl, interviews, allowedOrigins);
+      child = await launch(addr, dataDir, publicUrl, interviews, allowedOrigins, extraArgs);
     },
     stop() {
       child.kill('SIGKILL');

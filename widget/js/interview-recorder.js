@@ -5,40 +5,116 @@
 //
 // Or from code: `import { mount } from ".../interview-recorder.js";
 // const handle = await mount(element, { invite, api }); handle.unmount();`
-import init, { mount as mountInto } from './widget.js';
+//
+// The build names the two files below by their content (so they can be cached
+// forever); this loader is the only file a host page names.
+import * as firstGlue from './widget.js';
 
-let loading;
+const GLUE = './widget.js';
+const WASM = './widget_bg.wasm';
 
-function load() {
-  loading ??= init();
-  return loading;
+// The wasm is fetched and compiled from the moment this script runs, while
+// the page goes on loading; every instance is made from this one module.
+const compiled = compile(new URL(WASM, import.meta.url));
+
+async function compile(url) {
+  try {
+    return await WebAssembly.compileStreaming(fetch(url));
+  } catch {
+    // A static host that serves the wasm with another type: compile it whole.
+    const response = await fetch(url);
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+}
+
+let instances = 0;
+let live;
+
+/** The wasm instance recorders mount on; a new one after a bug stopped the last. */
+function instance() {
+  live ??= start().catch((error) => {
+    live = undefined;
+    throw error;
+  });
+  return live;
+}
+
+async function start() {
+  instances += 1;
+  const glue = instances === 1
+    ? firstGlue
+    : await import(`${new URL(GLUE, import.meta.url).href}?instance=${instances}`);
+  await glue.default({ module_or_path: await compiled });
+  const current = { glue, recorders: new Set(), dead: false };
+  glue.onPanic(() => {
+    current.dead = true;
+    live = undefined;
+    for (const recorder of current.recorders) recorder.crashed();
+  });
+  return current;
+}
+
+/** A recorder on `target` (an element or a shadow root) that reports to `host`. */
+async function mountOn(target, options, host) {
+  const current = await instance();
+  const handle = current.glue.mount(target, options);
+  const recorder = {
+    unmount() {
+      if (!current.recorders.delete(recorder) || current.dead) return;
+      try {
+        handle.unmount();
+        handle.free();
+      } catch {
+        // A bug while unmounting: the panic hook has reported it.
+      }
+    },
+    crashed() {
+      current.recorders.delete(recorder);
+      const message = document.createElement('p');
+      message.setAttribute('part', 'error');
+      message.setAttribute('role', 'alert');
+      message.textContent = 'The interview recorder stopped because of an error. '
+        + 'Your recorded answers are kept on this device: reload the page to continue.';
+      target.replaceChildren(message);
+      host.dispatchEvent(new CustomEvent('error', {
+        bubbles: true,
+        composed: true,
+        detail: { code: 'crashed', message: 'the recorder stopped after an internal error; reload to continue' },
+      }));
+    },
+  };
+  current.recorders.add(recorder);
+  return recorder;
 }
 
 /** Mounts the recorder into `target` (an element or a shadow root). */
 export async function mount(target, options) {
-  await load();
-  return mountInto(target, options);
+  const host = target instanceof ShadowRoot ? target.host : target;
+  const recorder = await mountOn(target, options, host);
+  return { unmount: () => recorder.unmount() };
 }
 
 class InterviewRecorder extends HTMLElement {
   async connectedCallback() {
-    if (this.handle || this.pending) return;
+    if (this.recorder || this.pending) return;
     this.pending = true;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     try {
-      await load();
-      if (this.isConnected) {
-        this.handle = mountInto(root, {
-          invite: this.getAttribute('invite') ?? '',
-          api: this.getAttribute('api') ?? '',
-          lang: this.getAttribute('lang') ?? undefined,
-          theme: this.getAttribute('theme') ?? undefined,
-          hideSelfView: this.hasAttribute('hide-self-view'),
-        });
-      }
+      await instance();
+      if (!this.isConnected) return;
+      const recorder = await mountOn(root, {
+        invite: this.getAttribute('invite') ?? '',
+        api: this.getAttribute('api') ?? '',
+        lang: this.getAttribute('lang') ?? undefined,
+        theme: this.getAttribute('theme') ?? undefined,
+        hideSelfView: this.hasAttribute('hide-self-view'),
+      }, this);
+      this.recorder = recorder;
     } catch (error) {
       root.textContent = 'The interview recorder could not start. Please reload the page.';
       this.dispatchEvent(new CustomEvent('error', {
+        bubbles: true,
+        composed: true,
         detail: { code: 'load-failed', message: String(error) },
       }));
     } finally {
@@ -47,8 +123,8 @@ class InterviewRecorder extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.handle?.unmount();
-    this.handle = undefined;
+    this.recorder?.unmount();
+    this.recorder = undefined;
   }
 }
 

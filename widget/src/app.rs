@@ -7,7 +7,7 @@ use crate::i18n::Translations;
 use crate::options::{MountOptions, OptionsError};
 use crate::{api, language, screens};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped_with_cancellation;
 use recorder_core::session::{Phase, Purpose, Stage};
 use wasm_bindgen::JsCast;
 
@@ -39,7 +39,8 @@ pub fn App(
     let owner = Owner::current().unwrap_or_default();
     let loaded = RwSignal::new_local(None::<Ctx>);
     let failure = RwSignal::new(None::<String>);
-    spawn_local(async move {
+    // Cancelled if the recorder leaves the page before the interview loads.
+    spawn_local_scoped_with_cancellation(async move {
         match api::session(&options).await {
             Ok(view) => {
                 let t = match &view.presentation.locale {
@@ -175,7 +176,8 @@ fn move_focus_to_each_new_screen(ctx: &Ctx, root: NodeRef<leptos::html::Div>) {
         if previous.as_ref().is_some_and(|p| *p != key) {
             request_animation_frame(move || {
                 let title = root
-                    .get_untracked()
+                    .try_get_untracked()
+                    .flatten()
                     .and_then(|root| root.query_selector("[part~=title]").ok().flatten());
                 if let Some(title) = title.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = title.focus();
@@ -186,20 +188,19 @@ fn move_focus_to_each_new_screen(ctx: &Ctx, root: NodeRef<leptos::html::Div>) {
     });
 }
 
-/// The browser asks before leaving while recorded bytes are not yet on the server.
+/// The browser asks before leaving while recorded bytes are not yet on the
+/// server. The listener belongs to the screen: it goes when the recorder does.
 fn warn_before_leaving_with_unsaved_bytes(ctx: &Ctx) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let ctx = ctx.clone();
-    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
-        move |event: web_sys::BeforeUnloadEvent| {
-            if ctx.has_unsaved_bytes() {
-                event.prevent_default();
-                event.set_return_value(&ctx.t.get("unsaved-warning"));
-            }
-        },
-    );
-    if let Some(window) = web_sys::window() {
-        let _ = window
-            .add_event_listener_with_callback("beforeunload", listener.as_ref().unchecked_ref());
-    }
-    listener.forget();
+    let listener = gloo::events::EventListener::new(&window, "beforeunload", move |event| {
+        if ctx.has_unsaved_bytes() {
+            let event: &web_sys::BeforeUnloadEvent = event.unchecked_ref();
+            event.prevent_default();
+            event.set_return_value(&ctx.t.get("unsaved-warning"));
+        }
+    });
+    StoredValue::new_local(listener);
 }

@@ -5,13 +5,13 @@ use crate::host_events::{emit, ErrorDetail, QuestionStarted, TakeUploaded};
 use crate::i18n::Translations;
 use crate::kept_takes::KeptTakes;
 use crate::options::MountOptions;
+use crate::tasks::TaskSet;
 use crate::{api, playback};
 use futures::channel::{mpsc, oneshot};
 use futures::StreamExt;
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use recorder_core::model::{Receipt, SessionView};
 use recorder_core::session::{Action, DeviceProblem, Event, Phase, Purpose, Session, Stage};
 use recorder_core::take_store::{StoredTake, TakeInfo};
@@ -80,6 +80,8 @@ pub struct Ctx {
     /// The answer take whose upload the candidate sees.
     take: StoredValue<Option<CurrentTake>, LocalStorage>,
     media: StoredValue<Media, LocalStorage>,
+    /// What this recorder is waiting for; cancelled when it leaves the page.
+    tasks: StoredValue<TaskSet, LocalStorage>,
 }
 
 /// An answer take's hold on what the candidate sees, and how to give it up.
@@ -110,6 +112,8 @@ struct Media {
     network: Vec<EventListener>,
     recording: Option<Recording>,
     chunks: Vec<Blob>,
+    /// The camera's and microphone's `ended` listeners.
+    tracks: Vec<EventListener>,
 }
 
 impl Ctx {
@@ -140,6 +144,7 @@ impl Ctx {
             kept: StoredValue::new_local(None),
             take: StoredValue::new_local(None),
             media: StoredValue::new_local(Media::default()),
+            tasks: StoredValue::new_local(TaskSet::default()),
         }
     }
 
@@ -227,6 +232,11 @@ impl Ctx {
         self.host.with_value(|host| emit(host, name, detail));
     }
 
+    /// Runs `task` until it ends or this recorder leaves the page.
+    pub fn spawn(&self, task: impl std::future::Future<Output = ()> + 'static) {
+        let _ = self.tasks.try_with_value(|tasks| tasks.spawn(task));
+    }
+
     /// Whether recorded bytes are still waiting for the server
     /// (an answer take is being recorded, or uploaded and not yet complete).
     pub fn has_unsaved_bytes(&self) -> bool {
@@ -262,14 +272,14 @@ impl Ctx {
     fn perform(&self, action: Action) {
         let ctx = self.clone();
         match action {
-            Action::OpenDevices => spawn_local(async move { ctx.open_devices().await }),
+            Action::OpenDevices => self.spawn(async move { ctx.open_devices().await }),
             Action::StartRecording(purpose) => self.start_recording(purpose),
             Action::StopRecording => self.media.with_value(|m| {
                 if let Some(recording) = &m.recording {
                     recording.stop();
                 }
             }),
-            Action::Reveal(question) => spawn_local(async move {
+            Action::Reveal(question) => self.spawn(async move {
                 match api::reveal(&ctx.options, &question).await {
                     Ok(revealed) => {
                         ctx.emit(
@@ -300,8 +310,8 @@ impl Ctx {
                 });
                 self.let_go_of_take(!failed);
             }
-            Action::SubmitTake(question) => spawn_local(async move { ctx.submit(question).await }),
-            Action::Complete => spawn_local(async move {
+            Action::SubmitTake(question) => self.spawn(async move { ctx.submit(question).await }),
+            Action::Complete => self.spawn(async move {
                 match api::complete(&ctx.options).await {
                     Ok(receipt) => {
                         ctx.release_devices();
@@ -379,15 +389,17 @@ impl Ctx {
 
     /// A camera or microphone that goes away ends the take as a technical failure.
     fn watch_tracks(&self, stream: &MediaStream) {
-        for track in stream.get_tracks().iter() {
-            let track: web_sys::MediaStreamTrack = track.unchecked_into();
-            let ctx = self.clone();
-            let ended = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-                ctx.dispatch(Event::TechnicalFailure(ctx.t.get("device-lost")));
-            });
-            track.set_onended(Some(ended.as_ref().unchecked_ref()));
-            ended.forget();
-        }
+        let listeners = stream
+            .get_tracks()
+            .iter()
+            .map(|track| {
+                let ctx = self.clone();
+                EventListener::new(track.unchecked_ref(), "ended", move |_| {
+                    ctx.dispatch(Event::TechnicalFailure(ctx.t.get("device-lost")));
+                })
+            })
+            .collect();
+        self.media.update_value(|m| m.tracks = listeners);
     }
 
     /// Whether the camera or microphone went away (a track ended).
@@ -410,7 +422,7 @@ impl Ctx {
         if self.devices_lost() {
             // After a lost device, open the camera again first.
             let ctx = self.clone();
-            spawn_local(async move {
+            self.spawn(async move {
                 match media::open(&MediaRequest::default()).await {
                     Ok(stream) => {
                         ctx.watch_tracks(&stream);
@@ -456,7 +468,7 @@ impl Ctx {
         };
         self.dispatch(Event::RecordingStarted);
         let ctx = self.clone();
-        spawn_local(async move {
+        self.spawn(async move {
             if let Some((kept, key, info)) = &kept {
                 kept.describe(key, info).await;
             }
@@ -570,8 +582,9 @@ impl Ctx {
             mime_type.to_string(),
             key.to_string(),
         );
-        spawn_local(async move {
+        self.spawn(async move {
             let (progress, upload_url, kept) = (ctx.progress, ctx.upload_url, ctx.kept);
+            let describer = ctx.clone();
             let (described_question, described_type, described_key) =
                 (question.clone(), mime_type.clone(), key.clone());
             let shown = hold.clone();
@@ -592,7 +605,7 @@ impl Ctx {
                         finished: false,
                     };
                     let (kept, key) = (kept.get_value(), described_key.clone());
-                    spawn_local(async move {
+                    describer.spawn(async move {
                         if let Some(kept) = kept {
                             kept.describe(&key, &info).await;
                         }
@@ -658,7 +671,7 @@ impl Ctx {
         take.hold.set(Hold::Discarded);
         let _ = take.discard.send(());
         if let Some(kept) = self.kept.get_value() {
-            spawn_local(async move { kept.forget(&take.key).await });
+            self.spawn(async move { kept.forget(&take.key).await });
         }
     }
 

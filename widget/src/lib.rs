@@ -24,9 +24,13 @@ mod mount;
 #[cfg(target_arch = "wasm32")]
 mod options;
 #[cfg(target_arch = "wasm32")]
+mod panic_report;
+#[cfg(target_arch = "wasm32")]
 mod playback;
 #[cfg(target_arch = "wasm32")]
 mod screens;
+#[cfg(target_arch = "wasm32")]
+mod tasks;
 
 #[cfg(target_arch = "wasm32")]
 pub use mount::{mount, Mounted};

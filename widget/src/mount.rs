@@ -33,7 +33,6 @@ impl Mounted {
 /// ```
 #[wasm_bindgen]
 pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError> {
-    console_error_panic_hook::set_once();
     let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
     let document = window
         .document()

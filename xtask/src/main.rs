@@ -2,7 +2,9 @@
 //! each installs what is missing on a fresh machine, builds what it needs and runs it.
 
 mod cmd;
+mod fingerprint;
 mod install;
+mod precompress;
 mod widget_build;
 
 use cmd::{run, workspace_root, Fail};

@@ -1,7 +1,11 @@
 //! Builds the widget: cargo (wasm32, size profile), wasm-bindgen, wasm-opt,
-//! esbuild (minifies the JS glue), then the loader script, into `target/www/recorder`.
+//! esbuild (minifies the JS glue), then the loader script, into
+//! `target/www/recorder`; names the glue and wasm by content and writes a
+//! Brotli and a gzip copy of every file.
 
 use crate::cmd::{cargo, run, workspace_root, Fail};
+use crate::fingerprint::fingerprint;
+use crate::precompress::precompress;
 use std::process::Command;
 
 /// Where the built widget goes; demo-server serves it at `/recorder/`.
@@ -12,6 +16,8 @@ pub fn build() -> Result<(), Fail> {
     let root = workspace_root();
     let out = root.join(OUT_DIR);
     println!("== building the widget (wasm32, release)");
+    // Files of earlier builds (other content names) go.
+    let _ = std::fs::remove_dir_all(&out);
     run(Command::new(cargo())
         .args([
             "build",
@@ -64,9 +70,21 @@ pub fn build() -> Result<(), Fail> {
         std::fs::copy(root.join("widget/js").join(file), out.join(file))
             .map_err(|e| Fail(format!("cannot copy {file}: {e}")))?;
     }
-    let size = std::fs::metadata(&bindgen_wasm)
-        .map(|m| m.len())
-        .unwrap_or(0);
-    println!("== widget built in {OUT_DIR} ({} KB wasm)", size / 1024);
+    let names = fingerprint(&out)?;
+    let entries =
+        std::fs::read_dir(&out).map_err(|e| Fail(format!("cannot list {OUT_DIR}: {e}")))?;
+    for entry in entries.flatten() {
+        let sizes = precompress(&entry.path())?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if [&names.glue, &names.wasm].contains(&&name) {
+            println!(
+                "   {name}: {} KB, {} KB brotli, {} KB gzip",
+                sizes.plain / 1024,
+                sizes.brotli / 1024,
+                sizes.gzip / 1024
+            );
+        }
+    }
+    println!("== widget built in {OUT_DIR}");
     Ok(())
 }

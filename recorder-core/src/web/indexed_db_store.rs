@@ -73,8 +73,8 @@ impl IndexedDbTakeStore {
             }
         });
         request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+        let _detach = OnDrop(|| request.set_onupgradeneeded(None));
         let db = finish(&request).await?;
-        request.set_onupgradeneeded(None);
         Ok(IndexedDbTakeStore {
             db: db.dyn_into().map_err(StoreError::from)?,
         })
@@ -195,9 +195,12 @@ async fn finish(request: &IdbRequest) -> Result<JsValue, StoreError> {
     });
     request.set_onsuccess(Some(on_success.as_ref().unchecked_ref()));
     request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let detach = OnDrop(|| {
+        request.set_onsuccess(None);
+        request.set_onerror(None);
+    });
     let outcome = receiver.await;
-    request.set_onsuccess(None);
-    request.set_onerror(None);
+    drop(detach);
     match outcome {
         Ok(Ok(())) => Ok(request.result()?),
         _ => Err(StoreError::Failed(
@@ -227,6 +230,11 @@ async fn complete(transaction: &IdbTransaction) -> Result<(), StoreError> {
     transaction.set_oncomplete(Some(on_complete.as_ref().unchecked_ref()));
     transaction.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     transaction.set_onabort(Some(on_abort.as_ref().unchecked_ref()));
+    let _detach = OnDrop(|| {
+        transaction.set_oncomplete(None);
+        transaction.set_onerror(None);
+        transaction.set_onabort(None);
+    });
     if receiver.await == Ok(true) {
         Ok(())
     } else {
@@ -236,5 +244,16 @@ async fn complete(transaction: &IdbTransaction) -> Result<(), StoreError> {
                 .map(|e| format!("{}: {}", e.name(), e.message()))
                 .unwrap_or_else(|| "transaction aborted".into()),
         ))
+    }
+}
+
+/// Runs its function when dropped. Handlers set on a request go before their
+/// closures do, even when the future awaiting them is cancelled: the browser
+/// must never call a closure that no longer exists.
+struct OnDrop<F: FnMut()>(F);
+
+impl<F: FnMut()> Drop for OnDrop<F> {
+    fn drop(&mut self) {
+        (self.0)()
     }
 }

@@ -146,6 +146,11 @@ impl Recording {
 
 impl Drop for Recording {
     fn drop(&mut self) {
+        // The handlers go with their closures: the events of stopping must
+        // not call into closures that no longer exist.
+        self.recorder.set_ondataavailable(None);
+        self.recorder.set_onerror(None);
+        self.recorder.set_onstop(None);
         self.stop();
     }
 }

@@ -1,0 +1,252 @@
+//! `GET /recorder/*`: the built widget, read into memory at startup. Each
+//! request gets the Brotli or gzip copy the build wrote if the browser accepts
+//! it; content-named files (`widget_bg.3f2a9c1e.wasm`) are cached forever,
+//! the loader and other fixed names are revalidated with their ETag.
+
+use crate::app::AppState;
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::Path as FsPath;
+use std::sync::Arc;
+
+/// Content-named files: a new build gives them new names.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Fixed names (the loader a host page names): kept, but asked about again on
+/// each use, so a new build reaches pages at once and old names are never wanted.
+const REVALIDATE: &str = "public, no-cache";
+
+/// The widget's files, by path under `/recorder/`.
+#[derive(Clone, Default)]
+pub struct WidgetFiles(Arc<HashMap<String, WidgetFile>>);
+
+struct WidgetFile {
+    content_type: &'static str,
+    etag: String,
+    immutable: bool,
+    plain: Bytes,
+    brotli: Option<Bytes>,
+    gzip: Option<Bytes>,
+}
+
+/// A compressed copy a browser may be sent.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Encoding {
+    /// `br`
+    Brotli,
+    /// `gzip`
+    Gzip,
+}
+
+impl WidgetFiles {
+    /// Reads every file under `dir` (with the `.br` and `.gz` copies beside
+    /// them); an empty set if `dir` does not exist (the widget is not built).
+    ///
+    /// ```no_run
+    /// let files = demo_server::widget_files::WidgetFiles::load("target/www/recorder".as_ref())?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn load(dir: &FsPath) -> std::io::Result<WidgetFiles> {
+        let mut files = HashMap::new();
+        if dir.is_dir() {
+            read_into(dir, dir, &mut files)?;
+        }
+        Ok(WidgetFiles(Arc::new(files)))
+    }
+
+    /// Whether a file is served at `path` (relative to `/recorder/`).
+    ///
+    /// ```
+    /// let files = demo_server::widget_files::WidgetFiles::default();
+    /// assert!(!files.has("interview-recorder.js"));
+    /// ```
+    pub fn has(&self, path: &str) -> bool {
+        self.0.contains_key(path)
+    }
+
+    /// `<link>` elements that start fetching the glue and the wasm named in
+    /// the build's `manifest.json` while the page's loader script still
+    /// loads; empty without a manifest.
+    ///
+    /// ```
+    /// let files = demo_server::widget_files::WidgetFiles::default();
+    /// assert_eq!(files.preload_hints("https://host"), "");
+    /// ```
+    pub fn preload_hints(&self, origin: &str) -> String {
+        let Some(manifest) = self.0.get("manifest.json") else {
+            return String::new();
+        };
+        let Ok(manifest) = serde_json::from_slice::<Manifest>(&manifest.plain) else {
+            return String::new();
+        };
+        let safe = |name: &str| {
+            name.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+        };
+        if !safe(&manifest.glue) || !safe(&manifest.wasm) {
+            return String::new();
+        }
+        format!(
+            "<link rel=\"modulepreload\" href=\"{origin}/recorder/{}\">\n  \
+             <link rel=\"preload\" as=\"fetch\" type=\"application/wasm\" crossorigin href=\"{origin}/recorder/{}\">",
+            manifest.glue, manifest.wasm
+        )
+    }
+}
+
+/// What the widget build writes to `manifest.json`.
+#[derive(serde::Deserialize)]
+struct Manifest {
+    glue: String,
+    wasm: String,
+}
+
+fn read_into(
+    root: &FsPath,
+    dir: &FsPath,
+    files: &mut HashMap<String, WidgetFile>,
+) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            read_into(root, &path, files)?;
+            continue;
+        }
+        let name = path.to_string_lossy();
+        if name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        let plain = std::fs::read(&path)?;
+        let copy = |extension: &str| {
+            std::fs::read(format!("{name}.{extension}"))
+                .ok()
+                .map(Bytes::from)
+        };
+        let relative = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let hash = Sha256::digest(&plain);
+        let etag = hash[..12].iter().map(|b| format!("{b:02x}")).collect();
+        files.insert(
+            relative.clone(),
+            WidgetFile {
+                content_type: content_type(&relative),
+                etag,
+                immutable: is_content_named(&relative),
+                brotli: copy("br"),
+                gzip: copy("gz"),
+                plain: Bytes::from(plain),
+            },
+        );
+    }
+    Ok(())
+}
+
+/// `name.<16 hex digits>.ext`: named by its content at build time.
+fn is_content_named(path: &str) -> bool {
+    let mut parts = path.rsplit('.');
+    let (_extension, hash) = (parts.next(), parts.next());
+    hash.is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        && parts.next().is_some()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next() {
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("json") => "application/json",
+        Some("ftl") => "text/plain; charset=utf-8",
+        Some("ts") => "text/plain; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The best encoding `accept` (an `Accept-Encoding` value) allows among the
+/// copies there are: Brotli, then gzip; `None` for the file as built.
+///
+/// ```
+/// use demo_server::widget_files::{negotiate, Encoding};
+/// assert_eq!(negotiate("gzip, deflate, br", true, true), Some(Encoding::Brotli));
+/// assert_eq!(negotiate("gzip, br;q=0", true, true), Some(Encoding::Gzip));
+/// assert_eq!(negotiate("identity", true, true), None);
+/// ```
+pub fn negotiate(accept: &str, brotli: bool, gzip: bool) -> Option<Encoding> {
+    let accepted = |coding: &str| {
+        accept.split(',').any(|item| {
+            let mut parts = item.split(';').map(str::trim);
+            let name = parts.next().unwrap_or_default();
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (name.eq_ignore_ascii_case(coding) || name == "*") && !refused
+        })
+    };
+    if brotli && accepted("br") {
+        Some(Encoding::Brotli)
+    } else if gzip && accepted("gzip") {
+        Some(Encoding::Gzip)
+    } else {
+        None
+    }
+}
+
+/// `GET` and `HEAD /recorder/{*path}`.
+pub async fn serve(
+    State(state): State<AppState>,
+    Path(path): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(file) = state.widget.0.get(&path) else {
+        return (
+            StatusCode::NOT_FOUND,
+            "no such file of the recorder; is the widget built (cargo xtask build-widget)?\n",
+        )
+            .into_response();
+    };
+    let accept = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let encoding = negotiate(accept, file.brotli.is_some(), file.gzip.is_some());
+    let (body, coding, tag) = match encoding {
+        Some(Encoding::Brotli) => (file.brotli.as_ref(), Some("br"), "-br"),
+        Some(Encoding::Gzip) => (file.gzip.as_ref(), Some("gzip"), "-gz"),
+        None => (Some(&file.plain), None, ""),
+    };
+    let etag = format!("\"{}{tag}\"", file.etag);
+    let mut response = match headers.get(header::IF_NONE_MATCH) {
+        Some(wanted) if wanted.to_str().is_ok_and(|w| w.contains(&etag)) => {
+            StatusCode::NOT_MODIFIED.into_response()
+        }
+        _ => Body::from(body.cloned().unwrap_or_default()).into_response(),
+    };
+    let out = response.headers_mut();
+    out.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(file.content_type),
+    );
+    out.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if file.immutable {
+            IMMUTABLE
+        } else {
+            REVALIDATE
+        }),
+    );
+    out.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    if let Ok(etag) = HeaderValue::from_str(&etag) {
+        out.insert(header::ETAG, etag);
+    }
+    if let Some(coding) = coding {
+        out.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+    }
+    response
+}

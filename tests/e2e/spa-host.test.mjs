@@ -1,0 +1,99 @@
+// A single-page hiring site (history routing, no framework; spa-host/) shows the recorder
+// on one route and takes it away on another, 50 times: half by removing the element, half
+// by `handle.unmount()`. Each time the camera and microphone go off; at the end no listener
+// on window or document and no JS heap is left over from the earlier recorders, nothing
+// was logged as an error, and an answer still goes through.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { freePort, startServer } from '../support/server.mjs';
+import { launchChromium, liveTracks, newPage, watchStreams } from '../support/browser.mjs';
+import { answer, part, warmUp } from '../support/flow.mjs';
+
+const CYCLES = 50;
+const cleanup = [];
+after(() => cleanup.forEach((stop) => stop()));
+
+/** Serves spa-host/ at `port` (every path but the script is the app's page), with an
+ * import map that points "interview-recorder" at `loader`. */
+async function hostApp(port, loader) {
+  const dir = new URL('./spa-host/', import.meta.url);
+  const imports = `<script type="importmap">${JSON.stringify({ imports: { 'interview-recorder': loader } })}</script>`;
+  const page = readFileSync(new URL('index.html', dir), 'utf8').replace('<!--IMPORTS-->', imports);
+  const script = readFileSync(new URL('app.mjs', dir));
+  const host = http.createServer((request, response) => {
+    const isScript = request.url.startsWith('/app.mjs');
+    response.writeHead(200, { 'Content-Type': isScript ? 'text/javascript' : 'text/html' });
+    response.end(isScript ? script : page);
+  });
+  await new Promise((resolve) => host.listen(port, '127.0.0.1', resolve));
+  return host;
+}
+
+/** Listeners on `window` and on `document`, as DevTools counts them. */
+async function listenerCounts(cdp) {
+  const counts = {};
+  for (const name of ['window', 'document']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: name });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    counts[name] = listeners.map((l) => l.type).sort().join(',');
+  }
+  return counts;
+}
+
+/** The JS heap in use after a full garbage collection, in bytes. */
+async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+test(`a single-page host mounts and unmounts the recorder ${CYCLES} times, then an answer goes through`, { timeout: 600_000 }, async () => {
+  const hostPort = await freePort();
+  const hostOrigin = `http://127.0.0.1:${hostPort}`;
+  const server = await startServer({ allowedOrigins: [hostOrigin] });
+  const token = server.invite().split('/').pop();
+  const host = await hostApp(hostPort, `${server.origin}/recorder/interview-recorder.js`);
+  const browser = await launchChromium();
+  cleanup.push(() => browser.close(), () => server.stop(), () => host.close());
+
+  const tab = await newPage(browser);
+  const errors = [];
+  tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  tab.on('pageerror', (error) => errors.push(error.message));
+  await watchStreams(tab);
+  const cdp = await tab.context().newCDPSession(tab);
+  await tab.goto(`${hostOrigin}/?invite=${token}&api=${encodeURIComponent(`${server.origin}/api`)}`);
+
+  let first;
+  for (let cycle = 1; cycle <= CYCLES; cycle += 1) {
+    const mode = cycle % 2 ? 'element' : 'handle';
+    await tab.evaluate((m) => { window.app.mode = m; window.app.go('/apply'); }, mode);
+    await part(tab, 'start').click({ timeout: 30_000 });
+    await part(tab, 'level').waitFor({ timeout: 30_000 });
+    for (let waited = 0; await liveTracks(tab) === 0; waited += 100) {
+      assert.ok(waited < 10_000, `cycle ${cycle} (${mode}): the camera did not open`);
+      await tab.waitForTimeout(100);
+    }
+    await tab.evaluate(() => window.app.go('/'));
+    assert.equal(await liveTracks(tab, 5_000), 0, `cycle ${cycle} (${mode}): the camera and microphone are off`);
+    assert.deepEqual(errors, [], `cycle ${cycle} (${mode}): no page or console error`);
+    if (cycle === 1) first = { listeners: await listenerCounts(cdp), heap: await heapAfterGc(cdp) };
+  }
+  assert.deepEqual(await listenerCounts(cdp), first.listeners, 'the same listeners on window and document as after the first cycle');
+  // The page is about to be left (as on a link away): nothing of the removed recorders answers.
+  await tab.evaluate(() => window.dispatchEvent(new Event('beforeunload', { cancelable: true })));
+  assert.deepEqual(errors, [], 'leaving the page after the recorders are gone raises no error');
+  const heap = await heapAfterGc(cdp);
+  assert.ok(heap - first.heap < 5 * 1024 * 1024,
+    `JS heap after ${CYCLES} cycles within 5 MB of the first (${(first.heap / 1e6).toFixed(1)} -> ${(heap / 1e6).toFixed(1)} MB)`);
+
+  await tab.evaluate(() => window.app.go('/apply'));
+  await warmUp(tab);
+  await answer(tab, 'q1', 2);
+  const [stored] = server.uploads();
+  assert.ok(stored?.length > 0, 'the answer was stored');
+  assert.deepEqual(errors, [], 'no page or console error');
+});

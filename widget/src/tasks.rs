@@ -1,0 +1,57 @@
+//! The futures a recorder runs (loading, uploads, reveals, submits), ended
+//! with it: when the recorder leaves the page, every one still pending is
+//! cancelled before it can touch what the recorder has let go of.
+
+use futures::future::{AbortHandle, Abortable};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::future::Future;
+use std::rc::Rc;
+
+/// The pending futures of one recorder. Dropping the set cancels them all;
+/// kept in the recorder's reactive arena, it drops when the recorder unmounts.
+///
+/// ```ignore
+/// let tasks = TaskSet::default();
+/// tasks.spawn(async { /* fetch, then update signals */ });
+/// drop(tasks); // the fetch is abandoned; its continuation never runs
+/// ```
+#[derive(Default)]
+pub struct TaskSet {
+    pending: Rc<RefCell<Pending>>,
+}
+
+#[derive(Default)]
+struct Pending {
+    next: u64,
+    handles: HashMap<u64, AbortHandle>,
+}
+
+impl TaskSet {
+    /// Runs `task` on the browser's event loop until it ends or the set is dropped.
+    pub fn spawn(&self, task: impl Future<Output = ()> + 'static) {
+        let (handle, registration) = AbortHandle::new_pair();
+        let id = {
+            let mut pending = self.pending.borrow_mut();
+            pending.next += 1;
+            let id = pending.next;
+            pending.handles.insert(id, handle);
+            id
+        };
+        let pending = Rc::downgrade(&self.pending);
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = Abortable::new(task, registration).await;
+            if let Some(pending) = pending.upgrade() {
+                pending.borrow_mut().handles.remove(&id);
+            }
+        });
+    }
+}
+
+impl Drop for TaskSet {
+    fn drop(&mut self) {
+        for (_, handle) in self.pending.borrow_mut().handles.drain() {
+            handle.abort();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! Names the widget's heavy files by their content (`widget_bg.3f2a9c1e.wasm`),
+//! so any server or CDN can cache them forever: a new build is a new name.
+//! The loader keeps its name and points at the new ones.
+
+use crate::cmd::Fail;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// The files a build produced, by their content names.
+pub struct Fingerprinted {
+    /// wasm-bindgen's JS glue.
+    pub glue: String,
+    /// The wasm module.
+    pub wasm: String,
+}
+
+/// Renames `dir/widget_bg.wasm` and `dir/widget.js` by content, rewrites the
+/// references to them (the glue names the wasm; the loader names both), and
+/// writes `manifest.json` (`{ "glue": ..., "wasm": ... }`) for servers that
+/// render preload hints.
+pub fn fingerprint(dir: &Path) -> Result<Fingerprinted, Fail> {
+    let wasm = rename_by_content(dir, "widget_bg", "wasm", |bytes| bytes)?;
+    let glue = rename_by_content(dir, "widget", "js", |bytes| {
+        replace(bytes, "widget_bg.wasm", &wasm)
+    })?;
+    let loader = dir.join("interview-recorder.js");
+    let source = read(&loader)?;
+    let rewritten = replace(source, "./widget_bg.wasm", &format!("./{wasm}"));
+    let rewritten = replace(rewritten, "./widget.js", &format!("./{glue}"));
+    write(&loader, &rewritten)?;
+    let manifest = format!("{{ \"glue\": \"{glue}\", \"wasm\": \"{wasm}\" }}\n");
+    write(&dir.join("manifest.json"), manifest.as_bytes())?;
+    Ok(Fingerprinted { glue, wasm })
+}
+
+/// `dir/{stem}.{extension}`, transformed by `edit`, written as
+/// `dir/{stem}.{first 8 bytes of its sha256, hex}.{extension}`; returns that name.
+fn rename_by_content(
+    dir: &Path,
+    stem: &str,
+    extension: &str,
+    edit: impl FnOnce(Vec<u8>) -> Vec<u8>,
+) -> Result<String, Fail> {
+    let plain = dir.join(format!("{stem}.{extension}"));
+    let bytes = edit(read(&plain)?);
+    let hash: String = Sha256::digest(&bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let name = format!("{stem}.{hash}.{extension}");
+    write(&dir.join(&name), &bytes)?;
+    std::fs::remove_file(&plain)
+        .map_err(|e| Fail(format!("cannot remove {}: {e}", plain.display())))?;
+    Ok(name)
+}
+
+/// `bytes` (UTF-8 text) with every `from` replaced by `to`.
+fn replace(bytes: Vec<u8>, from: &str, to: &str) -> Vec<u8> {
+    String::from_utf8_lossy(&bytes)
+        .replace(from, to)
+        .into_bytes()
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, Fail> {
+    std::fs::read(path).map_err(|e| Fail(format!("cannot read {}: {e}", path.display())))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Fail> {
+    std::fs::write(path, bytes).map_err(|e| Fail(format!("cannot write {}: {e}", path.display())))
+}
