@@ -28,7 +28,8 @@ pub async fn every_response(request: Request, next: Next) -> Response {
 
 /// The policy of a page that embeds the recorder: scripts from this server
 /// (and the inline scripts of `html`, by hash), WebAssembly, inline styles
-/// (the recorder's shadow root has its own), fetches to this server, pictures
+/// (the recorder's shadow root has its own), fetches to this server (and of
+/// the page's own recordings, `blob:`), pictures
 /// and videos from anywhere on https (a company logo, an intro video), and
 /// framing only by `frame_ancestors` (`'self'`, or the origins given with
 /// `--frame-ancestors`).
@@ -51,7 +52,7 @@ pub fn recorder_page(html: &str, origin: &str, frame_ancestors: &str) -> String 
         .collect();
     format!(
         "default-src 'none'; script-src 'self' {origin} 'wasm-unsafe-eval'{hashes}; \
-         style-src 'self' 'unsafe-inline'; connect-src 'self' {origin}; \
+         style-src 'self' 'unsafe-inline'; connect-src 'self' {origin} blob:; \
          img-src 'self' {origin} data: blob: https:; media-src 'self' {origin} blob: https:; \
          base-uri 'none'; form-action 'none'; frame-ancestors {frame_ancestors}"
     )
