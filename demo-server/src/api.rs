@@ -70,26 +70,25 @@ pub async fn submit(
         return Err(ApiError::UploadGone);
     }
     if upload.completed_at.is_none() {
-        return Err(ApiError::Conflict(format!(
-            "the take is not fully uploaded yet ({} bytes received)",
-            upload.offset
-        )));
+        return Err(ApiError::TakeIncomplete {
+            received: upload.offset,
+        });
     }
     let sha256 = upload.sha256.clone().unwrap_or_default();
     if upload.offset != take.bytes || !sha256.eq_ignore_ascii_case(&take.sha256) {
-        return Err(ApiError::Conflict(format!(
-            "the server has {} bytes with sha256 {sha256}, not {} bytes with sha256 {}",
-            upload.offset, take.bytes, take.sha256
-        )));
+        return Err(ApiError::TakeMismatch {
+            bytes: upload.offset,
+            sha256,
+            claimed_bytes: take.bytes,
+            claimed_sha256: take.sha256,
+        });
     }
     if !state
         .db
         .submit(candidate.invite_id, &id, &upload.id)
         .await?
     {
-        return Err(ApiError::Conflict(format!(
-            "question {id:?} was already submitted"
-        )));
+        return Err(ApiError::AlreadySubmitted(id));
     }
     let mut upload = upload;
     if upload.duration_ms.is_none() {
@@ -125,10 +124,9 @@ pub async fn complete(
         }
     }
     if !missing.is_empty() {
-        return Err(ApiError::Conflict(format!(
-            "these questions have no submitted answer yet: {}",
-            missing.join(", ")
-        )));
+        return Err(ApiError::AnswersMissing(
+            missing.into_iter().map(str::to_string).collect(),
+        ));
     }
     let (completed_at, first_time) = state.db.complete(candidate.invite_id).await?;
     let receipt = Receipt {

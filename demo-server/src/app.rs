@@ -3,7 +3,7 @@
 use crate::db::Db;
 use crate::webhook::Webhook;
 use crate::widget_files::WidgetFiles;
-use crate::{api, pages, review, security_headers, tus, widget_files};
+use crate::{api, error, pages, review, security_headers, tus, widget_files};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, head, post};
 use axum::Router;
@@ -123,11 +123,14 @@ pub fn router(state: AppState) -> Router {
             head(tus::head).patch(tus::patch).delete(tus::delete),
         )
         .route_layer(axum::middleware::from_fn(tus::require_version));
-    Router::new()
+    let api_routes = Router::new()
         .route("/api/session", get(api::session))
         .route("/api/questions/{id}/reveal", post(api::reveal))
         .route("/api/questions/{id}/submit", post(api::submit))
         .route("/api/complete", post(api::complete))
+        .route_layer(axum::middleware::from_fn(error::as_json));
+    Router::new()
+        .merge(api_routes)
         .merge(tus_routes)
         .route("/i/{token}", get(pages::candidate))
         .route("/demo/{token}", get(pages::themes))
@@ -144,7 +147,8 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Response headers a cross-origin page may read.
-pub const EXPOSED_HEADERS: [&str; 10] = [
+pub const EXPOSED_HEADERS: [&str; 11] = [
+    crate::error::CODE_HEADER,
     "location",
     "upload-offset",
     "upload-length",

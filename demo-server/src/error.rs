@@ -1,7 +1,18 @@
 //! Every way a request can fail, as one enum that turns into a response.
+//! Each carries a stable machine code (the README lists them) in the
+//! `Error-Code` header; the candidate API also sends it in a JSON body
+//! `{ "code", "message" }`, tus responses keep a plain-text message (so any
+//! tus client shows it as it is). The recorder shows its own translated text
+//! for each code; the message is for integrators and logs.
 
+use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Json, Response};
+use recorder_core::error_code::ErrorCode;
+
+/// The response header that carries an error's code.
+pub const CODE_HEADER: &str = "error-code";
 
 /// A failed request: the status and a message an integrator can act on.
 #[derive(Debug, thiserror::Error)]
@@ -72,9 +83,33 @@ pub enum ApiError {
     /// The body does not match its `Upload-Checksum`.
     #[error("the body does not match its Upload-Checksum; nothing was kept, send it again")]
     ChecksumMismatch,
-    /// The request conflicts with the current state (submit, complete).
-    #[error("{0}")]
-    Conflict(String),
+    /// The question already has a submitted answer.
+    #[error("question {0:?} was already submitted")]
+    AlreadySubmitted(String),
+    /// A DELETE of the take that is a question's answer.
+    #[error("a submitted answer cannot be deleted")]
+    SubmittedCannotBeDeleted,
+    /// Submit before the server has the whole take.
+    #[error("the take is not fully uploaded yet ({received} bytes received)")]
+    TakeIncomplete {
+        /// Bytes the server has.
+        received: u64,
+    },
+    /// Submit names a take other than the one the server has.
+    #[error("the server has {bytes} bytes with sha256 {sha256}, not {claimed_bytes} bytes with sha256 {claimed_sha256}")]
+    TakeMismatch {
+        /// What the server has.
+        bytes: u64,
+        /// Its sha256.
+        sha256: String,
+        /// What the request said.
+        claimed_bytes: u64,
+        /// Its sha256.
+        claimed_sha256: String,
+    },
+    /// Complete before every question has an answer.
+    #[error("these questions have no submitted answer yet: {}", .0.join(", "))]
+    AnswersMissing(Vec<String>),
     /// Another request is writing to this upload right now.
     #[error("another request is writing to this upload; retry after it finishes")]
     Locked,
@@ -87,6 +122,40 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// The stable machine code of this error.
+    ///
+    /// ```
+    /// use demo_server::error::ApiError;
+    /// assert_eq!(ApiError::InvalidInvite.code().as_str(), "invite-invalid");
+    /// ```
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ApiError::MissingToken => ErrorCode::TokenMissing,
+            ApiError::InvalidInvite => ErrorCode::InviteInvalid,
+            ApiError::UploadNotFound => ErrorCode::UploadNotFound,
+            ApiError::UnknownQuestion(_) => ErrorCode::QuestionUnknown,
+            ApiError::TusVersion => ErrorCode::TusVersion,
+            ApiError::BadRequest(_) => ErrorCode::BadRequest,
+            ApiError::ContentType => ErrorCode::ContentType,
+            ApiError::OffsetMismatch { .. } => ErrorCode::OffsetMismatch,
+            ApiError::TooLarge { .. } => ErrorCode::TooLarge,
+            ApiError::ReviewLinkInvalid => ErrorCode::ReviewLinkInvalid,
+            ApiError::NotRevealed(_) => ErrorCode::QuestionNotRevealed,
+            ApiError::NoAttemptsLeft { .. } => ErrorCode::NoAttemptsLeft,
+            ApiError::TooManyTechnicalRetries { .. } => ErrorCode::TechnicalRetriesUsed,
+            ApiError::DeadlinePassed => ErrorCode::DeadlinePassed,
+            ApiError::UploadGone => ErrorCode::UploadGone,
+            ApiError::ChecksumMismatch => ErrorCode::ChecksumMismatch,
+            ApiError::AlreadySubmitted(_) => ErrorCode::AlreadySubmitted,
+            ApiError::SubmittedCannotBeDeleted => ErrorCode::SubmittedCannotBeDeleted,
+            ApiError::TakeIncomplete { .. } => ErrorCode::TakeIncomplete,
+            ApiError::TakeMismatch { .. } => ErrorCode::TakeMismatch,
+            ApiError::AnswersMissing(_) => ErrorCode::AnswersMissing,
+            ApiError::Locked => ErrorCode::Locked,
+            ApiError::Database(_) | ApiError::Io(_) => ErrorCode::ServerError,
+        }
+    }
+
     fn status(&self) -> StatusCode {
         match self {
             ApiError::MissingToken | ApiError::InvalidInvite => StatusCode::UNAUTHORIZED,
@@ -100,7 +169,11 @@ impl ApiError {
             ApiError::ChecksumMismatch => {
                 StatusCode::from_u16(460).unwrap_or(StatusCode::BAD_REQUEST)
             }
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::AlreadySubmitted(_)
+            | ApiError::SubmittedCannotBeDeleted
+            | ApiError::TakeIncomplete { .. }
+            | ApiError::TakeMismatch { .. }
+            | ApiError::AnswersMissing(_) => StatusCode::CONFLICT,
             ApiError::TusVersion => StatusCode::PRECONDITION_FAILED,
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -121,8 +194,13 @@ impl IntoResponse for ApiError {
         } else {
             self.to_string()
         };
-        let mut response = (status, message + "\n").into_response();
+        let mut response = (status, format!("{message}\n")).into_response();
+        let code = self.code().as_str();
+        response
+            .extensions_mut()
+            .insert(ErrorBody { code, message });
         let headers = response.headers_mut();
+        headers.insert(CODE_HEADER, HeaderValue::from_static(code));
         headers.insert(
             "Tus-Resumable",
             HeaderValue::from_static(crate::tus::VERSION),
@@ -133,4 +211,29 @@ impl IntoResponse for ApiError {
         }
         response
     }
+}
+
+/// An error as the candidate API's JSON body says it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ErrorBody {
+    /// [`ApiError::code`], as sent.
+    pub code: &'static str,
+    /// What happened, in English, for integrators.
+    pub message: String,
+}
+
+/// Sends the errors of the routes it wraps as JSON `{ "code", "message" }`
+/// (a middleware for the candidate API; tus routes keep plain text).
+pub async fn as_json(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let Some(body) = response.extensions().get::<ErrorBody>().cloned() else {
+        return response;
+    };
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(header::CONTENT_TYPE);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let json = Json(body).into_response();
+    let (json_parts, json_body) = json.into_parts();
+    parts.headers.extend(json_parts.headers);
+    Response::from_parts(parts, json_body)
 }

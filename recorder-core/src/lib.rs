@@ -21,6 +21,7 @@
 //! ```
 
 pub mod browser;
+pub mod error_code;
 pub mod http;
 pub mod in_app_browser;
 pub mod journal;

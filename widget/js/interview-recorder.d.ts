@@ -6,8 +6,12 @@ export interface MountOptions {
   invite: string;
   /** The API base, such as "https://host/api" (relative URLs resolve against the page). */
   api: string;
-  /** A language tag ("en", "es", "ar"...); default: the browser's languages. */
+  /** A language tag ("en", "es", "ar", "fr", "de", "pt-BR"...); default: the interview's
+   * locale, else the browser's languages. */
   lang?: string;
+  /** More or replaced translation files, by language: `{ it: "/i18n/it.ftl" }` (URLs relative
+   * to the page; the files are `widget/locales/en.ftl` translated). */
+  translations?: Record<string, string>;
   /** A built-in theme: "light" (default) or "dark"; customise further with CSS custom properties. */
   theme?: string;
   /** Hide the candidate's own picture while answering (attribute `hide-self-view`). */
@@ -68,7 +72,7 @@ export interface CompletedDetail {
 
 /** `permission-denied` and `error`. */
 export interface ErrorDetail {
-  code: 'options' | 'session' | 'media' | 'upload' | 'complete' | 'load-failed';
+  code: 'options' | 'session' | 'media' | 'upload' | 'complete' | 'load-failed' | 'crashed';
   message: string;
 }
 

@@ -12,6 +12,8 @@ import * as firstGlue from './widget.js';
 
 const GLUE = './widget.js';
 const WASM = './widget_bg.wasm';
+// The translation files the build ships, by language (English is built in).
+const LOCALES = {};
 
 // The wasm is fetched and compiled from the moment this script runs, while
 // the page goes on loading; every instance is made from this one module.
@@ -54,10 +56,19 @@ async function start() {
   return current;
 }
 
+/** Where each language's translations are: the built ones, then the host
+ * page's `translations` ({ code: URL }, relative to the page) over them. */
+function locales(translations) {
+  const files = {};
+  for (const [code, path] of Object.entries(LOCALES)) files[code] = new URL(path, import.meta.url).href;
+  for (const [code, url] of Object.entries(translations ?? {})) files[code] = new URL(url, document.baseURI).href;
+  return files;
+}
+
 /** A recorder on `target` (an element or a shadow root) that reports to `host`. */
 async function mountOn(target, options, host) {
   const current = await instance();
-  const handle = current.glue.mount(target, options);
+  const handle = current.glue.mount(target, { ...options, locales: locales(options?.translations) });
   const recorder = {
     unmount() {
       if (!current.recorders.delete(recorder) || current.dead) return;

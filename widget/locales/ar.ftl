@@ -1,9 +1,22 @@
 # العربية (من اليمين إلى اليسار).
 direction = rtl
-loading = جارٍ تحميل مقابلتك…
-overview-questions = { $count } أسئلة
-overview-attempts = حتى { $attempts } محاولات لكل سؤال
-overview-length = إجابات حتى { $minutes } دقيقة
+overview-questions = { $count ->
+    [zero] لا توجد أسئلة
+    [one] سؤال واحد
+    [two] سؤالان
+    [few] { $count } أسئلة
+    [many] { $count } سؤالًا
+   *[other] { $count } سؤال
+}
+overview-attempts = { $attempts ->
+    [zero] لا محاولات
+    [one] محاولة واحدة لكل سؤال
+    [two] حتى محاولتين لكل سؤال
+    [few] حتى { $attempts } محاولات لكل سؤال
+    [many] حتى { $attempts } محاولة لكل سؤال
+   *[other] حتى { $attempts } محاولة لكل سؤال
+}
+overview-length = إجابات حتى { $minutes }
 overview-deadline = يرجى الانتهاء قبل { $date }
 overview-how = ستتحقق من الكاميرا والميكروفون، وتسجل فيديو تجريبيًا قصيرًا، وتجرب سؤالًا تدريبيًا. لا يُرسل شيء حتى تجيب عن الأسئلة الحقيقية.
 start-interview = ابدأ المقابلة
@@ -38,13 +51,20 @@ practice-intro = لا تُحفظ هذه الإجابة. استخدمها لتع�
 questions-title = أسئلتك
 question-number = السؤال { $number }
 question-status-new = لم يبدأ
-question-status-used = استُخدمت { $used } من { $attempts } محاولات
+question-status-used = { $attempts ->
+    [zero] استُخدمت { $used } من { $attempts } محاولة
+    [one] استُخدمت { $used } من محاولة واحدة
+    [two] استُخدمت { $used } من محاولتين
+    [few] استُخدمت { $used } من { $attempts } محاولات
+    [many] استُخدمت { $used } من { $attempts } محاولة
+   *[other] استُخدمت { $used } من { $attempts } محاولة
+}
 question-status-submitted = أُرسلت
-question-length = حتى { $seconds } ثانية
+question-length = حتى { $seconds }
 view-question = اعرض السؤال
 practice-again = تدرّب مرة أخرى
 revealing = جارٍ تحميل السؤال…
-thinking = يبدأ التسجيل بعد { $seconds } ثانية
+thinking = يبدأ التسجيل بعد { $seconds }
 record-now = ابدأ التسجيل الآن
 starting = جارٍ تشغيل الكاميرا…
 recording = تسجيل { $elapsed } من { $limit }
@@ -64,8 +84,55 @@ done-title = شكرًا لك! اكتملت مقابلتك.
 done-review = سيراجع فريق التوظيف إجاباتك قريبًا.
 done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
 unsaved-warning = ما زالت إجابتك قيد الحفظ. قد تفقدها إذا غادرت الآن.
-announce-think = يبدأ التسجيل بعد { $seconds } ثانية.
-announce-left = تبقّى { $seconds } ثانية.
+announce-think = { $seconds ->
+    [zero] يبدأ التسجيل الآن.
+    [one] يبدأ التسجيل بعد ثانية واحدة.
+    [two] يبدأ التسجيل بعد ثانيتين.
+    [few] يبدأ التسجيل بعد { $seconds } ثوانٍ.
+    [many] يبدأ التسجيل بعد { $seconds } ثانية.
+   *[other] يبدأ التسجيل بعد { $seconds } ثانية.
+}
+announce-left = { $seconds ->
+    [zero] انتهى الوقت.
+    [one] تبقّت ثانية واحدة.
+    [two] تبقّت ثانيتان.
+    [few] تبقّت { $seconds } ثوانٍ.
+    [many] تبقّت { $seconds } ثانية.
+   *[other] تبقّت { $seconds } ثانية.
+}
 self-view-hidden = جارٍ التسجيل. الكاميرا تعمل؛ الصورة مخفية لمساعدتك على التركيز.
 device-lost = انقطع اتصال الكاميرا أو الميكروفون
 recorded-nothing = لم يسجّل هذا المتصفح أي شيء؛ يرجى تجربة إصدار حديث من Chrome أو Edge أو Firefox أو Safari
+error-unreachable = تعذّر الوصول إلى خادم المقابلة. تحقّق من اتصالك ثم أعد تحميل الصفحة. الإجابات التي سجّلتها محفوظة على هذا الجهاز.
+error-format = أرسل خادم المقابلة ردًا لا يفهمه هذا المسجّل. يرجى إبلاغ فريق التوظيف.
+error-server = تعذّر على خادم المقابلة تنفيذ ذلك (الخطأ { $status }). يرجى المحاولة مرة أخرى بعد قليل.
+error-options = هذه الصفحة غير مُعدّة بشكل صحيح للمقابلة. يرجى إبلاغ فريق التوظيف.
+error-recording = توقف التسجيل بشكل غير متوقع. يرجى تسجيل هذه الإجابة مرة أخرى.
+error-recording-start = تعذّر بدء التسجيل. أعد تحميل الصفحة أو جرّب إصدارًا حديثًا من Chrome أو Edge أو Firefox أو Safari.
+error-upload-lost = لم تعد هذه الإجابة موجودة على الخادم. ما زالت على هذا الجهاز: أعد تحميل الصفحة لإرسالها مرة أخرى.
+error-upload-unsupported = لا يستطيع خادم الرفع استقبال التسجيلات من هذا المسجّل. يرجى إبلاغ فريق التوظيف.
+error-upload-out-of-step = فقدت إجابتك والخادم التزامن. أعد تحميل الصفحة للمتابعة؛ الإجابة محفوظة على هذا الجهاز.
+error-not-now = لا يمكن فعل ذلك في هذه الشاشة.
+error-token-missing = رابط المقابلة هذا غير مكتمل. افتح الرابط من دعوتك مرة أخرى.
+error-invite-invalid = رابط المقابلة هذا غير صالح. يرجى طلب رابط جديد من فريق التوظيف.
+error-question-unknown = هذا السؤال ليس جزءًا من مقابلتك. يرجى إعادة تحميل الصفحة.
+error-question-not-revealed = لم يُفتح هذا السؤال بعد. افتحه ثم سجّل إجابتك.
+error-no-attempts-left = استخدمت كل المحاولات المتاحة لهذا السؤال.
+error-technical-retries-used = أُعيد تسجيل هذا السؤال بسبب مشكلات تقنية بالعدد المسموح به. يرجى التواصل مع فريق التوظيف.
+error-deadline-passed = انتهت المهلة المحددة لهذه المقابلة.
+error-already-submitted = لقد أرسلت إجابة عن هذا السؤال بالفعل.
+error-answers-missing = بعض الأسئلة ليس لها إجابة مُرسلة بعد.
+error-take-incomplete = ما زالت إجابتك قيد الإرسال. يرجى الانتظار قليلًا ثم المحاولة مرة أخرى.
+error-take-mismatch = استلم الخادم تسجيلًا مختلفًا عمّا سجّله هذا الجهاز. يرجى تسجيل الإجابة مرة أخرى.
+error-upload-not-found = لا يجد الخادم هذا التسجيل. يرجى تسجيل الإجابة مرة أخرى.
+error-upload-gone = حُذف هذا التسجيل أو انتهت صلاحيته على الخادم. يرجى تسجيل الإجابة مرة أخرى.
+error-submitted-cannot-be-deleted = لا يمكن حذف إجابة مُرسلة.
+error-too-large = هذا التسجيل أكبر مما يقبله الخادم. يرجى تسجيل إجابة أقصر.
+error-offset-mismatch = فقدت إجابتك والخادم التزامن. أعد تحميل الصفحة للمتابعة؛ الإجابة محفوظة على هذا الجهاز.
+error-checksum-mismatch = تلف جزء من إجابتك أثناء الإرسال. أعد تحميل الصفحة لإرسالها مرة أخرى.
+error-locked = تُرسل إجابتك من نافذة أخرى. أغلق النوافذ الأخرى لهذه المقابلة.
+error-tus-version = لا يستطيع خادم الرفع استقبال التسجيلات من هذا المسجّل. يرجى إبلاغ فريق التوظيف.
+error-content-type = لا يستطيع خادم الرفع استقبال التسجيلات من هذا المسجّل. يرجى إبلاغ فريق التوظيف.
+error-bad-request = تعذّر على الخادم قراءة طلب من هذا المسجّل. يرجى إبلاغ فريق التوظيف.
+error-review-link-invalid = رابط المراجعة هذا غير صالح.
+error-server-error = واجه خادم المقابلة مشكلة. يرجى المحاولة مرة أخرى بعد قليل؛ إجابتك محفوظة.

@@ -1,10 +1,22 @@
 # English. One `key = value` per line; { $name } is replaced by a value.
-# Vendors: copy this file, translate the values, and pass lang="xx".
+# Plural forms choose by the locale's CLDR rules (zero, one, two, few, many,
+# other; `[0]` matches exactly 0) and need a default, marked with `*`:
+#   key = { $count ->
+#       [one] { $count } thing
+#      *[other] { $count } things
+#   }
+# Vendors: copy this file, translate the values, and pass it with the
+# `translations` option (see the README).
 direction = ltr
-loading = Loading your interview…
-overview-questions = { $count } questions
-overview-attempts = Up to { $attempts } takes per question
-overview-length = Answers up to { $minutes } min
+overview-questions = { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+}
+overview-attempts = { $attempts ->
+    [one] One take per question
+   *[other] Up to { $attempts } takes per question
+}
+overview-length = Answers up to { $minutes }
 overview-deadline = Please finish by { $date }
 overview-how = You will check your camera and microphone, record a short test video and try a practice question. Nothing is sent until you answer the real questions.
 start-interview = Start interview
@@ -39,13 +51,16 @@ practice-intro = This answer is not kept. Use it to get comfortable.
 questions-title = Your questions
 question-number = Question { $number }
 question-status-new = Not started
-question-status-used = { $used } of { $attempts } takes used
+question-status-used = { $attempts ->
+    [one] { $used } of { $attempts } take used
+   *[other] { $used } of { $attempts } takes used
+}
 question-status-submitted = Submitted
-question-length = Up to { $seconds } s
+question-length = Up to { $seconds }
 view-question = View question
 practice-again = Practice again
 revealing = Loading the question…
-thinking = Recording starts in { $seconds } s
+thinking = Recording starts in { $seconds }
 record-now = Start recording now
 starting = Starting the camera…
 recording = Recording { $elapsed } of { $limit }
@@ -65,8 +80,48 @@ done-title = Thank you! Your interview is complete.
 done-review = The hiring team will review your answers soon.
 done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
 unsaved-warning = Your answer is still being saved. Leaving now may lose it.
-announce-think = Recording starts in { $seconds } seconds.
-announce-left = { $seconds } seconds left.
+announce-think = { $seconds ->
+    [one] Recording starts in { $seconds } second.
+   *[other] Recording starts in { $seconds } seconds.
+}
+announce-left = { $seconds ->
+    [one] { $seconds } second left.
+   *[other] { $seconds } seconds left.
+}
 self-view-hidden = Recording. Your camera is on; the picture is hidden to help you focus.
 device-lost = the camera or microphone was disconnected
 recorded-nothing = this browser recorded nothing; please try an up-to-date Chrome, Edge, Firefox or Safari
+# What the candidate reads when something goes wrong.
+error-unreachable = The interview server cannot be reached. Check your connection, then reload the page. Answers you recorded are kept on this device.
+error-format = The interview server sent an answer this recorder does not understand. Please tell the hiring team.
+error-server = The interview server could not do this (error { $status }). Please try again in a moment.
+error-options = This page is not set up correctly for the interview. Please tell the hiring team.
+error-recording = The recording stopped unexpectedly. Please record this answer again.
+error-recording-start = Recording could not start. Reload the page, or try an up-to-date Chrome, Edge, Firefox or Safari.
+error-upload-lost = The server no longer has this answer. It is still on this device: reload the page to send it again.
+error-upload-unsupported = The upload server cannot receive recordings from this recorder. Please tell the hiring team.
+error-upload-out-of-step = Your answer and the server got out of step. Reload the page to continue; the answer is kept on this device.
+error-not-now = That is not possible on this screen.
+error-token-missing = This interview link is incomplete. Open the link from your invitation again.
+error-invite-invalid = This interview link is not valid. Please ask the hiring team for a new one.
+error-question-unknown = This question is not part of your interview. Please reload the page.
+error-question-not-revealed = This question has not been opened yet. Open it, then record your answer.
+error-no-attempts-left = You have used every take for this question.
+error-technical-retries-used = This question was already recorded again after technical problems as often as allowed. Please contact the hiring team.
+error-deadline-passed = The deadline for this interview has passed.
+error-already-submitted = You have already submitted an answer to this question.
+error-answers-missing = Some questions have no submitted answer yet.
+error-take-incomplete = Your answer is still being sent. Please wait a moment, then try again.
+error-take-mismatch = The server received a different recording than this device made. Please record the answer again.
+error-upload-not-found = The server cannot find this recording. Please record the answer again.
+error-upload-gone = This recording was deleted or has expired on the server. Please record the answer again.
+error-submitted-cannot-be-deleted = A submitted answer cannot be removed.
+error-too-large = This recording is larger than the server accepts. Please record a shorter answer.
+error-offset-mismatch = Your answer and the server got out of step. Reload the page to continue; the answer is kept on this device.
+error-checksum-mismatch = Part of your answer was damaged on the way. Reload the page to send it again.
+error-locked = Your answer is being sent from another window. Close the other windows of this interview.
+error-tus-version = The upload server cannot receive recordings from this recorder. Please tell the hiring team.
+error-content-type = The upload server cannot receive recordings from this recorder. Please tell the hiring team.
+error-bad-request = The server could not read a request from this recorder. Please tell the hiring team.
+error-review-link-invalid = This review link is not valid.
+error-server-error = The interview server had a problem. Please try again in a moment; your answer is kept.

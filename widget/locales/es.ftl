@@ -1,9 +1,14 @@
 # Español.
 direction = ltr
-loading = Cargando tu entrevista…
-overview-questions = { $count } preguntas
-overview-attempts = Hasta { $attempts } tomas por pregunta
-overview-length = Respuestas de hasta { $minutes } min
+overview-questions = { $count ->
+    [one] { $count } pregunta
+   *[other] { $count } preguntas
+}
+overview-attempts = { $attempts ->
+    [one] Una toma por pregunta
+   *[other] Hasta { $attempts } tomas por pregunta
+}
+overview-length = Respuestas de hasta { $minutes }
 overview-deadline = Termina antes del { $date }
 overview-how = Comprobarás tu cámara y micrófono, grabarás un vídeo de prueba y probarás una pregunta de práctica. No se envía nada hasta que respondas las preguntas reales.
 start-interview = Empezar la entrevista
@@ -38,13 +43,16 @@ practice-intro = Esta respuesta no se guarda. Úsala para sentirte cómodo.
 questions-title = Tus preguntas
 question-number = Pregunta { $number }
 question-status-new = Sin empezar
-question-status-used = { $used } de { $attempts } tomas usadas
+question-status-used = { $attempts ->
+    [one] { $used } de { $attempts } toma usada
+   *[other] { $used } de { $attempts } tomas usadas
+}
 question-status-submitted = Enviada
-question-length = Hasta { $seconds } s
+question-length = Hasta { $seconds }
 view-question = Ver la pregunta
 practice-again = Practicar de nuevo
 revealing = Cargando la pregunta…
-thinking = La grabación empieza en { $seconds } s
+thinking = La grabación empieza en { $seconds }
 record-now = Grabar ahora
 starting = Iniciando la cámara…
 recording = Grabando { $elapsed } de { $limit }
@@ -64,8 +72,47 @@ done-title = ¡Gracias! Tu entrevista está completa.
 done-review = El equipo de selección revisará tus respuestas pronto.
 done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
 unsaved-warning = Tu respuesta aún se está guardando. Si sales ahora podrías perderla.
-announce-think = La grabación empieza en { $seconds } segundos.
-announce-left = Quedan { $seconds } segundos.
+announce-think = { $seconds ->
+    [one] La grabación empieza en { $seconds } segundo.
+   *[other] La grabación empieza en { $seconds } segundos.
+}
+announce-left = { $seconds ->
+    [one] Queda { $seconds } segundo.
+   *[other] Quedan { $seconds } segundos.
+}
 self-view-hidden = Grabando. Tu cámara está encendida; la imagen se oculta para que te concentres.
 device-lost = la cámara o el micrófono se desconectó
 recorded-nothing = este navegador no grabó nada; prueba con una versión actual de Chrome, Edge, Firefox o Safari
+error-unreachable = No se puede contactar con el servidor de la entrevista. Comprueba tu conexión y recarga la página. Las respuestas que grabaste se guardan en este dispositivo.
+error-format = El servidor de la entrevista envió una respuesta que esta grabadora no entiende. Avisa al equipo de selección.
+error-server = El servidor de la entrevista no pudo hacerlo (error { $status }). Inténtalo de nuevo en un momento.
+error-options = Esta página no está bien configurada para la entrevista. Avisa al equipo de selección.
+error-recording = La grabación se detuvo de forma inesperada. Graba esta respuesta de nuevo.
+error-recording-start = No se pudo iniciar la grabación. Recarga la página o prueba una versión actual de Chrome, Edge, Firefox o Safari.
+error-upload-lost = El servidor ya no tiene esta respuesta. Sigue en este dispositivo: recarga la página para enviarla de nuevo.
+error-upload-unsupported = El servidor de subida no puede recibir grabaciones de esta grabadora. Avisa al equipo de selección.
+error-upload-out-of-step = Tu respuesta y el servidor se desincronizaron. Recarga la página para continuar; la respuesta se guarda en este dispositivo.
+error-not-now = Eso no es posible en esta pantalla.
+error-token-missing = Este enlace de entrevista está incompleto. Vuelve a abrir el enlace de tu invitación.
+error-invite-invalid = Este enlace de entrevista no es válido. Pide uno nuevo al equipo de selección.
+error-question-unknown = Esta pregunta no forma parte de tu entrevista. Recarga la página.
+error-question-not-revealed = Esta pregunta aún no se ha abierto. Ábrela y luego graba tu respuesta.
+error-no-attempts-left = Ya usaste todas las tomas de esta pregunta.
+error-technical-retries-used = Esta pregunta ya se volvió a grabar por problemas técnicos tantas veces como se permite. Contacta con el equipo de selección.
+error-deadline-passed = El plazo de esta entrevista ha terminado.
+error-already-submitted = Ya enviaste una respuesta a esta pregunta.
+error-answers-missing = Algunas preguntas aún no tienen una respuesta enviada.
+error-take-incomplete = Tu respuesta aún se está enviando. Espera un momento y vuelve a intentarlo.
+error-take-mismatch = El servidor recibió una grabación distinta de la que hizo este dispositivo. Graba la respuesta de nuevo.
+error-upload-not-found = El servidor no encuentra esta grabación. Graba la respuesta de nuevo.
+error-upload-gone = Esta grabación se eliminó o caducó en el servidor. Graba la respuesta de nuevo.
+error-submitted-cannot-be-deleted = Una respuesta enviada no se puede quitar.
+error-too-large = Esta grabación es más grande de lo que acepta el servidor. Graba una respuesta más corta.
+error-offset-mismatch = Tu respuesta y el servidor se desincronizaron. Recarga la página para continuar; la respuesta se guarda en este dispositivo.
+error-checksum-mismatch = Parte de tu respuesta se dañó por el camino. Recarga la página para enviarla de nuevo.
+error-locked = Tu respuesta se está enviando desde otra ventana. Cierra las demás ventanas de esta entrevista.
+error-tus-version = El servidor de subida no puede recibir grabaciones de esta grabadora. Avisa al equipo de selección.
+error-content-type = El servidor de subida no puede recibir grabaciones de esta grabadora. Avisa al equipo de selección.
+error-bad-request = El servidor no pudo leer una solicitud de esta grabadora. Avisa al equipo de selección.
+error-review-link-invalid = Este enlace de revisión no es válido.
+error-server-error = El servidor de la entrevista tuvo un problema. Inténtalo de nuevo en un momento; tu respuesta se guarda.

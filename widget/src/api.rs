@@ -1,6 +1,7 @@
 //! The candidate API of the interview server.
 
 use crate::options::MountOptions;
+use recorder_core::error_code::ErrorCode;
 use recorder_core::http::{HttpRequest, Method};
 use recorder_core::model::{Receipt, RevealedQuestion, SessionView, SubmitTake, SubmittedAnswer};
 use recorder_core::web::from_js::{from_js, FromJs};
@@ -16,15 +17,15 @@ pub enum ApiError {
     /// No answer from the server.
     #[error("the interview server cannot be reached ({0}); check your connection and reload")]
     Unreachable(#[from] TransportError),
-    /// The invite is not (or no longer) valid.
-    #[error("this interview link is not valid; ask the hiring team for a new one")]
-    InvalidInvite,
-    /// Any other refusal, with the server's explanation.
+    /// The server refused, with its reason's code when it gave a known one.
     #[error("{message} (HTTP {status})")]
-    Status {
+    Refused {
         /// The status code.
         status: u16,
-        /// What the server said.
+        /// The server's reason (`code` in the JSON body, or the `Error-Code`
+        /// header); a 401 without one means the invite is not accepted.
+        code: Option<ErrorCode>,
+        /// What the server said, for integrators.
         message: String,
     },
     /// The answer was not what this recorder understands.
@@ -92,10 +93,23 @@ async fn call<T: FromJs>(
                 .map_err(|_| ApiError::Format("not JSON".into()))?;
             from_js(&json).map_err(|e| ApiError::Format(e.to_string()))
         }
-        401 => Err(ApiError::InvalidInvite),
-        status => Err(ApiError::Status {
-            status,
-            message: response.body.trim().to_string(),
-        }),
+        status => {
+            let body = js_sys::JSON::parse(&response.body).ok();
+            let field = |name: &str| {
+                body.as_ref()
+                    .and_then(|body| js_sys::Reflect::get(body, &name.into()).ok())
+                    .and_then(|value| value.as_string())
+            };
+            let code = field("code")
+                .or_else(|| response.header("Error-Code").map(str::to_string))
+                .and_then(|code| ErrorCode::parse(&code))
+                .or((status == 401).then_some(ErrorCode::InviteInvalid));
+            let message = field("message").unwrap_or_else(|| response.body.trim().to_string());
+            Err(ApiError::Refused {
+                status,
+                code,
+                message,
+            })
+        }
     }
 }

@@ -2,81 +2,90 @@
 //! in the interview's language unless the page asked for another.
 
 use crate::controller::Ctx;
+use crate::explain::Explain;
 use crate::host_events::ErrorDetail;
 use crate::i18n::Translations;
+use crate::language::{self, Locales};
 use crate::options::{MountOptions, OptionsError};
-use crate::{api, language, screens};
+use crate::{api, screens};
+use futures::future::join;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use recorder_core::session::{Phase, Purpose, Stage};
 use wasm_bindgen::JsCast;
 
-/// The whole recorder for one candidate. `t` speaks until the interview is
-/// loaded; `root` carries the language chosen then.
+/// The whole recorder for one candidate: fetches the interview and the
+/// candidate's translations side by side (a second fetch only when the
+/// interview's locale changes the choice), marks `root` with the language,
+/// then shows the interview or what went wrong.
 #[component]
 pub fn App(
     options: Result<MountOptions, OptionsError>,
-    t: Translations,
+    locales: Locales,
     host: web_sys::Element,
     root: web_sys::Element,
 ) -> impl IntoView {
-    let options = match options {
-        Ok(options) => options,
-        Err(error) => {
-            crate::host_events::emit(
-                &host,
-                "error",
-                &ErrorDetail {
-                    code: "options",
-                    message: error.to_string(),
-                },
-            );
-            return view! { <p class="ir-error" part="error" role="alert">{error.to_string()}</p> }
-                .into_any();
-        }
-    };
-    let loading = t.get("loading");
     let owner = Owner::current().unwrap_or_default();
     let loaded = RwSignal::new_local(None::<Ctx>);
     let failure = RwSignal::new(None::<String>);
     // Cancelled if the recorder leaves the page before the interview loads.
     spawn_local_scoped_with_cancellation(async move {
-        match api::session(&options).await {
-            Ok(view) => {
-                let t = match &view.presentation.locale {
-                    Some(locale) => {
-                        language::choose(options.lang.iter().chain([locale]).map(String::as_str))
-                    }
-                    None => t,
-                };
-                language::apply(&root, &t);
-                // Owned by this component: unmounting disposes the session (its
-                // clock, recorder and listeners) even though it is made here.
-                let ctx = owner.with(|| Ctx::new(options, t, host));
-                loaded.set(Some(ctx.clone()));
-                ctx.start(view).await;
+        let guess = locales.choose(None);
+        let (options, t) = match options {
+            Ok(options) => {
+                let (session, t) =
+                    join(api::session(&options), locales.load(guess.as_deref())).await;
+                (Ok((options, session)), t)
             }
-            Err(error) => {
-                crate::host_events::emit(
-                    &host,
-                    "error",
-                    &ErrorDetail {
-                        code: "session",
-                        message: error.to_string(),
-                    },
-                );
-                failure.set(Some(error.to_string()));
-            }
-        }
+            Err(error) => (Err(error), locales.load(guess.as_deref()).await),
+        };
+        let (options, view) = match options {
+            Ok((options, Ok(view))) => (options, view),
+            Ok((_, Err(error))) => return fail(&host, &root, failure, "session", &error, &t),
+            Err(error) => return fail(&host, &root, failure, "options", &error, &t),
+        };
+        let wanted = locales.choose(view.presentation.locale.as_deref());
+        let t = match wanted == guess {
+            true => t,
+            false => locales.load(wanted.as_deref()).await,
+        };
+        language::apply(&root, &t);
+        // Owned by this component: unmounting disposes the session (its
+        // clock, recorder and listeners) even though it is made here.
+        let ctx = owner.with(|| Ctx::new(options, t, host));
+        loaded.set(Some(ctx.clone()));
+        ctx.start(view).await;
     });
     (move || match (loaded.get(), failure.get()) {
         (Some(ctx), _) => view! { <Interview ctx=ctx/> }.into_any(),
         (None, Some(message)) => {
             view! { <p class="ir-error" part="error" role="alert">{message}</p> }.into_any()
         }
-        (None, None) => view! { <p class="ir-note" role="status">{loading.clone()}</p> }.into_any(),
+        (None, None) => view! { <div class="ir-loading" aria-hidden="true"></div> }.into_any(),
     })
     .into_any()
+}
+
+/// The recorder cannot go on: the host page hears `error` (in English, with
+/// `code`), the candidate reads why in their language.
+fn fail(
+    host: &web_sys::Element,
+    root: &web_sys::Element,
+    failure: RwSignal<Option<String>>,
+    code: &'static str,
+    error: &(impl Explain + std::fmt::Display),
+    t: &Translations,
+) {
+    crate::host_events::emit(
+        host,
+        "error",
+        &ErrorDetail {
+            code,
+            message: error.to_string(),
+        },
+    );
+    language::apply(root, t);
+    failure.set(Some(error.explain(t)));
 }
 
 /// The candidate's session, once the interview is loaded.
@@ -139,12 +148,7 @@ fn announcements(ctx: &Ctx) -> Memo<(String, String)> {
         };
         let left = until.saturating_sub(now.get()).as_secs_f64().ceil() as u64;
         let id = format!("{key}{}", until.as_millis() as u64);
-        let say = |seconds: u64| {
-            (
-                id.clone(),
-                t.format(key, &[("seconds", seconds.to_string())]),
-            )
-        };
+        let say = |seconds: u64| (id.clone(), t.format(key, &[("seconds", seconds.into())]));
         match previous {
             Some((previous_id, text)) if *previous_id == id => {
                 match MILESTONES.into_iter().find(|m| *m == left) {

@@ -1,6 +1,7 @@
 //! Runs the candidate's session: events in, the session decides, the
 //! actions it returns are carried out here (camera, recorder, uploads, API).
 
+use crate::explain::Explain;
 use crate::host_events::{emit, ErrorDetail, QuestionStarted, TakeUploaded};
 use crate::i18n::Translations;
 use crate::kept_takes::KeptTakes;
@@ -222,7 +223,7 @@ impl Ctx {
                 }
                 self.run(actions);
             }
-            Some(Err(error)) => self.notice.set(Some(error.to_string())),
+            Some(Err(error)) => self.notice.set(Some(error.explain(&self.t))),
             None => {}
         }
     }
@@ -294,7 +295,7 @@ impl Ctx {
                             think_left: Duration::from_millis(revealed.think_left_ms),
                         });
                     }
-                    Err(error) => ctx.refused(error.to_string()),
+                    Err(error) => ctx.refused(error.explain(&ctx.t)),
                 }
             }),
             Action::DiscardTake => {
@@ -318,7 +319,7 @@ impl Ctx {
                         ctx.emit("completed", &receipt);
                         ctx.receipt.set(Some(receipt));
                     }
-                    Err(error) => ctx.fail("complete", error.to_string()),
+                    Err(error) => ctx.fail("complete", &error),
                 }
             }),
         }
@@ -429,7 +430,7 @@ impl Ctx {
                         ctx.stream.set(Some(stream));
                         ctx.start_recording(purpose);
                     }
-                    Err(error) => ctx.dispatch(Event::TechnicalFailure(error.to_string())),
+                    Err(error) => ctx.dispatch(Event::TechnicalFailure(error.explain(&ctx.t))),
                 }
             });
             return;
@@ -440,7 +441,7 @@ impl Ctx {
         let (recording, events) = match Recording::start(&stream, TIMESLICE_MS) {
             Ok(started) => started,
             Err(error) => {
-                self.dispatch(Event::TechnicalFailure(error.to_string()));
+                self.dispatch(Event::TechnicalFailure(error.explain(&self.t)));
                 return;
             }
         };
@@ -498,8 +499,8 @@ impl Ctx {
         match Upload::new(config) {
             Ok(upload) => Some(self.drive(upload, question, mime_type, key)),
             Err(error) => {
-                self.fail("upload", error.to_string());
-                self.no_upload(error.to_string());
+                self.fail("upload", &error);
+                self.no_upload(error.explain(&self.t));
                 None
             }
         }
@@ -516,7 +517,7 @@ impl Ctx {
         let upload = match upload {
             Ok(upload) => upload,
             Err(error) => {
-                self.no_upload(error.to_string());
+                self.no_upload(error.explain(&self.t));
                 return;
             }
         };
@@ -638,8 +639,8 @@ impl Ctx {
                     Some(receipt)
                 }
                 Err(error) => {
-                    ctx.fail("upload", error.to_string());
-                    ctx.take_result.set(Some(Err(error.to_string())));
+                    ctx.fail("upload", &error);
+                    ctx.take_result.set(Some(Err(error.explain(&ctx.t))));
                     None
                 }
             };
@@ -743,7 +744,7 @@ impl Ctx {
         let outcome = match result {
             Ok(take) => api::submit(&self.options, &question, &take)
                 .await
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.explain(&self.t)),
             Err(error) => Err(error),
         };
         match outcome {
@@ -760,15 +761,17 @@ impl Ctx {
         self.notice.set(Some(message));
     }
 
-    fn fail(&self, code: &'static str, message: String) {
+    /// Tells the host page (in English, for integrators) and the candidate
+    /// (in their language) that `error` happened.
+    fn fail(&self, code: &'static str, error: &(impl Explain + std::fmt::Display)) {
         self.emit(
             "error",
             &ErrorDetail {
                 code,
-                message: message.clone(),
+                message: error.to_string(),
             },
         );
-        self.notice.set(Some(message));
+        self.notice.set(Some(error.explain(&self.t)));
     }
 }
 

@@ -14,7 +14,11 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod controller;
 #[cfg(target_arch = "wasm32")]
+mod explain;
+#[cfg(target_arch = "wasm32")]
 mod host_events;
+#[cfg(target_arch = "wasm32")]
+mod intl;
 #[cfg(target_arch = "wasm32")]
 mod kept_takes;
 #[cfg(target_arch = "wasm32")]

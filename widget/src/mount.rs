@@ -1,6 +1,6 @@
 //! `mount(target, { invite, api, lang })`: the widget in a shadow root or element.
 
-use crate::language;
+use crate::language::Locales;
 use crate::options::MountOptions;
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
@@ -26,7 +26,9 @@ impl Mounted {
 }
 
 /// Mounts the recorder into `target` (a shadow root or an element) with
-/// `options` = `{ invite, api, lang? }`.
+/// `options` = `{ invite, api, lang?, theme?, hideSelfView?, locales? }`;
+/// `locales` maps language codes to translation file URLs (the loader
+/// passes the built ones, and a host page's `translations` over them).
 ///
 /// ```js
 /// const handle = mount(element.attachShadow({ mode: "open" }), { invite, api: "https://host/api" });
@@ -44,8 +46,8 @@ pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError
             .dyn_into()
             .map_err(|_| JsError::new("mount target must be an element or a shadow root"))?,
     };
+    let locales = Locales::from_js(&options);
     let options = MountOptions::from_js(options);
-    let t = language::choose(options.as_ref().ok().and_then(|o| o.lang.as_deref()));
 
     let style = document.create_element("style").map_err(js_error)?;
     style.set_text_content(Some(STYLE));
@@ -54,7 +56,6 @@ pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError
         .map_err(js_error)?
         .unchecked_into();
     container.set_attribute("part", "root").map_err(js_error)?;
-    language::apply(&container, &t);
     let theme = options.as_ref().ok().and_then(|o| o.theme.clone());
     container.set_class_name(&match theme {
         Some(theme) => format!("ir ir-theme-{theme}"),
@@ -64,7 +65,7 @@ pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError
     target.append_child(&container).map_err(js_error)?;
     let root = container.clone().into();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        view! { <crate::app::App options=options t=t host=host root=root/> }.into_any()
+        view! { <crate::app::App options=options locales=locales host=host root=root/> }.into_any()
     });
     Ok(Mounted {
         handle: Some(handle),

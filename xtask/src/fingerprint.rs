@@ -14,21 +14,42 @@ pub struct Fingerprinted {
     pub wasm: String,
 }
 
-/// Renames `dir/widget_bg.wasm` and `dir/widget.js` by content, rewrites the
-/// references to them (the glue names the wasm; the loader names both), and
-/// writes `manifest.json` (`{ "glue": ..., "wasm": ... }`) for servers that
-/// render preload hints.
+/// Renames `dir/widget_bg.wasm`, `dir/widget.js` and each
+/// `dir/locales/{code}.ftl` but English (compiled into the wasm) by content,
+/// rewrites the references to them (the glue names the wasm; the loader
+/// names the glue, the wasm and the locales), and writes `manifest.json`
+/// (`{ "glue": ..., "wasm": ..., "locales": { code: path } }`) for servers
+/// that render preload hints.
 pub fn fingerprint(dir: &Path) -> Result<Fingerprinted, Fail> {
     let wasm = rename_by_content(dir, "widget_bg", "wasm", |bytes| bytes)?;
     let glue = rename_by_content(dir, "widget", "js", |bytes| {
         replace(bytes, "widget_bg.wasm", &wasm)
     })?;
+    let mut locales = Vec::new();
+    let locale_dir = dir.join("locales");
+    let entries = std::fs::read_dir(&locale_dir)
+        .map_err(|e| Fail(format!("cannot list {}: {e}", locale_dir.display())))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(code) = name.strip_suffix(".ftl").filter(|code| *code != "en") {
+            let file = rename_by_content(&locale_dir, code, "ftl", |bytes| bytes)?;
+            locales.push(format!("\"{code}\": \"./locales/{file}\""));
+        }
+    }
+    locales.sort();
+    let locales = format!("{{ {} }}", locales.join(", "));
     let loader = dir.join("interview-recorder.js");
     let source = read(&loader)?;
     let rewritten = replace(source, "./widget_bg.wasm", &format!("./{wasm}"));
     let rewritten = replace(rewritten, "./widget.js", &format!("./{glue}"));
+    let rewritten = replace(
+        rewritten,
+        "const LOCALES = {};",
+        &format!("const LOCALES = {locales};"),
+    );
     write(&loader, &rewritten)?;
-    let manifest = format!("{{ \"glue\": \"{glue}\", \"wasm\": \"{wasm}\" }}\n");
+    let manifest =
+        format!("{{ \"glue\": \"{glue}\", \"wasm\": \"{wasm}\", \"locales\": {locales} }}\n");
     write(&dir.join("manifest.json"), manifest.as_bytes())?;
     Ok(Fingerprinted { glue, wasm })
 }

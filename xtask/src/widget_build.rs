@@ -43,11 +43,10 @@ pub fn build() -> Result<(), Fail> {
     let bindgen_wasm = out.join("widget_bg.wasm");
     run(Command::new(root.join("widget/node_modules/.bin/wasm-opt"))
         .arg(&bindgen_wasm)
-        .args([
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-        ])
+        // Restructured control flow first, then size passes until nothing shrinks.
+        .args(["--flatten", "--rereloop", "-Oz", "-Oz", "--converge"])
+        .args(["--strip-producers", "--strip-target-features"])
+        .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
         .args([
             "--enable-sign-ext",
             "--enable-reference-types",
@@ -70,13 +69,12 @@ pub fn build() -> Result<(), Fail> {
         std::fs::copy(root.join("widget/js").join(file), out.join(file))
             .map_err(|e| Fail(format!("cannot copy {file}: {e}")))?;
     }
+    copy_dir(&root.join("widget/locales"), &out.join("locales"))?;
     let names = fingerprint(&out)?;
-    let entries =
-        std::fs::read_dir(&out).map_err(|e| Fail(format!("cannot list {OUT_DIR}: {e}")))?;
-    for entry in entries.flatten() {
-        let sizes = precompress(&entry.path())?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if [&names.glue, &names.wasm].contains(&&name) {
+    for path in files_under(&out)? {
+        let sizes = precompress(&path)?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if [&names.glue, &names.wasm].iter().any(|n| **n == name) {
             println!(
                 "   {name}: {} KB, {} KB brotli, {} KB gzip",
                 sizes.plain / 1024,
@@ -87,4 +85,30 @@ pub fn build() -> Result<(), Fail> {
     }
     println!("== widget built in {OUT_DIR}");
     Ok(())
+}
+
+/// Copies the files of `from` into `to` (created).
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result<(), Fail> {
+    let fail = |e: std::io::Error| Fail(format!("cannot copy {}: {e}", from.display()));
+    std::fs::create_dir_all(to).map_err(fail)?;
+    for entry in std::fs::read_dir(from).map_err(fail)?.flatten() {
+        std::fs::copy(entry.path(), to.join(entry.file_name())).map_err(fail)?;
+    }
+    Ok(())
+}
+
+/// Every file under `dir`, in its subfolders too.
+fn files_under(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, Fail> {
+    let mut files = Vec::new();
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| Fail(format!("cannot list {}: {e}", dir.display())))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(files_under(&path)?);
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(files)
 }

@@ -135,10 +135,7 @@ pub async fn create(
         return Err(ApiError::NotRevealed(question.id.clone()));
     }
     if progress.submitted.is_some() {
-        return Err(ApiError::Conflict(format!(
-            "question {:?} was already submitted",
-            question.id
-        )));
+        return Err(ApiError::AlreadySubmitted(question.id.clone()));
     }
     let replaced = match metadata.get("replaces") {
         Some(failed) => Some(
@@ -297,9 +294,7 @@ pub async fn delete(
         .as_ref()
         .is_some_and(|(submitted, _)| *submitted == upload.id)
     {
-        return Err(ApiError::Conflict(
-            "a submitted answer cannot be deleted".into(),
-        ));
+        return Err(ApiError::SubmittedCannotBeDeleted);
     }
     remove(&state, &upload).await?;
     Ok(tus_response(StatusCode::NO_CONTENT, []))

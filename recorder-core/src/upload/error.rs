@@ -27,6 +27,9 @@ pub enum UploadError {
     Rejected {
         /// The status code.
         status: u16,
+        /// The server's reason, if it gave one of the known codes (the
+        /// `Error-Code` header).
+        code: Option<crate::error_code::ErrorCode>,
         /// What the server said, if anything.
         message: String,
     },

@@ -50,6 +50,7 @@ pub use features::{ChecksumAlgorithm, ServerFeatures};
 pub use location::{is_http_url, resolve_url};
 pub use metadata::{encode_metadata, is_valid_metadata_key};
 
+use crate::error_code::ErrorCode;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::journal::Journal;
 use sha2::{Digest, Sha256};
@@ -713,6 +714,7 @@ impl Upload {
             }
             status => Err(UploadError::Rejected {
                 status,
+                code: response.header("Error-Code").and_then(ErrorCode::parse),
                 message: response.body.trim().chars().take(300).collect(),
             }),
         }

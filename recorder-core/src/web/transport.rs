@@ -19,6 +19,7 @@ const READ_HEADERS: &[&str] = &[
     "Tus-Version",
     "Tus-Extension",
     "Tus-Max-Size",
+    "Error-Code",
 ];
 
 /// Why a request got no HTTP response.

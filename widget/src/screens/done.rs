@@ -1,7 +1,7 @@
 //! The acknowledgement: what the server received, per answer.
 
-use super::{one_decimal, size_text};
 use crate::controller::Ctx;
+use crate::i18n::Arg;
 use leptos::prelude::*;
 
 /// The done screen.
@@ -21,7 +21,7 @@ pub fn done(ctx: Ctx) -> impl IntoView {
                 .map(|answer| {
                     let duration = answer
                         .duration_ms
-                        .map_or("–".to_string(), |ms| format!("{} s", one_decimal(ms, 1000)));
+                        .map_or(Arg::from("–"), |ms| Arg::Seconds(ms as f64 / 1000.0));
                     view! {
                         <li part="receipt-item" data-question=answer.question.clone() data-bytes=answer.bytes.to_string()
                             data-sha256=answer.sha256.clone()>
@@ -30,11 +30,11 @@ pub fn done(ctx: Ctx) -> impl IntoView {
                                     .iter()
                                     .position(|id| *id == answer.question)
                                     .map_or(answer.question.clone(), |i| {
-                                        t.format("question-number", &[("number", (i + 1).to_string())])
-                                    })),
+                                        t.format("question-number", &[("number", (i + 1).into())])
+                                    }).into()),
                                 ("duration", duration),
-                                ("size", size_text(answer.bytes)),
-                                ("sha256", answer.sha256.clone()),
+                                ("size", Arg::Bytes(answer.bytes)),
+                                ("sha256", answer.sha256.clone().into()),
                             ])}
                         </li>
                     }

@@ -1,9 +1,10 @@
 //! One recording from prompt to review: the test video, the practice
 //! question or a real question (think countdown, timed take, review).
 
+use super::clock_text;
 use super::preview::preview;
-use super::{clock_text, size_text};
 use crate::controller::Ctx;
+use crate::i18n::Arg;
 use leptos::prelude::*;
 use recorder_core::session::{Event, Flow, Phase, Purpose};
 
@@ -20,7 +21,7 @@ pub fn flow(ctx: Ctx, flow: Flow) -> impl IntoView {
                 .and_then(|v| v.questions.iter().position(|q| &q.id == id))
                 .map_or(1, |i| i + 1);
             (
-                t.format("question-number", &[("number", number.to_string())]),
+                t.format("question-number", &[("number", number.into())]),
                 None,
             )
         }
@@ -81,7 +82,7 @@ fn phase_view(ctx: &Ctx, flow: &Flow) -> AnyView {
             let seconds = move || until.saturating_sub(now.get()).as_secs_f64().ceil() as u64;
             view! {
                 <p class="ir-countdown" part="countdown" data-status="thinking">
-                    {move || t2.format("thinking", &[("seconds", seconds().to_string())])}
+                    {move || t2.format("thinking", &[("seconds", Arg::Seconds(seconds() as f64))])}
                 </p>
                 {button(t.get("record-now"), "record", || Event::Record, ctx)}
             }
@@ -97,8 +98,8 @@ fn phase_view(ctx: &Ctx, flow: &Flow) -> AnyView {
                 <p class="ir-timer" part="timer" data-status="recording">
                     <span class="ir-dot" aria-hidden="true"></span>
                     {move || t2.format("recording", &[
-                        ("elapsed", clock_text(now.get().saturating_sub(since).as_secs())),
-                        ("limit", limit.clone()),
+                        ("elapsed", clock_text(now.get().saturating_sub(since).as_secs()).into()),
+                        ("limit", limit.clone().into()),
                     ])}
                 </p>
                 {is_answer.then(|| upload_status(ctx))}
@@ -114,7 +115,7 @@ fn phase_view(ctx: &Ctx, flow: &Flow) -> AnyView {
         }
         .into_any(),
         Phase::Failed { reason } => view! {
-            <p class="ir-error" part="failed" role="alert">{t.format("failed-take", &[("reason", reason)])}</p>
+            <p class="ir-error" part="failed" role="alert">{t.format("failed-take", &[("reason", reason.into())])}</p>
             {button(t.get("record-again"), "record", || Event::Record, ctx)}
         }
         .into_any(),
@@ -132,7 +133,7 @@ fn upload_status(ctx: &Ctx) -> impl IntoView {
             data-acknowledged=move || progress.get().acknowledged>
             {move || {
                 let p = progress.get();
-                t.format("uploaded-so-far", &[("sent", size_text(p.acknowledged)), ("recorded", size_text(p.recorded))])
+                t.format("uploaded-so-far", &[("sent", Arg::Bytes(p.acknowledged)), ("recorded", Arg::Bytes(p.recorded))])
             }}
         </p>
         {move || (!online.get()).then(|| view! {
@@ -172,7 +173,7 @@ fn review(ctx: &Ctx, flow: &Flow) -> impl IntoView {
                 })
                 .unwrap_or(0);
             (
-                (left > 0).then(|| t.format("retake", &[("left", left.to_string())])),
+                (left > 0).then(|| t.format("retake", &[("left", left.into())])),
                 || Event::Retake,
                 t.get("submit-answer"),
                 || Event::Submit,

@@ -17,15 +17,3 @@ pub use questions::questions;
 pub fn clock_text(seconds: u64) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
-
-/// `1.2 MB`
-pub fn size_text(bytes: u64) -> String {
-    format!("{} MB", one_decimal(bytes, 1_000_000))
-}
-
-/// `numerator / denominator` rounded to one decimal place, such as `4.2`
-/// (integer arithmetic: float formatting would add kilobytes to the wasm).
-pub fn one_decimal(numerator: u64, denominator: u64) -> String {
-    let tenths = (numerator.saturating_mul(10) + denominator / 2) / denominator.max(1);
-    format!("{}.{}", tenths / 10, tenths % 10)
-}

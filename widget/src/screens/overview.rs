@@ -1,6 +1,7 @@
 //! What the interview asks for, and "Start interview".
 
 use crate::controller::Ctx;
+use crate::i18n::Arg;
 use leptos::prelude::*;
 use recorder_core::session::Event;
 
@@ -19,13 +20,9 @@ pub fn overview(ctx: Ctx) -> impl IntoView {
         .max()
         .unwrap_or(0);
     let deadline = view.presentation.deadline.map(|d| {
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(d as f64 * 1000.0));
         t.format(
             "overview-deadline",
-            &[(
-                "date",
-                String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)),
-            )],
+            &[("date", Arg::Date(d as f64 * 1000.0))],
         )
     });
     let intro = view.presentation.intro_video.clone().map(|src| {
@@ -39,9 +36,9 @@ pub fn overview(ctx: Ctx) -> impl IntoView {
             <h2 id="ir-title" part="title" tabindex="-1">{view.title.clone()}</h2>
             {intro}
             <ul class="ir-facts">
-                <li>{t.format("overview-questions", &[("count", view.questions.len().to_string())])}</li>
-                <li>{t.format("overview-attempts", &[("attempts", attempts.to_string())])}</li>
-                <li>{t.format("overview-length", &[("minutes", longest.div_ceil(60).to_string())])}</li>
+                <li>{t.format("overview-questions", &[("count", view.questions.len().into())])}</li>
+                <li>{t.format("overview-attempts", &[("attempts", attempts.into())])}</li>
+                <li>{t.format("overview-length", &[("minutes", Arg::Minutes(longest.div_ceil(60) as f64))])}</li>
                 {deadline.map(|d| view! { <li>{d}</li> })}
             </ul>
             <p class="ir-note">{t.get("overview-how")}</p>

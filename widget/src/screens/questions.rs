@@ -1,6 +1,7 @@
 //! The list of questions, each with its status, attempts and limits.
 
 use crate::controller::Ctx;
+use crate::i18n::Arg;
 use leptos::prelude::*;
 use recorder_core::session::Event;
 
@@ -21,15 +22,15 @@ pub fn questions(ctx: Ctx) -> impl IntoView {
             } else if q.attempts_used == 0 {
                 t.get("question-status-new")
             } else {
-                t.format("question-status-used", &[("used", q.attempts_used.to_string()), ("attempts", q.attempts.to_string())])
+                t.format("question-status-used", &[("used", q.attempts_used.into()), ("attempts", q.attempts.into())])
             };
             let (ctx, id) = (ctx.clone(), q.id.clone());
             let open = !q.submitted && q.attempts_used < q.attempts;
             view! {
                 <li class="ir-question" part="question-item" data-question=q.id.clone() data-submitted=q.submitted.to_string()>
                     <div>
-                        <strong>{t.format("question-number", &[("number", (index + 1).to_string())])}</strong>
-                        <span class="ir-note">{format!(" · {status} · ")}{t.format("question-length", &[("seconds", q.answer_seconds.to_string())])}</span>
+                        <strong>{t.format("question-number", &[("number", (index + 1).into())])}</strong>
+                        <span class="ir-note">{format!(" · {status} · ")}{t.format("question-length", &[("seconds", Arg::Seconds(q.answer_seconds as f64))])}</span>
                     </div>
                     {open.then(|| view! {
                         <button part="button view-question" class="ir-button"

@@ -1,0 +1,118 @@
+# Deutsch.
+direction = ltr
+overview-questions = { $count ->
+    [one] { $count } Frage
+   *[other] { $count } Fragen
+}
+overview-attempts = { $attempts ->
+    [one] Ein Versuch pro Frage
+   *[other] Bis zu { $attempts } Versuche pro Frage
+}
+overview-length = Antworten bis zu { $minutes }
+overview-deadline = Bitte bis { $date } abschließen
+overview-how = Sie prüfen Kamera und Mikrofon, nehmen ein kurzes Testvideo auf und probieren eine Übungsfrage aus. Nichts wird gesendet, bevor Sie die echten Fragen beantworten.
+start-interview = Interview starten
+device-title = Kamera- und Mikrofontest
+device-opening = Warte auf Ihre Kamera…
+device-say-something = Sagen Sie etwas: Die Aufnahme kann beginnen, sobald Ihr Mikrofon Sie gehört hat.
+device-heard = Ihr Mikrofon funktioniert.
+device-level-unavailable = Dieser Browser kann den Pegel Ihres Mikrofons hier nicht anzeigen. Im folgenden Testvideo hören Sie sich selbst.
+device-level = Mikrofonpegel
+continue = Weiter
+try-again = Erneut versuchen
+help-not-allowed = Ihr Browser darf Kamera oder Mikrofon nicht verwenden. Klicken Sie auf das Kamerasymbol in der Adressleiste (auf dem Handy: Einstellungen › Ihr Browser › Kamera und Mikrofon), erlauben Sie den Zugriff und tippen Sie dann auf „Erneut versuchen“.
+help-not-allowed-chrome = Der Browser hat die Kamera blockiert. Klicken Sie auf das Kamerasymbol rechts in der Adressleiste, wählen Sie „Immer zulassen“ und dann „Erneut versuchen“.
+help-not-allowed-firefox = Firefox hat die Kamera blockiert. Klicken Sie auf das durchgestrichene Kamerasymbol links in der Adressleiste, heben Sie die Sperre auf und wählen Sie dann „Erneut versuchen“.
+help-not-allowed-safari = Safari hat die Kamera blockiert. Wählen Sie Safari › Einstellungen für diese Website, stellen Sie Kamera und Mikrofon auf „Erlauben“ und wählen Sie dann „Erneut versuchen“.
+help-not-allowed-ios = Auf iPhone oder iPad: Tippen Sie in der Adressleiste auf „aA“ › Website-Einstellungen, stellen Sie Kamera und Mikrofon auf „Erlauben“ (oder Einstellungen › Safari › Kamera) und tippen Sie dann auf „Erneut versuchen“.
+help-not-allowed-android = Auf Android: Tippen Sie auf das Symbol links neben der Adressleiste › Berechtigungen, erlauben Sie Kamera und Mikrofon und tippen Sie dann auf „Erneut versuchen“.
+help-not-found = Es wurde keine Kamera und kein Mikrofon gefunden. Schließen Sie eines an und wählen Sie dann „Erneut versuchen“.
+help-busy = Eine andere Anwendung (vielleicht ein Videoanruf) verwendet Ihre Kamera oder Ihr Mikrofon. Schließen Sie sie und wählen Sie dann „Erneut versuchen“.
+help-overconstrained = Ihre Kamera unterstützt die gewünschten Einstellungen nicht. Versuchen Sie eine andere Kamera und wählen Sie dann „Erneut versuchen“.
+help-insecure = Diese Seite ist nicht sicher (sie beginnt nicht mit https://), daher verbirgt der Browser die Kamera. Bitten Sie das Recruiting-Team um den richtigen Link.
+help-unsupported = Dieser Browser kann kein Video aufnehmen. Öffnen Sie den Link in einer aktuellen Version von Chrome, Edge, Firefox oder Safari.
+help-in-app = Die App, in der Sie diesen Link geöffnet haben, kann die Kamera nicht verwenden. Öffnen Sie den Link in Safari oder Chrome (Menü › Im Browser öffnen).
+help-other = Die Kamera konnte nicht gestartet werden. Laden Sie die Seite neu oder versuchen Sie einen anderen Browser.
+test-title = Testvideo
+test-intro = Nehmen Sie ein paar Sekunden auf, um sich zu sehen und zu hören. Es wird an niemanden gesendet.
+record-test = Testvideo aufnehmen
+re-record = Neu aufnehmen
+looks-good = Sieht gut aus
+practice-title = Übungsfrage
+practice-intro = Diese Antwort wird nicht gespeichert. Nutzen Sie sie, um sich einzugewöhnen.
+questions-title = Ihre Fragen
+question-number = Frage { $number }
+question-status-new = Nicht begonnen
+question-status-used = { $attempts ->
+    [one] { $used } von { $attempts } Versuch genutzt
+   *[other] { $used } von { $attempts } Versuchen genutzt
+}
+question-status-submitted = Gesendet
+question-length = Bis zu { $seconds }
+view-question = Frage ansehen
+practice-again = Noch einmal üben
+revealing = Die Frage wird geladen…
+thinking = Die Aufnahme beginnt in { $seconds }
+record-now = Jetzt aufnehmen
+starting = Kamera wird gestartet…
+recording = Aufnahme { $elapsed } von { $limit }
+uploaded-so-far = { $sent } von { $recorded } gespeichert
+stop = Beenden
+stopping = Wird gespeichert…
+review-title = Ihre Antwort ansehen
+retake = Wiederholen (noch { $left })
+retake-practice = Wiederholen
+submit-answer = Antwort senden
+continue-practice = Weiter zu den Fragen
+submitting = Wird gesendet…
+offline-keep-going = Sie sind offline. Machen Sie weiter: Ihre Antwort bleibt auf diesem Gerät und wird hochgeladen, sobald die Verbindung zurück ist.
+failed-take = Die Aufnahme wurde beendet: { $reason }. Dieser Versuch zählt nicht.
+record-again = Erneut aufnehmen
+done-title = Vielen Dank! Ihr Interview ist abgeschlossen.
+done-review = Das Recruiting-Team sieht sich Ihre Antworten bald an.
+done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
+unsaved-warning = Ihre Antwort wird noch gespeichert. Wenn Sie die Seite jetzt verlassen, kann sie verloren gehen.
+announce-think = { $seconds ->
+    [one] Die Aufnahme beginnt in { $seconds } Sekunde.
+   *[other] Die Aufnahme beginnt in { $seconds } Sekunden.
+}
+announce-left = { $seconds ->
+    [one] Noch { $seconds } Sekunde.
+   *[other] Noch { $seconds } Sekunden.
+}
+self-view-hidden = Aufnahme läuft. Ihre Kamera ist an; das Bild ist ausgeblendet, damit Sie sich konzentrieren können.
+device-lost = Kamera oder Mikrofon wurde getrennt
+recorded-nothing = dieser Browser hat nichts aufgenommen; bitte versuchen Sie eine aktuelle Version von Chrome, Edge, Firefox oder Safari
+error-unreachable = Der Interview-Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und laden Sie die Seite neu. Aufgenommene Antworten bleiben auf diesem Gerät.
+error-format = Der Interview-Server hat eine Antwort gesendet, die dieser Rekorder nicht versteht. Bitte informieren Sie das Recruiting-Team.
+error-server = Der Interview-Server konnte das nicht ausführen (Fehler { $status }). Bitte versuchen Sie es gleich noch einmal.
+error-options = Diese Seite ist für das Interview nicht richtig eingerichtet. Bitte informieren Sie das Recruiting-Team.
+error-recording = Die Aufnahme wurde unerwartet beendet. Bitte nehmen Sie diese Antwort erneut auf.
+error-recording-start = Die Aufnahme konnte nicht starten. Laden Sie die Seite neu oder versuchen Sie eine aktuelle Version von Chrome, Edge, Firefox oder Safari.
+error-upload-lost = Der Server hat diese Antwort nicht mehr. Sie ist noch auf diesem Gerät: Laden Sie die Seite neu, um sie erneut zu senden.
+error-upload-unsupported = Der Upload-Server kann keine Aufnahmen von diesem Rekorder empfangen. Bitte informieren Sie das Recruiting-Team.
+error-upload-out-of-step = Ihre Antwort und der Server sind nicht mehr synchron. Laden Sie die Seite neu, um fortzufahren; die Antwort bleibt auf diesem Gerät.
+error-not-now = Das ist auf diesem Bildschirm nicht möglich.
+error-token-missing = Dieser Interview-Link ist unvollständig. Öffnen Sie den Link aus Ihrer Einladung erneut.
+error-invite-invalid = Dieser Interview-Link ist nicht gültig. Bitte fragen Sie das Recruiting-Team nach einem neuen.
+error-question-unknown = Diese Frage gehört nicht zu Ihrem Interview. Bitte laden Sie die Seite neu.
+error-question-not-revealed = Diese Frage wurde noch nicht geöffnet. Öffnen Sie sie und nehmen Sie dann Ihre Antwort auf.
+error-no-attempts-left = Sie haben alle Versuche für diese Frage genutzt.
+error-technical-retries-used = Diese Frage wurde nach technischen Problemen bereits so oft wie erlaubt neu aufgenommen. Bitte wenden Sie sich an das Recruiting-Team.
+error-deadline-passed = Die Frist für dieses Interview ist abgelaufen.
+error-already-submitted = Sie haben für diese Frage bereits eine Antwort gesendet.
+error-answers-missing = Einige Fragen haben noch keine gesendete Antwort.
+error-take-incomplete = Ihre Antwort wird noch gesendet. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.
+error-take-mismatch = Der Server hat eine andere Aufnahme erhalten, als dieses Gerät gemacht hat. Bitte nehmen Sie die Antwort erneut auf.
+error-upload-not-found = Der Server findet diese Aufnahme nicht. Bitte nehmen Sie die Antwort erneut auf.
+error-upload-gone = Diese Aufnahme wurde auf dem Server gelöscht oder ist abgelaufen. Bitte nehmen Sie die Antwort erneut auf.
+error-submitted-cannot-be-deleted = Eine gesendete Antwort kann nicht entfernt werden.
+error-too-large = Diese Aufnahme ist größer, als der Server annimmt. Bitte nehmen Sie eine kürzere Antwort auf.
+error-offset-mismatch = Ihre Antwort und der Server sind nicht mehr synchron. Laden Sie die Seite neu, um fortzufahren; die Antwort bleibt auf diesem Gerät.
+error-checksum-mismatch = Ein Teil Ihrer Antwort wurde unterwegs beschädigt. Laden Sie die Seite neu, um sie erneut zu senden.
+error-locked = Ihre Antwort wird aus einem anderen Fenster gesendet. Schließen Sie die anderen Fenster dieses Interviews.
+error-tus-version = Der Upload-Server kann keine Aufnahmen von diesem Rekorder empfangen. Bitte informieren Sie das Recruiting-Team.
+error-content-type = Der Upload-Server kann keine Aufnahmen von diesem Rekorder empfangen. Bitte informieren Sie das Recruiting-Team.
+error-bad-request = Der Server konnte eine Anfrage dieses Rekorders nicht lesen. Bitte informieren Sie das Recruiting-Team.
+error-review-link-invalid = Dieser Review-Link ist nicht gültig.
+error-server-error = Der Interview-Server hatte ein Problem. Bitte versuchen Sie es gleich noch einmal; Ihre Antwort bleibt erhalten.

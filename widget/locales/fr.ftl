@@ -1,0 +1,118 @@
+# Français.
+direction = ltr
+overview-questions = { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+}
+overview-attempts = { $attempts ->
+    [one] Une prise par question
+   *[other] Jusqu’à { $attempts } prises par question
+}
+overview-length = Réponses de { $minutes } maximum
+overview-deadline = Merci de terminer avant le { $date }
+overview-how = Vous vérifierez votre caméra et votre micro, enregistrerez une courte vidéo de test et essaierez une question d’entraînement. Rien n’est envoyé avant que vous répondiez aux vraies questions.
+start-interview = Commencer l’entretien
+device-title = Vérification de la caméra et du micro
+device-opening = En attente de votre caméra…
+device-say-something = Dites quelque chose : l’enregistrement pourra commencer dès que votre micro vous aura entendu.
+device-heard = Votre micro fonctionne.
+device-level-unavailable = Ce navigateur ne peut pas afficher ici le niveau de votre micro. Vous vous entendrez dans la vidéo de test qui suit.
+device-level = Niveau du micro
+continue = Continuer
+try-again = Réessayer
+help-not-allowed = Votre navigateur n’est pas autorisé à utiliser la caméra ou le micro. Cliquez sur l’icône de caméra dans la barre d’adresse (sur un téléphone : Réglages › votre navigateur › Caméra et Micro), autorisez l’accès, puis appuyez sur Réessayer.
+help-not-allowed-chrome = Le navigateur a bloqué la caméra. Cliquez sur l’icône de caméra à droite de la barre d’adresse, choisissez « Toujours autoriser », puis appuyez sur Réessayer.
+help-not-allowed-firefox = Firefox a bloqué la caméra. Cliquez sur l’icône de caméra barrée à gauche de la barre d’adresse, levez le blocage, puis appuyez sur Réessayer.
+help-not-allowed-safari = Safari a bloqué la caméra. Choisissez Safari › Réglages pour ce site web, réglez Caméra et Micro sur Autoriser, puis appuyez sur Réessayer.
+help-not-allowed-ios = Sur iPhone ou iPad : touchez « aA » dans la barre d’adresse › Réglages du site web, réglez Caméra et Micro sur Autoriser (ou Réglages › Safari › Caméra), puis appuyez sur Réessayer.
+help-not-allowed-android = Sur Android : touchez l’icône à gauche de la barre d’adresse › Autorisations, autorisez Caméra et Micro, puis appuyez sur Réessayer.
+help-not-found = Aucune caméra ni aucun micro n’a été trouvé. Branchez-en un, puis appuyez sur Réessayer.
+help-busy = Une autre application (un appel vidéo, peut-être) utilise votre caméra ou votre micro. Fermez-la, puis appuyez sur Réessayer.
+help-overconstrained = Votre caméra ne prend pas en charge les réglages demandés. Essayez une autre caméra, puis appuyez sur Réessayer.
+help-insecure = Cette page n’est pas sécurisée (elle ne commence pas par https://), le navigateur masque donc la caméra. Demandez le bon lien à l’équipe de recrutement.
+help-unsupported = Ce navigateur ne peut pas enregistrer de vidéo. Ouvrez le lien dans une version récente de Chrome, Edge, Firefox ou Safari.
+help-in-app = L’application dans laquelle vous avez ouvert ce lien ne peut pas utiliser la caméra. Ouvrez le lien dans Safari ou Chrome (menu › Ouvrir dans le navigateur).
+help-other = La caméra n’a pas pu démarrer. Rechargez la page ou essayez un autre navigateur.
+test-title = Vidéo de test
+test-intro = Enregistrez quelques secondes pour vous voir et vous entendre. Elle n’est envoyée à personne.
+record-test = Enregistrer la vidéo de test
+re-record = Recommencer
+looks-good = C’est bon
+practice-title = Question d’entraînement
+practice-intro = Cette réponse n’est pas conservée. Profitez-en pour vous mettre à l’aise.
+questions-title = Vos questions
+question-number = Question { $number }
+question-status-new = Pas commencée
+question-status-used = { $attempts ->
+    [one] { $used } prise utilisée sur { $attempts }
+   *[other] { $used } prises utilisées sur { $attempts }
+}
+question-status-submitted = Envoyée
+question-length = Jusqu’à { $seconds }
+view-question = Voir la question
+practice-again = S’entraîner à nouveau
+revealing = Chargement de la question…
+thinking = L’enregistrement commence dans { $seconds }
+record-now = Enregistrer maintenant
+starting = Démarrage de la caméra…
+recording = Enregistrement { $elapsed } sur { $limit }
+uploaded-so-far = { $sent } sur { $recorded } sauvegardés
+stop = Arrêter
+stopping = Sauvegarde…
+review-title = Revoyez votre réponse
+retake = Recommencer ({ $left } restantes)
+retake-practice = Recommencer
+submit-answer = Envoyer la réponse
+continue-practice = Passer aux questions
+submitting = Envoi…
+offline-keep-going = Vous êtes hors ligne. Continuez : votre réponse est conservée sur cet appareil et sera envoyée au retour de la connexion.
+failed-take = L’enregistrement s’est arrêté : { $reason }. Cette prise ne compte pas.
+record-again = Enregistrer à nouveau
+done-title = Merci ! Votre entretien est terminé.
+done-review = L’équipe de recrutement examinera bientôt vos réponses.
+done-answer = { $question } : { $duration } · { $size } · sha256 { $sha256 }
+unsaved-warning = Votre réponse est encore en cours de sauvegarde. Si vous partez maintenant, elle pourrait être perdue.
+announce-think = { $seconds ->
+    [one] L’enregistrement commence dans { $seconds } seconde.
+   *[other] L’enregistrement commence dans { $seconds } secondes.
+}
+announce-left = { $seconds ->
+    [one] Il reste { $seconds } seconde.
+   *[other] Il reste { $seconds } secondes.
+}
+self-view-hidden = Enregistrement en cours. Votre caméra est allumée ; l’image est masquée pour vous aider à vous concentrer.
+device-lost = la caméra ou le micro a été déconnecté
+recorded-nothing = ce navigateur n’a rien enregistré ; essayez une version récente de Chrome, Edge, Firefox ou Safari
+error-unreachable = Le serveur de l’entretien est injoignable. Vérifiez votre connexion, puis rechargez la page. Les réponses enregistrées sont conservées sur cet appareil.
+error-format = Le serveur de l’entretien a envoyé une réponse que cet enregistreur ne comprend pas. Merci de prévenir l’équipe de recrutement.
+error-server = Le serveur de l’entretien n’a pas pu le faire (erreur { $status }). Réessayez dans un instant.
+error-options = Cette page n’est pas correctement configurée pour l’entretien. Merci de prévenir l’équipe de recrutement.
+error-recording = L’enregistrement s’est arrêté de façon inattendue. Merci d’enregistrer à nouveau cette réponse.
+error-recording-start = L’enregistrement n’a pas pu démarrer. Rechargez la page ou essayez une version récente de Chrome, Edge, Firefox ou Safari.
+error-upload-lost = Le serveur n’a plus cette réponse. Elle est toujours sur cet appareil : rechargez la page pour l’envoyer à nouveau.
+error-upload-unsupported = Le serveur d’envoi ne peut pas recevoir les enregistrements de cet enregistreur. Merci de prévenir l’équipe de recrutement.
+error-upload-out-of-step = Votre réponse et le serveur se sont désynchronisés. Rechargez la page pour continuer ; la réponse est conservée sur cet appareil.
+error-not-now = Ce n’est pas possible sur cet écran.
+error-token-missing = Ce lien d’entretien est incomplet. Ouvrez à nouveau le lien de votre invitation.
+error-invite-invalid = Ce lien d’entretien n’est pas valide. Demandez-en un nouveau à l’équipe de recrutement.
+error-question-unknown = Cette question ne fait pas partie de votre entretien. Rechargez la page.
+error-question-not-revealed = Cette question n’a pas encore été ouverte. Ouvrez-la, puis enregistrez votre réponse.
+error-no-attempts-left = Vous avez utilisé toutes les prises de cette question.
+error-technical-retries-used = Cette question a déjà été réenregistrée après des problèmes techniques autant de fois que permis. Contactez l’équipe de recrutement.
+error-deadline-passed = La date limite de cet entretien est passée.
+error-already-submitted = Vous avez déjà envoyé une réponse à cette question.
+error-answers-missing = Certaines questions n’ont pas encore de réponse envoyée.
+error-take-incomplete = Votre réponse est encore en cours d’envoi. Patientez un instant, puis réessayez.
+error-take-mismatch = Le serveur a reçu un enregistrement différent de celui de cet appareil. Merci d’enregistrer à nouveau la réponse.
+error-upload-not-found = Le serveur ne trouve pas cet enregistrement. Merci d’enregistrer à nouveau la réponse.
+error-upload-gone = Cet enregistrement a été supprimé ou a expiré sur le serveur. Merci d’enregistrer à nouveau la réponse.
+error-submitted-cannot-be-deleted = Une réponse envoyée ne peut pas être retirée.
+error-too-large = Cet enregistrement dépasse ce que le serveur accepte. Merci d’enregistrer une réponse plus courte.
+error-offset-mismatch = Votre réponse et le serveur se sont désynchronisés. Rechargez la page pour continuer ; la réponse est conservée sur cet appareil.
+error-checksum-mismatch = Une partie de votre réponse a été abîmée en route. Rechargez la page pour l’envoyer à nouveau.
+error-locked = Votre réponse est envoyée depuis une autre fenêtre. Fermez les autres fenêtres de cet entretien.
+error-tus-version = Le serveur d’envoi ne peut pas recevoir les enregistrements de cet enregistreur. Merci de prévenir l’équipe de recrutement.
+error-content-type = Le serveur d’envoi ne peut pas recevoir les enregistrements de cet enregistreur. Merci de prévenir l’équipe de recrutement.
+error-bad-request = Le serveur n’a pas pu lire une demande de cet enregistreur. Merci de prévenir l’équipe de recrutement.
+error-review-link-invalid = Ce lien de consultation n’est pas valide.
+error-server-error = Le serveur de l’entretien a rencontré un problème. Réessayez dans un instant ; votre réponse est conservée.

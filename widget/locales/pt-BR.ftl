@@ -1,0 +1,118 @@
+# Português (Brasil).
+direction = ltr
+overview-questions = { $count ->
+    [one] { $count } pergunta
+   *[other] { $count } perguntas
+}
+overview-attempts = { $attempts ->
+    [one] Uma tentativa por pergunta
+   *[other] Até { $attempts } tentativas por pergunta
+}
+overview-length = Respostas de até { $minutes }
+overview-deadline = Conclua até { $date }
+overview-how = Você vai verificar sua câmera e seu microfone, gravar um vídeo de teste curto e experimentar uma pergunta de treino. Nada é enviado até você responder às perguntas de verdade.
+start-interview = Começar a entrevista
+device-title = Verificação de câmera e microfone
+device-opening = Aguardando sua câmera…
+device-say-something = Diga algo: a gravação pode começar assim que o microfone ouvir você.
+device-heard = Seu microfone funciona.
+device-level-unavailable = Este navegador não consegue mostrar aqui o nível do seu microfone. Você vai se ouvir no vídeo de teste a seguir.
+device-level = Nível do microfone
+continue = Continuar
+try-again = Tentar de novo
+help-not-allowed = Seu navegador não tem permissão para usar a câmera ou o microfone. Clique no ícone da câmera na barra de endereço (no celular: Configurações › seu navegador › Câmera e Microfone), permita o acesso e toque em Tentar de novo.
+help-not-allowed-chrome = O navegador bloqueou a câmera. Clique no ícone da câmera no fim da barra de endereço, escolha “Sempre permitir” e toque em Tentar de novo.
+help-not-allowed-firefox = O Firefox bloqueou a câmera. Clique no ícone da câmera riscada à esquerda da barra de endereço, remova o bloqueio e toque em Tentar de novo.
+help-not-allowed-safari = O Safari bloqueou a câmera. Escolha Safari › Ajustes deste site, defina Câmera e Microfone como Permitir e toque em Tentar de novo.
+help-not-allowed-ios = No iPhone ou iPad: toque em “aA” na barra de endereço › Ajustes do site, defina Câmera e Microfone como Permitir (ou Ajustes › Safari › Câmera) e toque em Tentar de novo.
+help-not-allowed-android = No Android: toque no ícone à esquerda da barra de endereço › Permissões, permita Câmera e Microfone e toque em Tentar de novo.
+help-not-found = Nenhuma câmera ou microfone foi encontrado. Conecte um e toque em Tentar de novo.
+help-busy = Outro aplicativo (talvez uma videochamada) está usando sua câmera ou seu microfone. Feche-o e toque em Tentar de novo.
+help-overconstrained = Sua câmera não aceita as configurações pedidas. Tente outra câmera e toque em Tentar de novo.
+help-insecure = Esta página não é segura (não começa com https://), então o navegador esconde a câmera. Peça o link correto à equipe de recrutamento.
+help-unsupported = Este navegador não consegue gravar vídeo. Abra o link em uma versão atual do Chrome, Edge, Firefox ou Safari.
+help-in-app = O aplicativo em que você abriu este link não pode usar a câmera. Abra o link no Safari ou no Chrome (menu › Abrir no navegador).
+help-other = Não foi possível iniciar a câmera. Recarregue a página ou tente outro navegador.
+test-title = Vídeo de teste
+test-intro = Grave alguns segundos para se ver e se ouvir. Ele não é enviado a ninguém.
+record-test = Gravar vídeo de teste
+re-record = Gravar de novo
+looks-good = Ficou bom
+practice-title = Pergunta de treino
+practice-intro = Esta resposta não é guardada. Use-a para ficar à vontade.
+questions-title = Suas perguntas
+question-number = Pergunta { $number }
+question-status-new = Não iniciada
+question-status-used = { $attempts ->
+    [one] { $used } de { $attempts } tentativa usada
+   *[other] { $used } de { $attempts } tentativas usadas
+}
+question-status-submitted = Enviada
+question-length = Até { $seconds }
+view-question = Ver a pergunta
+practice-again = Treinar de novo
+revealing = Carregando a pergunta…
+thinking = A gravação começa em { $seconds }
+record-now = Gravar agora
+starting = Iniciando a câmera…
+recording = Gravando { $elapsed } de { $limit }
+uploaded-so-far = { $sent } de { $recorded } salvos
+stop = Parar
+stopping = Salvando…
+review-title = Revise sua resposta
+retake = Refazer (restam { $left })
+retake-practice = Refazer
+submit-answer = Enviar resposta
+continue-practice = Ir para as perguntas
+submitting = Enviando…
+offline-keep-going = Você está sem conexão. Continue: sua resposta fica guardada neste aparelho e será enviada quando a conexão voltar.
+failed-take = A gravação parou: { $reason }. Esta tentativa não conta.
+record-again = Gravar novamente
+done-title = Obrigado! Sua entrevista está concluída.
+done-review = A equipe de recrutamento vai avaliar suas respostas em breve.
+done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
+unsaved-warning = Sua resposta ainda está sendo salva. Se sair agora, ela pode se perder.
+announce-think = { $seconds ->
+    [one] A gravação começa em { $seconds } segundo.
+   *[other] A gravação começa em { $seconds } segundos.
+}
+announce-left = { $seconds ->
+    [one] Falta { $seconds } segundo.
+   *[other] Faltam { $seconds } segundos.
+}
+self-view-hidden = Gravando. Sua câmera está ligada; a imagem fica oculta para ajudar você a se concentrar.
+device-lost = a câmera ou o microfone foi desconectado
+recorded-nothing = este navegador não gravou nada; tente uma versão atual do Chrome, Edge, Firefox ou Safari
+error-unreachable = Não foi possível acessar o servidor da entrevista. Verifique sua conexão e recarregue a página. As respostas gravadas ficam guardadas neste aparelho.
+error-format = O servidor da entrevista enviou uma resposta que este gravador não entende. Avise a equipe de recrutamento.
+error-server = O servidor da entrevista não conseguiu fazer isso (erro { $status }). Tente de novo daqui a pouco.
+error-options = Esta página não está configurada corretamente para a entrevista. Avise a equipe de recrutamento.
+error-recording = A gravação parou inesperadamente. Grave esta resposta de novo.
+error-recording-start = Não foi possível iniciar a gravação. Recarregue a página ou tente uma versão atual do Chrome, Edge, Firefox ou Safari.
+error-upload-lost = O servidor não tem mais esta resposta. Ela continua neste aparelho: recarregue a página para enviá-la de novo.
+error-upload-unsupported = O servidor de envio não consegue receber gravações deste gravador. Avise a equipe de recrutamento.
+error-upload-out-of-step = Sua resposta e o servidor perderam a sincronia. Recarregue a página para continuar; a resposta fica guardada neste aparelho.
+error-not-now = Isso não é possível nesta tela.
+error-token-missing = Este link de entrevista está incompleto. Abra de novo o link do seu convite.
+error-invite-invalid = Este link de entrevista não é válido. Peça um novo à equipe de recrutamento.
+error-question-unknown = Esta pergunta não faz parte da sua entrevista. Recarregue a página.
+error-question-not-revealed = Esta pergunta ainda não foi aberta. Abra-a e depois grave sua resposta.
+error-no-attempts-left = Você usou todas as tentativas desta pergunta.
+error-technical-retries-used = Esta pergunta já foi regravada por problemas técnicos o máximo de vezes permitido. Fale com a equipe de recrutamento.
+error-deadline-passed = O prazo desta entrevista terminou.
+error-already-submitted = Você já enviou uma resposta para esta pergunta.
+error-answers-missing = Algumas perguntas ainda não têm resposta enviada.
+error-take-incomplete = Sua resposta ainda está sendo enviada. Aguarde um momento e tente de novo.
+error-take-mismatch = O servidor recebeu uma gravação diferente da que este aparelho fez. Grave a resposta de novo.
+error-upload-not-found = O servidor não encontra esta gravação. Grave a resposta de novo.
+error-upload-gone = Esta gravação foi apagada ou expirou no servidor. Grave a resposta de novo.
+error-submitted-cannot-be-deleted = Uma resposta enviada não pode ser removida.
+error-too-large = Esta gravação é maior do que o servidor aceita. Grave uma resposta mais curta.
+error-offset-mismatch = Sua resposta e o servidor perderam a sincronia. Recarregue a página para continuar; a resposta fica guardada neste aparelho.
+error-checksum-mismatch = Parte da sua resposta foi danificada no caminho. Recarregue a página para enviá-la de novo.
+error-locked = Sua resposta está sendo enviada de outra janela. Feche as outras janelas desta entrevista.
+error-tus-version = O servidor de envio não consegue receber gravações deste gravador. Avise a equipe de recrutamento.
+error-content-type = O servidor de envio não consegue receber gravações deste gravador. Avise a equipe de recrutamento.
+error-bad-request = O servidor não conseguiu ler uma solicitação deste gravador. Avise a equipe de recrutamento.
+error-review-link-invalid = Este link de avaliação não é válido.
+error-server-error = O servidor da entrevista teve um problema. Tente de novo daqui a pouco; sua resposta fica guardada.

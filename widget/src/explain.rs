@@ -1,0 +1,139 @@
+//! What the candidate reads when something goes wrong: every error, from the
+//! server's codes to the browser's refusals, becomes a translation key, so
+//! no English sentence reaches a candidate who reads another language. The
+//! English `Display` of each error stays for integrators (the `error` event).
+
+use crate::api::ApiError;
+use crate::i18n::{Arg, Translations};
+use crate::options::OptionsError;
+use recorder_core::error_code::ErrorCode;
+use recorder_core::session::SessionError;
+use recorder_core::upload::{ConfigError, UploadError};
+use recorder_core::web::media::MediaError;
+use recorder_core::web::recorder::RecorderError;
+use recorder_core::web::upload_driver::TakeError;
+
+/// An error the candidate can be told about, in their language.
+///
+/// ```ignore
+/// let text = error.explain(&t); // "Este enlace de entrevista no es válido…"
+/// ```
+pub trait Explain {
+    /// The translation key and its values.
+    fn key(&self) -> (String, Vec<(&'static str, Arg)>);
+
+    /// The candidate's text for this error.
+    fn explain(&self, t: &Translations) -> String {
+        let (key, args) = self.key();
+        t.format(&key, &args)
+    }
+}
+
+fn plain(key: &str) -> (String, Vec<(&'static str, Arg)>) {
+    (key.to_string(), Vec::new())
+}
+
+/// The key of a server's error code (`error-deadline-passed`); every code has one.
+pub fn code_key(code: ErrorCode) -> String {
+    format!("error-{}", code.as_str())
+}
+
+impl Explain for ApiError {
+    fn key(&self) -> (String, Vec<(&'static str, Arg)>) {
+        match self {
+            ApiError::Unreachable(_) => plain("error-unreachable"),
+            ApiError::Refused {
+                code: Some(code), ..
+            } => (code_key(*code), Vec::new()),
+            ApiError::Refused { status, .. } => (
+                "error-server".into(),
+                vec![("status", status.to_string().into())],
+            ),
+            ApiError::Format(_) => plain("error-format"),
+        }
+    }
+}
+
+impl Explain for UploadError {
+    fn key(&self) -> (String, Vec<(&'static str, Arg)>) {
+        match self {
+            UploadError::Lost { .. } => plain("error-upload-lost"),
+            UploadError::TooLarge => (code_key(ErrorCode::TooLarge), Vec::new()),
+            UploadError::Rejected {
+                code: Some(code), ..
+            } => (code_key(*code), Vec::new()),
+            UploadError::Rejected { status, .. } => (
+                "error-server".into(),
+                vec![("status", status.to_string().into())],
+            ),
+            UploadError::UnsupportedServer | UploadError::BadResponse { .. } => {
+                plain("error-upload-unsupported")
+            }
+            UploadError::OffsetOutOfRange { .. } | UploadError::AlreadyFinished => {
+                plain("error-upload-out-of-step")
+            }
+        }
+    }
+}
+
+impl Explain for TakeError {
+    fn key(&self) -> (String, Vec<(&'static str, Arg)>) {
+        match self {
+            TakeError::Upload(error) => error.key(),
+            TakeError::Recorder(_) | TakeError::Discarded => plain("error-recording"),
+        }
+    }
+}
+
+impl Explain for RecorderError {
+    fn key(&self) -> (String, Vec<(&'static str, Arg)>) {
+        match self {
+            RecorderError::Unsupported => plain("help-unsupported"),
+            RecorderError::Start(_) => plain("error-recording-start"),
+        }
+    }
+}
+
+impl Explain for MediaError {
+    fn key(&self) -> (String, Vec<(&'static str, Arg)>) {
+        plain(match self {
+            MediaError::NotAllowed => "help-not-allowed",
+            MediaError::NotFound => "help-not-found",
+            MediaError::NotReadable => "help-busy",
+            MediaError::Overconstrained(_) => "help-overconstrained",
+            MediaError::InsecureContext => "help-insecure",
+            MediaError::InAppBrowser(_) => "help-in-app",
+            MediaError::Unsupported => "help-unsupported",
+            MediaError::Other(_) => "help-other",
+        })
+    }
+}
+
+impl Explain for SessionError {
+    fn key(&self) -> (String, Vec<(&'static str, Arg)>) {
+        match self {
+            SessionError::NotNow { .. } => plain("error-not-now"),
+            SessionError::MicrophoneNotHeard => plain("device-say-something"),
+            SessionError::UnknownQuestion(_) => (code_key(ErrorCode::QuestionUnknown), Vec::new()),
+            SessionError::AlreadySubmitted(_) => {
+                (code_key(ErrorCode::AlreadySubmitted), Vec::new())
+            }
+            SessionError::NoAttemptsLeft(_) => (code_key(ErrorCode::NoAttemptsLeft), Vec::new()),
+        }
+    }
+}
+
+impl Explain for OptionsError {
+    fn key(&self) -> (String, Vec<(&'static str, Arg)>) {
+        match self {
+            OptionsError::MissingInvite => (code_key(ErrorCode::TokenMissing), Vec::new()),
+            OptionsError::BadApi(_) | OptionsError::NotAnObject => plain("error-options"),
+        }
+    }
+}
+
+impl Explain for ConfigError {
+    fn key(&self) -> (String, Vec<(&'static str, Arg)>) {
+        plain("error-options")
+    }
+}
