@@ -131,14 +131,7 @@ async fn run(command: Command) -> Result<(), Error> {
                 .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
             let addr = listener.local_addr()?;
             let public_url = public_url(&common, addr)?;
-            let db = open(&common).await?;
-            let media_dir = common.data_dir.join("media");
-            std::fs::create_dir_all(&media_dir)?;
-            let origins = std::iter::once(public_url.clone())
-                .chain(allowed_origin)
-                .map(|o| o.trim_end_matches('/').parse())
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| format!("--allowed-origin: {e}"))?;
+            // Read before the database opens (see WidgetFiles::load).
             let widget = WidgetFiles::load(&widget_dir)
                 .map_err(|e| format!("cannot read the widget in {}: {e}", widget_dir.display()))?;
             if !widget.has("interview-recorder.js") {
@@ -147,6 +140,14 @@ async fn run(command: Command) -> Result<(), Error> {
                     widget_dir.display()
                 );
             }
+            let db = open(&common).await?;
+            let media_dir = common.data_dir.join("media");
+            std::fs::create_dir_all(&media_dir)?;
+            let origins = std::iter::once(public_url.clone())
+                .chain(allowed_origin)
+                .map(|o| o.trim_end_matches('/').parse())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| format!("--allowed-origin: {e}"))?;
             for origin in &frame_ancestors {
                 if !is_frame_source(origin) {
                     return Err(format!(

@@ -42,8 +42,10 @@ pub enum Encoding {
 }
 
 impl WidgetFiles {
-    /// Reads every file under `dir` (with the `.br` and `.gz` copies beside
-    /// them); an empty set if `dir` does not exist (the widget is not built).
+    /// Reads the widget's files under `dir` (scripts, wasm, JSON,
+    /// translations, types, styles; with the `.br` and `.gz` copies beside
+    /// them) and nothing else; an empty set if `dir` does not exist (the
+    /// widget is not built).
     ///
     /// ```no_run
     /// let files = demo_server::widget_files::WidgetFiles::load("target/www/recorder".as_ref())?;
@@ -116,9 +118,12 @@ fn read_into(
             continue;
         }
         let name = path.to_string_lossy();
-        if name.ends_with(".br") || name.ends_with(".gz") {
+        // Only the widget's kinds of file: never open a database that may sit
+        // in the same folder (closing any descriptor of an SQLite file drops
+        // the locks SQLite holds on it: the database gets corrupted).
+        let Some(content_type) = content_type(&name) else {
             continue;
-        }
+        };
         let plain = std::fs::read(&path)?;
         let copy = |extension: &str| {
             std::fs::read(format!("{name}.{extension}"))
@@ -135,7 +140,7 @@ fn read_into(
         files.insert(
             relative.clone(),
             WidgetFile {
-                content_type: content_type(&relative),
+                content_type,
                 etag,
                 immutable: is_content_named(&relative),
                 brotli: copy("br"),
@@ -155,16 +160,17 @@ fn is_content_named(path: &str) -> bool {
         && parts.next().is_some()
 }
 
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next() {
+/// The type of a file the widget is made of; `None` for anything else
+/// (compressed copies included: they are read with their file).
+fn content_type(path: &str) -> Option<&'static str> {
+    Some(match path.rsplit('.').next() {
         Some("js" | "mjs") => "text/javascript; charset=utf-8",
         Some("wasm") => "application/wasm",
         Some("json") => "application/json",
-        Some("ftl") => "text/plain; charset=utf-8",
-        Some("ts") => "text/plain; charset=utf-8",
+        Some("ftl" | "ts") => "text/plain; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
-        _ => "application/octet-stream",
-    }
+        _ => return None,
+    })
 }
 
 /// The best encoding `accept` (an `Accept-Encoding` value) allows among the
@@ -249,4 +255,36 @@ pub async fn serve(
         out.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_widgets_kinds_of_file_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "interview-recorder.js",
+            "interview-recorder.js.br",
+            "demo.db",
+            "demo.db-wal",
+        ] {
+            std::fs::write(dir.path().join(name), name).unwrap();
+        }
+        let files = WidgetFiles::load(dir.path()).unwrap();
+        assert!(files.has("interview-recorder.js"));
+        assert!(files.0["interview-recorder.js"].brotli.is_some());
+        for other in ["interview-recorder.js.br", "demo.db", "demo.db-wal"] {
+            assert!(!files.has(other), "{other} must not be read");
+        }
+    }
+
+    #[test]
+    fn content_names_are_recognised() {
+        assert!(is_content_named("widget_bg.0123456789abcdef.wasm"));
+        assert!(is_content_named("locales/pt-BR.0123456789abcdef.ftl"));
+        assert!(!is_content_named("interview-recorder.js"));
+        assert!(!is_content_named("locales/en.ftl"));
+    }
 }
