@@ -2,11 +2,15 @@
 // on one route and takes it away on another, 50 times: half by removing the element, half
 // by `handle.unmount()`. Each time the camera and microphone go off; at the end no listener
 // on window or document and no JS heap is left over from the earlier recorders, nothing
-// was logged as an error, and an answer still goes through.
+// was logged as an error, and an answer still goes through. Then the same app, bundled
+// with esbuild from the npm package `cargo xtask package` packs, records an answer.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { freePort, startServer } from '../support/server.mjs';
 import { launchChromium, liveTracks, newPage, watchStreams } from '../support/browser.mjs';
 import { answer, part, warmUp } from '../support/flow.mjs';
@@ -96,4 +100,60 @@ test(`a single-page host mounts and unmounts the recorder ${CYCLES} times, then 
   const [stored] = server.uploads();
   assert.ok(stored?.length > 0, 'the answer was stored');
   assert.deepEqual(errors, [], 'no page or console error');
+});
+
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.ftl': 'text/plain; charset=utf-8' };
+
+test('the same host app, bundled with esbuild from the packed npm package, records an answer', { timeout: 180_000 }, async () => {
+  const tarball = process.env.PACKAGE_TARBALL;
+  assert.ok(tarball, 'PACKAGE_TARBALL names the tarball (cargo xtask test sets it)');
+  // A web developer's project: install the tarball, bundle the app, copy the package's
+  // assets next to the bundle, as its README says.
+  const project = mkdtempSync(join(tmpdir(), 'ir-spa-package-'));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'careers', private: true }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', tarball], { cwd: project, stdio: 'pipe' });
+  cpSync(new URL('./spa-host/app.mjs', import.meta.url), join(project, 'app.mjs'));
+  const esbuild = new URL('../../widget/node_modules/.bin/esbuild', import.meta.url).pathname;
+  const site = join(project, 'site');
+  execFileSync(esbuild, ['app.mjs', '--bundle', '--format=esm', '--minify', `--outfile=${join(site, 'app.mjs')}`, '--log-level=error'], { cwd: project });
+  const installed = join(project, 'node_modules/interview-recorder');
+  for (const file of readdirSync(installed)) {
+    if (/^widget(_bg)?\.[0-9a-f]{16}\.(js|wasm)$/.test(file) || file === 'locales') cpSync(join(installed, file), join(site, file), { recursive: true });
+  }
+  const page = readFileSync(new URL('./spa-host/index.html', import.meta.url), 'utf8').replace('<!--IMPORTS-->', '');
+
+  const hostPort = await freePort();
+  const hostOrigin = `http://127.0.0.1:${hostPort}`;
+  const server = await startServer({ allowedOrigins: [hostOrigin] });
+  const token = server.invite().split('/').pop();
+  const host = http.createServer((request, response) => {
+    const path = new URL(request.url, hostOrigin).pathname;
+    const type = TYPES[extname(path)];
+    if (!type) {
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      response.end(page);
+      return;
+    }
+    try {
+      const body = readFileSync(join(site, path));
+      response.writeHead(200, { 'Content-Type': type });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => host.listen(hostPort, '127.0.0.1', resolve));
+  const browser = await launchChromium();
+  cleanup.push(() => browser.close(), () => server.stop(), () => host.close());
+
+  const tab = await newPage(browser);
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
+  await tab.goto(`${hostOrigin}/?invite=${token}&api=${encodeURIComponent(`${server.origin}/api`)}&mode=handle`);
+  await tab.evaluate(() => window.app.go('/apply'));
+  await warmUp(tab);
+  await answer(tab, 'q1', 2);
+  const [stored] = server.uploads();
+  assert.ok(stored?.length > 0, 'the answer was stored');
+  assert.deepEqual(errors, [], 'no page error');
 });

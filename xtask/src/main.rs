@@ -4,6 +4,7 @@
 mod cmd;
 mod fingerprint;
 mod install;
+mod package;
 mod precompress;
 mod widget_build;
 
@@ -16,7 +17,8 @@ const USAGE: &str = "usage:
                                              and Firefox ESR when installed (--engines all installs it)
   cargo xtask soak                           the offline scenario 20 times and 200 candidates of load
   cargo xtask bench                          benchmarks P1-P6 against peers: target/bench/report.{md,json}
-  cargo xtask build-widget                   build the widget into target/www/recorder";
+  cargo xtask build-widget                   build the widget into target/www/recorder
+  cargo xtask package                        build the widget as an npm package: target/package and its .tgz";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         Some("soak") => soak(),
         Some("bench") => bench(),
         Some("build-widget") => build_widget(),
+        Some("package") => build_widget().and_then(|()| package::package().map(drop)),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -102,6 +105,7 @@ fn test(args: &[String]) -> Result<(), Fail> {
         // webdriver.json (the browser's flags: headless, fake camera and microphone) lives here.
         .current_dir(root.join("recorder-core")))?;
     widget_build::build()?;
+    package::package()?;
     let server = build_server()?;
     let python = install::python_packages()?;
     println!("== end-to-end (headless Chromium) and interoperability tests (tus-js-client, tuspy, crash)");
@@ -158,6 +162,10 @@ fn bench() -> Result<(), Fail> {
             "wait-after-stop.mjs",
             "P1 wait after Stop vs uploading after Stop",
         ),
+        (
+            "phone.mjs",
+            "P5-phone first usable button and P4-first bytes, phone profile",
+        ),
     ] {
         println!("== bench: {what}");
         run(&mut node_script(&server, script))?;
@@ -196,6 +204,7 @@ fn node(server: &std::path::Path, dir: &str) -> Command {
     command
         .env("DEMO_SERVER", server)
         .env("WIDGET_DIR", root.join(widget_build::OUT_DIR))
+        .env("PACKAGE_TARBALL", package::tarball())
         .current_dir(root.join(dir));
     command
 }
