@@ -34,22 +34,21 @@ pub async fn candidate(
     let lang = query
         .lang
         .filter(|l| recorder_core::model::is_language_tag(l))
-        .or(interview_locale.filter(|l| recorder_core::model::is_language_tag(l)))
-        .map(|l| format!(" lang=\"{l}\""))
-        .unwrap_or_default();
-    render(CANDIDATE, &state, &token, &lang)
+        .or(interview_locale.filter(|l| recorder_core::model::is_language_tag(l)));
+    render(CANDIDATE, &state, &token, lang.as_deref())
 }
 
 /// `GET /demo/{token}`: the same recorder on a page that switches between two themes.
 pub async fn themes(State(state): State<AppState>, Path(token): Path<String>) -> Response {
-    render(THEMES, &state, &token, "")
+    render(THEMES, &state, &token, None)
 }
 
-/// A host page with the invite token, the server's origin and extra attributes
-/// filled in. The token is `[A-Za-z0-9_-]`, the attributes are built from checked
-/// values and the origin is the operator's (checked at startup): nothing to escape.
+/// A host page with the invite token, the server's origin and the recorder's
+/// language (`lang`, a checked language tag) filled in. The token is
+/// `[A-Za-z0-9_-]` and the origin is the operator's (checked at startup):
+/// nothing to escape.
 /// The page's Content-Security-Policy is built from the template (its inline scripts).
-fn render(template: &str, state: &AppState, token: &str, attributes: &str) -> Response {
+fn render(template: &str, state: &AppState, token: &str, lang: Option<&str>) -> Response {
     if !is_token_shaped(token) {
         return (StatusCode::NOT_FOUND, "This invite link is not valid.\n").into_response();
     }
@@ -58,11 +57,14 @@ fn render(template: &str, state: &AppState, token: &str, attributes: &str) -> Re
     let page = template
         .replace(
             "{{preload}}",
-            &state.widget.preload_hints(&state.public_url),
+            &state.widget.preload_hints(&state.public_url, lang),
         )
         .replace("{{origin}}", &state.public_url)
         .replace("{{invite}}", token)
-        .replace("{{lang}}", attributes);
+        .replace(
+            "{{lang}}",
+            &lang.map(|l| format!(" lang=\"{l}\"")).unwrap_or_default(),
+        );
     let mut response = Html(page).into_response();
     if let Ok(policy) = HeaderValue::from_str(&policy) {
         response

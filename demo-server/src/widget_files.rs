@@ -70,32 +70,68 @@ impl WidgetFiles {
     }
 
     /// `<link>` elements that start fetching the glue and the wasm named in
-    /// the build's `manifest.json` while the page's loader script still
-    /// loads; empty without a manifest.
+    /// the build's `manifest.json`, and the translations of `lang` if the
+    /// page knows it, while the page's loader script still loads; empty
+    /// without a manifest.
     ///
     /// ```
     /// let files = demo_server::widget_files::WidgetFiles::default();
-    /// assert_eq!(files.preload_hints("https://host"), "");
+    /// assert_eq!(files.preload_hints("https://host", Some("es")), "");
     /// ```
-    pub fn preload_hints(&self, origin: &str) -> String {
+    pub fn preload_hints(&self, origin: &str, lang: Option<&str>) -> String {
         let Some(manifest) = self.0.get("manifest.json") else {
             return String::new();
         };
         let Ok(manifest) = serde_json::from_slice::<Manifest>(&manifest.plain) else {
             return String::new();
         };
+        let language = |tag: &str| {
+            tag.split('-')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+        };
+        let locale = lang.and_then(|lang| {
+            let exact = manifest
+                .locales
+                .iter()
+                .find(|(code, _)| code.eq_ignore_ascii_case(lang));
+            exact
+                .or_else(|| {
+                    manifest
+                        .locales
+                        .iter()
+                        .find(|(code, _)| language(code) == language(lang))
+                })
+                .map(|(_, path)| path.trim_start_matches("./").to_string())
+        });
         let safe = |name: &str| {
             name.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+                .all(|b| b.is_ascii_alphanumeric() || b"._-/".contains(&b))
+                && !name.contains("..")
         };
-        if !safe(&manifest.glue) || !safe(&manifest.wasm) {
-            return String::new();
+        let mut hints = Vec::new();
+        if safe(&manifest.glue) {
+            hints.push(format!(
+                "<link rel=\"modulepreload\" href=\"{origin}/recorder/{}\">",
+                manifest.glue
+            ));
         }
-        format!(
-            "<link rel=\"modulepreload\" href=\"{origin}/recorder/{}\">\n  \
-             <link rel=\"preload\" as=\"fetch\" type=\"application/wasm\" crossorigin href=\"{origin}/recorder/{}\">",
-            manifest.glue, manifest.wasm
-        )
+        for file in [Some(manifest.wasm), locale]
+            .into_iter()
+            .flatten()
+            .filter(|f| safe(f))
+        {
+            let kind = if file.ends_with(".wasm") {
+                " type=\"application/wasm\""
+            } else {
+                ""
+            };
+            hints.push(format!(
+                "<link rel=\"preload\" as=\"fetch\"{kind} crossorigin href=\"{origin}/recorder/{file}\">"
+            ));
+        }
+        hints.join("\n  ")
     }
 }
 
@@ -104,6 +140,9 @@ impl WidgetFiles {
 struct Manifest {
     glue: String,
     wasm: String,
+    /// Language code -> `./locales/{code}.{hash}.ftl`.
+    #[serde(default)]
+    locales: HashMap<String, String>,
 }
 
 fn read_into(

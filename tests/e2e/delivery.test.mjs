@@ -90,6 +90,9 @@ test('every page carries its security headers; the candidate page runs under its
   }
   assert.match(pages.candidate.body.toString(), /<link rel="preload" as="fetch" type="application\/wasm" crossorigin href="[^"]+widget_bg\.[0-9a-f]{16}\.wasm">/,
     'the page starts fetching the wasm before the loader asks for it');
+  const spanish = await get(`${invite}?lang=es`);
+  assert.match(spanish.body.toString(), /<link rel="preload" as="fetch" crossorigin href="[^"]+\/locales\/es\.[0-9a-f]{16}\.ftl">/,
+    'and the translations of the language it will speak');
   assert.match(pages.review.headers['content-security-policy'], /frame-ancestors 'none'/);
 
   const browser = await launchChromium();

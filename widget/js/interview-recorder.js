@@ -56,6 +56,20 @@ async function start() {
   return current;
 }
 
+/** `GET {api}/session`, started at once: it travels while the wasm does, and the
+ * recorder uses its answer (or asks again if it failed). */
+function prefetchSession({ invite, api }) {
+  if (!invite || !api) return undefined;
+  try {
+    const url = new URL(`${api.replace(/\/+$/, '')}/session`, document.baseURI);
+    const response = fetch(url, { headers: { Authorization: `Bearer ${invite}` } });
+    response.catch(() => {});
+    return response;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where each language's translations are: the built ones, then the host
  * page's `translations` ({ code: URL }, relative to the page) over them. */
 function locales(translations) {
@@ -66,9 +80,9 @@ function locales(translations) {
 }
 
 /** A recorder on `target` (an element or a shadow root) that reports to `host`. */
-async function mountOn(target, options, host) {
+async function mountOn(target, options, host, session = prefetchSession(options ?? {})) {
   const current = await instance();
-  const handle = current.glue.mount(target, { ...options, locales: locales(options?.translations) });
+  const handle = current.glue.mount(target, { ...options, session, locales: locales(options?.translations) });
   const recorder = {
     unmount() {
       if (!current.recorders.delete(recorder) || current.dead) return;
@@ -110,16 +124,18 @@ class InterviewRecorder extends HTMLElement {
     if (this.recorder || this.pending) return;
     this.pending = true;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const options = {
+      invite: this.getAttribute('invite') ?? '',
+      api: this.getAttribute('api') ?? '',
+      lang: this.getAttribute('lang') ?? undefined,
+      theme: this.getAttribute('theme') ?? undefined,
+      hideSelfView: this.hasAttribute('hide-self-view'),
+    };
+    const session = prefetchSession(options);
     try {
       await instance();
       if (!this.isConnected) return;
-      const recorder = await mountOn(root, {
-        invite: this.getAttribute('invite') ?? '',
-        api: this.getAttribute('api') ?? '',
-        lang: this.getAttribute('lang') ?? undefined,
-        theme: this.getAttribute('theme') ?? undefined,
-        hideSelfView: this.hasAttribute('hide-self-view'),
-      }, this);
+      const recorder = await mountOn(root, options, this, session);
       this.recorder = recorder;
     } catch (error) {
       root.textContent = 'The interview recorder could not start. Please reload the page.';

@@ -1,13 +1,17 @@
 //! The candidate API of the interview server.
 
 use crate::options::MountOptions;
+use futures::future::{select, Either};
 use recorder_core::error_code::ErrorCode;
-use recorder_core::http::{HttpRequest, Method};
+use recorder_core::http::{HttpRequest, HttpResponse, Method};
 use recorder_core::model::{Receipt, RevealedQuestion, SessionView, SubmitTake, SubmittedAnswer};
+use recorder_core::web::clock;
 use recorder_core::web::from_js::{from_js, FromJs};
 use recorder_core::web::transport::{self, TransportError};
 use recorder_core::web::upload_driver::TakeReceipt;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -34,7 +38,26 @@ pub enum ApiError {
 }
 
 /// `GET {api}/session`: the overview of the candidate's interview.
-pub async fn session(options: &MountOptions) -> Result<SessionView, ApiError> {
+/// `prefetched` is the same request started by the loader while the wasm
+/// was still on its way (a round trip saved on a slow link); if it failed,
+/// or takes too long, the request is made again here.
+pub async fn session(
+    options: &MountOptions,
+    prefetched: Option<js_sys::Promise>,
+) -> Result<SessionView, ApiError> {
+    if let Some(promise) = prefetched {
+        let response = async {
+            let response = JsFuture::from(promise).await.ok()?;
+            let response: web_sys::Response = response.dyn_into().ok()?;
+            transport::read(&response).await.ok()
+        };
+        let deadline = clock::sleep(TIMEOUT);
+        if let Either::Left((Some(response), _)) =
+            select(Box::pin(response), Box::pin(deadline)).await
+        {
+            return answer(response);
+        }
+    }
     call(options, Method::Get, "session", None).await
 }
 
@@ -86,7 +109,11 @@ async fn call<T: FromJs>(
         request = request.with_header("Content-Type", "application/json");
         request.body = json.into_bytes();
     }
-    let response = transport::send(&request, TIMEOUT).await?;
+    answer(transport::send(&request, TIMEOUT).await?)
+}
+
+/// What the server answered: `T` from a 200's JSON, else why it refused.
+fn answer<T: FromJs>(response: HttpResponse) -> Result<T, ApiError> {
     match response.status {
         200 => {
             let json = js_sys::JSON::parse(&response.body)

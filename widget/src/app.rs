@@ -21,6 +21,8 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn App(
     options: Result<MountOptions, OptionsError>,
+    /// The loader's early `GET {api}/session` (a `fetch` promise), if it made one.
+    prefetched: Option<js_sys::Promise>,
     locales: Locales,
     host: web_sys::Element,
     root: web_sys::Element,
@@ -33,8 +35,11 @@ pub fn App(
         let guess = locales.choose(None);
         let (options, t) = match options {
             Ok(options) => {
-                let (session, t) =
-                    join(api::session(&options), locales.load(guess.as_deref())).await;
+                let (session, t) = join(
+                    api::session(&options, prefetched),
+                    locales.load(guess.as_deref()),
+                )
+                .await;
                 (Ok((options, session)), t)
             }
             Err(error) => (Err(error), locales.load(guess.as_deref()).await),

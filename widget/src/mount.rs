@@ -26,9 +26,10 @@ impl Mounted {
 }
 
 /// Mounts the recorder into `target` (a shadow root or an element) with
-/// `options` = `{ invite, api, lang?, theme?, hideSelfView?, locales? }`;
+/// `options` = `{ invite, api, lang?, theme?, hideSelfView?, locales?, session? }`;
 /// `locales` maps language codes to translation file URLs (the loader
-/// passes the built ones, and a host page's `translations` over them).
+/// passes the built ones, and a host page's `translations` over them);
+/// `session` is the loader's early `fetch` of `GET {api}/session`.
 ///
 /// ```js
 /// const handle = mount(element.attachShadow({ mode: "open" }), { invite, api: "https://host/api" });
@@ -47,6 +48,9 @@ pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError
             .map_err(|_| JsError::new("mount target must be an element or a shadow root"))?,
     };
     let locales = Locales::from_js(&options);
+    let prefetched = js_sys::Reflect::get(&options, &"session".into())
+        .ok()
+        .and_then(|session| session.dyn_into::<js_sys::Promise>().ok());
     let options = MountOptions::from_js(options);
 
     let style = document.create_element("style").map_err(js_error)?;
@@ -65,7 +69,8 @@ pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError
     target.append_child(&container).map_err(js_error)?;
     let root = container.clone().into();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        view! { <crate::app::App options=options locales=locales host=host root=root/> }.into_any()
+        view! { <crate::app::App options=options prefetched=prefetched locales=locales host=host root=root/> }
+            .into_any()
     });
     Ok(Mounted {
         handle: Some(handle),

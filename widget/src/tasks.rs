@@ -4,7 +4,6 @@
 
 use futures::future::{AbortHandle, Abortable};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::future::Future;
 use std::rc::Rc;
 
@@ -21,10 +20,11 @@ pub struct TaskSet {
     pending: Rc<RefCell<Pending>>,
 }
 
+/// A handful at a time: a list is smaller in the wasm than a map.
 #[derive(Default)]
 struct Pending {
     next: u64,
-    handles: HashMap<u64, AbortHandle>,
+    handles: Vec<(u64, AbortHandle)>,
 }
 
 impl TaskSet {
@@ -35,14 +35,17 @@ impl TaskSet {
             let mut pending = self.pending.borrow_mut();
             pending.next += 1;
             let id = pending.next;
-            pending.handles.insert(id, handle);
+            pending.handles.push((id, handle));
             id
         };
         let pending = Rc::downgrade(&self.pending);
         wasm_bindgen_futures::spawn_local(async move {
             let _ = Abortable::new(task, registration).await;
             if let Some(pending) = pending.upgrade() {
-                pending.borrow_mut().handles.remove(&id);
+                pending
+                    .borrow_mut()
+                    .handles
+                    .retain(|(other, _)| *other != id);
             }
         });
     }
@@ -50,7 +53,7 @@ impl TaskSet {
 
 impl Drop for TaskSet {
     fn drop(&mut self) {
-        for (_, handle) in self.pending.borrow_mut().handles.drain() {
+        for (_, handle) in self.pending.borrow_mut().handles.drain(..) {
             handle.abort();
         }
     }

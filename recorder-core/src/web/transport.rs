@@ -100,6 +100,19 @@ async fn exchange(
         .await
         .map_err(network)?
         .unchecked_into();
+    read(&response).await
+}
+
+/// The status, the headers this crate reads and the text of a fetch
+/// `response`, such as one a page started before the wasm arrived.
+///
+/// ```no_run
+/// # async fn f(response: web_sys::Response) {
+/// let response = recorder_core::web::transport::read(&response).await;
+/// # }
+/// ```
+pub async fn read(response: &Response) -> Result<HttpResponse, TransportError> {
+    let network = |e: wasm_bindgen::JsValue| TransportError::Network(js_error_message(&e));
     let mut result = HttpResponse::new(response.status());
     for name in READ_HEADERS {
         if let Ok(Some(value)) = response.headers().get(name) {
