@@ -157,3 +157,41 @@ test('the same host app, bundled with esbuild from the packed npm package, recor
   assert.ok(stored?.length > 0, 'the answer was stored');
   assert.deepEqual(errors, [], 'no page error');
 });
+
+test('two recorders on one page both work, and removing one leaves the other running', { timeout: 120_000 }, async () => {
+  const hostPort = await freePort();
+  const hostOrigin = `http://127.0.0.1:${hostPort}`;
+  const server = await startServer({ allowedOrigins: [hostOrigin] });
+  const [first, second] = [server.invite(), server.invite()].map((url) => url.split('/').pop());
+  const host = await hostApp(hostPort, `${server.origin}/recorder/interview-recorder.js`);
+  const browser = await launchChromium();
+  cleanup.push(() => browser.close(), () => server.stop(), () => host.close());
+  const tab = await newPage(browser);
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
+  await watchStreams(tab);
+  await tab.goto(`${hostOrigin}/?invite=${first}&api=${encodeURIComponent(`${server.origin}/api`)}`);
+  await tab.evaluate(({ token, api }) => {
+    window.app.go('/apply');
+    const other = document.createElement('interview-recorder');
+    other.id = 'second';
+    other.setAttribute('invite', token);
+    other.setAttribute('api', api);
+    document.querySelector('main').append(other);
+  }, { token: second, api: `${server.origin}/api` });
+  const recorders = [tab.locator('main > interview-recorder').first(), tab.locator('#second')];
+  for (const recorder of recorders) {
+    await recorder.locator('[part~="start"]').click({ timeout: 30_000 });
+    await recorder.locator('[part~="continue"]:enabled').waitFor({ timeout: 30_000 });
+  }
+  // Leaving the route removes the first; the second goes on to its test video.
+  await tab.evaluate(() => {
+    const second = document.querySelector('#second');
+    window.app.go('/');
+    document.querySelector('main').append(second);
+  });
+  await recorders[1].locator('[part~="continue"]:enabled').click({ timeout: 30_000 });
+  await recorders[1].locator('[part~="record"]').waitFor();
+  assert.equal(await liveTracks(tab), 2, "the second recorder's camera and microphone are on, the first's off");
+  assert.deepEqual(errors, [], 'no page error');
+});

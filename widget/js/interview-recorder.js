@@ -150,8 +150,13 @@ class InterviewRecorder extends HTMLElement {
   }
 
   disconnectedCallback() {
-    this.recorder?.unmount();
-    this.recorder = undefined;
+    // A move in the page (removed and put back in the same task) keeps the
+    // recorder as it is; only an element that stays out of the page ends it.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.recorder?.unmount();
+      this.recorder = undefined;
+    });
   }
 }
 
