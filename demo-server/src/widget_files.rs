@@ -43,7 +43,7 @@ pub enum Encoding {
 
 impl WidgetFiles {
     /// Reads the widget's files under `dir` (scripts, wasm, JSON,
-    /// translations, types, styles; with the `.br` and `.gz` copies beside
+    /// translations, types, styles, pages; with the `.br` and `.gz` copies beside
     /// them) and nothing else; an empty set if `dir` does not exist (the
     /// widget is not built).
     ///
@@ -208,6 +208,7 @@ fn content_type(path: &str) -> Option<&'static str> {
         Some("json") => "application/json",
         Some("ftl" | "ts") => "text/plain; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
+        Some("html") => "text/html; charset=utf-8",
         _ => return None,
     })
 }

@@ -18,7 +18,8 @@ export async function freePort() {
 }
 
 async function launch(addr, dataDir, publicUrl, interviews, allowedOrigins = [], extraArgs = []) {
-  const args = ['serve', '--addr', addr, '--data-dir', dataDir, '--widget-dir', widgetDir, ...extraArgs];
+  const widget = extraArgs.includes('--widget-dir') ? [] : ['--widget-dir', widgetDir];
+  const args = ['serve', '--addr', addr, '--data-dir', dataDir, ...widget, ...extraArgs];
   for (const origin of allowedOrigins) args.push('--allowed-origin', origin);
   if (publicUrl) args.push('--public-url', publicUrl);
   if (interviews) args.push('--interviews', interviews);
