@@ -19,17 +19,29 @@ const CYCLES = 50;
 const cleanup = [];
 after(() => cleanup.forEach((stop) => stop()));
 
-/** Serves spa-host/ at `port` (every path but the script is the app's page), with an
- * import map that points "interview-recorder" at `loader`. */
-async function hostApp(port, loader) {
-  const dir = new URL('./spa-host/', import.meta.url);
-  const imports = `<script type="importmap">${JSON.stringify({ imports: { 'interview-recorder': loader } })}</script>`;
-  const page = readFileSync(new URL('index.html', dir), 'utf8').replace('<!--IMPORTS-->', imports);
-  const script = readFileSync(new URL('app.mjs', dir));
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.ftl': 'text/plain; charset=utf-8' };
+
+/** Serves the host app at `port`: every path without a file type is its page (history
+ * routing). Its scripts come from `site` (a bundle and the package's files), or, with
+ * `loader`, from spa-host/ with an import map that points "interview-recorder" there. */
+async function hostApp(port, { loader, site = new URL('./spa-host/', import.meta.url).pathname }) {
+  const imports = loader ? `<script type="importmap">${JSON.stringify({ imports: { 'interview-recorder': loader } })}</script>` : '';
+  const page = readFileSync(new URL('./spa-host/index.html', import.meta.url), 'utf8').replace('<!--IMPORTS-->', imports);
   const host = http.createServer((request, response) => {
-    const isScript = request.url.startsWith('/app.mjs');
-    response.writeHead(200, { 'Content-Type': isScript ? 'text/javascript' : 'text/html' });
-    response.end(isScript ? script : page);
+    const path = new URL(request.url, 'http://host').pathname;
+    const type = TYPES[extname(path)];
+    if (!type) {
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      response.end(page);
+      return;
+    }
+    try {
+      const body = readFileSync(join(site, path));
+      response.writeHead(200, { 'Content-Type': type });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
   });
   await new Promise((resolve) => host.listen(port, '127.0.0.1', resolve));
   return host;
@@ -59,7 +71,7 @@ test(`a single-page host mounts and unmounts the recorder ${CYCLES} times, then 
   const hostOrigin = `http://127.0.0.1:${hostPort}`;
   const server = await startServer({ allowedOrigins: [hostOrigin] });
   const token = server.invite().split('/').pop();
-  const host = await hostApp(hostPort, `${server.origin}/recorder/interview-recorder.js`);
+  const host = await hostApp(hostPort, { loader: `${server.origin}/recorder/interview-recorder.js` });
   const browser = await launchChromium();
   cleanup.push(() => browser.close(), () => server.stop(), () => host.close());
 
@@ -102,8 +114,6 @@ test(`a single-page host mounts and unmounts the recorder ${CYCLES} times, then 
   assert.deepEqual(errors, [], 'no page or console error');
 });
 
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.ftl': 'text/plain; charset=utf-8' };
-
 test('the same host app, bundled with esbuild from the packed npm package, records an answer', { timeout: 180_000 }, async () => {
   const tarball = process.env.PACKAGE_TARBALL;
   assert.ok(tarball, 'PACKAGE_TARBALL names the tarball (cargo xtask test sets it)');
@@ -120,29 +130,12 @@ test('the same host app, bundled with esbuild from the packed npm package, recor
   for (const file of readdirSync(installed)) {
     if (/^widget(_bg)?\.[0-9a-f]{16}\.(js|wasm)$/.test(file) || file === 'locales') cpSync(join(installed, file), join(site, file), { recursive: true });
   }
-  const page = readFileSync(new URL('./spa-host/index.html', import.meta.url), 'utf8').replace('<!--IMPORTS-->', '');
 
   const hostPort = await freePort();
   const hostOrigin = `http://127.0.0.1:${hostPort}`;
   const server = await startServer({ allowedOrigins: [hostOrigin] });
   const token = server.invite().split('/').pop();
-  const host = http.createServer((request, response) => {
-    const path = new URL(request.url, hostOrigin).pathname;
-    const type = TYPES[extname(path)];
-    if (!type) {
-      response.writeHead(200, { 'Content-Type': 'text/html' });
-      response.end(page);
-      return;
-    }
-    try {
-      const body = readFileSync(join(site, path));
-      response.writeHead(200, { 'Content-Type': type });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => host.listen(hostPort, '127.0.0.1', resolve));
+  const host = await hostApp(hostPort, { site });
   const browser = await launchChromium();
   cleanup.push(() => browser.close(), () => server.stop(), () => host.close());
 
@@ -163,7 +156,7 @@ test('two recorders on one page both work, and removing one leaves the other run
   const hostOrigin = `http://127.0.0.1:${hostPort}`;
   const server = await startServer({ allowedOrigins: [hostOrigin] });
   const [first, second] = [server.invite(), server.invite()].map((url) => url.split('/').pop());
-  const host = await hostApp(hostPort, `${server.origin}/recorder/interview-recorder.js`);
+  const host = await hostApp(hostPort, { loader: `${server.origin}/recorder/interview-recorder.js` });
   const browser = await launchChromium();
   cleanup.push(() => browser.close(), () => server.stop(), () => host.close());
   const tab = await newPage(browser);
