@@ -221,23 +221,30 @@ fn content_type(path: &str) -> Option<&'static str> {
 /// assert_eq!(negotiate("gzip, deflate, br", true, true), Some(Encoding::Brotli));
 /// assert_eq!(negotiate("gzip, br;q=0", true, true), Some(Encoding::Gzip));
 /// assert_eq!(negotiate("identity", true, true), None);
+/// assert_eq!(negotiate("br;q=0, *", true, true), Some(Encoding::Gzip));
 /// ```
 pub fn negotiate(accept: &str, brotli: bool, gzip: bool) -> Option<Encoding> {
-    let accepted = |coding: &str| {
-        accept.split(',').any(|item| {
+    // Each coding's weight: named explicitly, else as `*`, else refused.
+    let weight = |coding: &str| {
+        let mut wildcard = None;
+        for item in accept.split(',') {
             let mut parts = item.split(';').map(str::trim);
             let name = parts.next().unwrap_or_default();
-            let refused = parts.any(|p| {
-                p.strip_prefix("q=")
-                    .and_then(|q| q.trim().parse::<f32>().ok())
-                    .is_some_and(|q| q <= 0.0)
-            });
-            (name.eq_ignore_ascii_case(coding) || name == "*") && !refused
-        })
+            let q = parts
+                .find_map(|p| p.strip_prefix("q="))
+                .map_or(1.0, |q| q.trim().parse::<f32>().unwrap_or(0.0));
+            if name.eq_ignore_ascii_case(coding) {
+                return q;
+            }
+            if name == "*" {
+                wildcard = Some(q);
+            }
+        }
+        wildcard.unwrap_or(0.0)
     };
-    if brotli && accepted("br") {
+    if brotli && weight("br") > 0.0 {
         Some(Encoding::Brotli)
-    } else if gzip && accepted("gzip") {
+    } else if gzip && weight("gzip") > 0.0 {
         Some(Encoding::Gzip)
     } else {
         None
@@ -269,7 +276,11 @@ pub async fn serve(
     };
     let etag = format!("\"{}{tag}\"", file.etag);
     let mut response = match headers.get(header::IF_NONE_MATCH) {
-        Some(wanted) if wanted.to_str().is_ok_and(|w| w.contains(&etag)) => {
+        Some(wanted)
+            if wanted
+                .to_str()
+                .is_ok_and(|w| w.trim() == "*" || w.contains(&etag)) =>
+        {
             StatusCode::NOT_MODIFIED.into_response()
         }
         _ => Body::from(body.cloned().unwrap_or_default()).into_response(),

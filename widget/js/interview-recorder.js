@@ -17,7 +17,8 @@ const LOCALES = {};
 
 // The wasm is fetched and compiled from the moment this script runs, while
 // the page goes on loading; every instance is made from this one module.
-const compiled = compile(new URL(WASM, import.meta.url));
+const wasmUrl = new URL(WASM, import.meta.url);
+let compiled = compile(wasmUrl);
 
 async function compile(url) {
   try {
@@ -32,10 +33,12 @@ async function compile(url) {
 let instances = 0;
 let live;
 
-/** The wasm instance recorders mount on; a new one after a bug stopped the last. */
+/** The wasm instance recorders mount on; a new one after a bug stopped the last,
+ * and a new download after one failed (the connection may be back). */
 function instance() {
   live ??= start().catch((error) => {
     live = undefined;
+    compiled = compile(wasmUrl);
     throw error;
   });
   return live;
@@ -48,9 +51,13 @@ async function start() {
     : await import(`${new URL(GLUE, import.meta.url).href}?instance=${instances}`);
   await glue.default({ module_or_path: await compiled });
   const current = { glue, recorders: new Set(), dead: false };
+  const started = live;
   glue.onPanic(() => {
+    // A dead instance's timers may panic again: say it once, and never
+    // forget a newer instance.
+    if (current.dead) return;
     current.dead = true;
-    live = undefined;
+    if (live === started) live = undefined;
     for (const recorder of current.recorders) recorder.crashed();
   });
   return current;
@@ -75,7 +82,15 @@ function prefetchSession({ invite, api }) {
 function locales(translations) {
   const files = {};
   for (const [code, path] of Object.entries(LOCALES)) files[code] = new URL(path, import.meta.url).href;
-  for (const [code, url] of Object.entries(translations ?? {})) files[code] = new URL(url, document.baseURI).href;
+  for (const [code, url] of Object.entries(translations ?? {})) {
+    try {
+      // `pt_BR` is `pt-BR`; a code Intl does not know is left out (with a word in the console).
+      const [canonical] = Intl.getCanonicalLocales(code.replace(/_/g, '-'));
+      files[canonical] = new URL(url, document.baseURI).href;
+    } catch (error) {
+      console.warn(`interview recorder: translations for "${code}" not used (${error.message})`);
+    }
+  }
   return files;
 }
 
@@ -116,7 +131,9 @@ async function mountOn(target, options, host, session = prefetchSession(options 
 export async function mount(target, options) {
   const host = target instanceof ShadowRoot ? target.host : target;
   const recorder = await mountOn(target, options, host);
-  return { unmount: () => recorder.unmount() };
+  // After the current task: a host's event listener may unmount the recorder
+  // while the recorder is still in the middle of telling it something.
+  return { unmount: () => queueMicrotask(() => recorder.unmount()) };
 }
 
 class InterviewRecorder extends HTMLElement {
@@ -135,8 +152,10 @@ class InterviewRecorder extends HTMLElement {
     try {
       await instance();
       if (!this.isConnected) return;
+      root.replaceChildren();
       const recorder = await mountOn(root, options, this, session);
-      this.recorder = recorder;
+      if (this.isConnected) this.recorder = recorder;
+      else recorder.unmount();
     } catch (error) {
       root.textContent = 'The interview recorder could not start. Please reload the page.';
       this.dispatchEvent(new CustomEvent('error', {

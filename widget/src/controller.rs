@@ -229,8 +229,12 @@ impl Ctx {
     }
 
     /// Sends a DOM event to the host page.
+    /// The host page's listeners run before this returns; the element is
+    /// taken out of the reactive arena first, so they may unmount the recorder.
     pub fn emit(&self, name: &str, detail: &impl serde::Serialize) {
-        self.host.with_value(|host| emit(host, name, detail));
+        if let Some(host) = self.host.try_get_value() {
+            emit(&host, name, detail);
+        }
     }
 
     /// Runs `task` until it ends or this recorder leaves the page.

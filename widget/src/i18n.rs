@@ -322,21 +322,29 @@ impl Translations {
                 default,
             }) => self.select(variable, variants, *default, args),
         };
+        // One pass over the template: a value is never searched for placeholders.
         let isolate = self.is_rtl();
-        args.iter()
-            .fold(template.to_string(), |text, (name, value)| {
-                let placeholder = format!("{{ ${name} }}");
-                if !text.contains(&placeholder) {
-                    return text;
+        let mut text = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(start) = rest.find("{ $") {
+            let Some(end) = rest[start..].find(" }").map(|end| start + end) else {
+                break;
+            };
+            let name = &rest[start + 3..end];
+            text.push_str(&rest[..start]);
+            match args.iter().find(|(n, _)| *n == name) {
+                Some((_, value)) if isolate => {
+                    text.push('\u{2068}');
+                    text.push_str(&self.rules.write(&self.lang, value));
+                    text.push('\u{2069}');
                 }
-                let written = self.rules.write(&self.lang, value);
-                let written = if isolate {
-                    format!("\u{2068}{written}\u{2069}")
-                } else {
-                    written
-                };
-                text.replace(&placeholder, &written)
-            })
+                Some((_, value)) => text.push_str(&self.rules.write(&self.lang, value)),
+                None => text.push_str(&rest[start..end + 2]),
+            }
+            rest = &rest[end + 2..];
+        }
+        text.push_str(rest);
+        text
     }
 
     fn select<'a>(

@@ -40,6 +40,8 @@ impl Locales {
                         let entry: Array = entry.unchecked_into();
                         Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
                     })
+                    // Intl throws on what is not a language tag.
+                    .filter(|(code, _)| recorder_core::model::is_language_tag(code))
                     .collect()
             })
             .unwrap_or_default();

@@ -57,26 +57,20 @@ impl IndexedDbTakeStore {
     /// # Ok(()) }
     /// ```
     pub async fn open(name: &str) -> Result<IndexedDbTakeStore, StoreError> {
-        let factory = web_sys::window()
-            .and_then(|w| w.indexed_db().ok().flatten())
-            .ok_or(StoreError::Unavailable)?;
-        let request = factory.open_with_u32(name, VERSION)?;
-        let upgrading = request.clone();
-        let on_upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-                for store in [TAKES, CHUNKS] {
-                    if !db.object_store_names().contains(store) {
-                        // A failure here fails the open request, which is reported below.
-                        let _ = db.create_object_store(store);
-                    }
-                }
-            }
-        });
-        request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
-        let _detach = OnDrop(|| request.set_onupgradeneeded(None));
-        let db = finish(&request).await?;
+        let db = open_version(name, VERSION).await?;
+        if [TAKES, CHUNKS]
+            .iter()
+            .all(|store| db.object_store_names().contains(store))
+        {
+            return Ok(IndexedDbTakeStore { db });
+        }
+        // An earlier open was cancelled while upgrading (its page or recorder
+        // went away): the database exists without its stores. One version
+        // up runs the upgrade again.
+        let version = db.version() as u32 + 1;
+        db.close();
         Ok(IndexedDbTakeStore {
-            db: db.dyn_into().map_err(StoreError::from)?,
+            db: open_version(name, version).await?,
         })
     }
 
@@ -176,6 +170,29 @@ impl TakeStore for IndexedDbTakeStore {
             .delete(&Self::chunks_of(key)?.into())?;
         complete(&transaction).await
     }
+}
+
+/// Opens `name` at `version`, creating the stores an upgrade finds missing.
+async fn open_version(name: &str, version: u32) -> Result<IdbDatabase, StoreError> {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or(StoreError::Unavailable)?;
+    let request = factory.open_with_u32(name, version)?;
+    let upgrading = request.clone();
+    let on_upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
+            for store in [TAKES, CHUNKS] {
+                if !db.object_store_names().contains(store) {
+                    // A failure here fails the open request, which is reported below.
+                    let _ = db.create_object_store(store);
+                }
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+    let _detach = OnDrop(|| request.set_onupgradeneeded(None));
+    let db = finish(&request).await?;
+    db.dyn_into().map_err(StoreError::from)
 }
 
 /// Waits for a request's success (its result) or error.

@@ -103,3 +103,18 @@ fn picks_the_exact_tag_then_the_language() {
     assert_eq!(pick(["it", "de-AT"], &available), Some("de"));
     assert_eq!(pick(["it"], &available), None);
 }
+
+#[test]
+fn a_value_is_never_read_for_placeholders() {
+    let t = Translations::english(PlainRules);
+    let text = t.format(
+        "done-answer",
+        &[
+            ("question", "{ $size }".into()),
+            ("duration", "1 s".into()),
+            ("size", "2 MB".into()),
+            ("sha256", "ab".into()),
+        ],
+    );
+    assert_eq!(text, "{ $size }: 1 s · 2 MB · sha256 ab");
+}
