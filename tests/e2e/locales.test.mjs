@@ -134,10 +134,18 @@ test('an invalid invite link says so in the candidate\'s language', { timeout: 1
   const unknown = 'x'.repeat(43);
   for (const code of Object.keys(locales)) {
     const page = await newPage(browser);
+    await page.addInitScript(() => {
+      window.recorderErrors = [];
+      document.addEventListener('error', (event) => event.detail && window.recorderErrors.push(event.detail));
+    });
     await page.goto(`${server.origin}/i/${unknown}?lang=${code}`);
     const error = part(page, 'error');
     await error.waitFor();
     assert.equal((await error.textContent()).trim(), locales[code]['error-invite-invalid'].text, code);
+    // The host page hears the server's reason, and the English message, whatever the language.
+    const [detail] = await page.evaluate(() => window.recorderErrors);
+    assert.equal(detail?.code, 'session', code);
+    assert.equal(detail?.reason, 'invite-invalid', code);
     await page.close();
   }
 });

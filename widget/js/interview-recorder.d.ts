@@ -73,7 +73,10 @@ export interface CompletedDetail {
 /** `permission-denied` and `error`. */
 export interface ErrorDetail {
   code: 'options' | 'session' | 'media' | 'upload' | 'complete' | 'load-failed' | 'crashed';
+  /** What happened, in English, for integrators (the candidate reads their language). */
   message: string;
+  /** The server's stable code when it refused (`invite-invalid`, `deadline-passed`...; see the README). */
+  reason?: string;
 }
 
 export interface InterviewRecorderEventMap extends HTMLElementEventMap {

@@ -11,6 +11,7 @@ use crate::{api, screens};
 use futures::future::join;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
+use recorder_core::error_code::ErrorCode;
 use recorder_core::session::{Phase, Purpose, Stage};
 use wasm_bindgen::JsCast;
 
@@ -87,6 +88,7 @@ fn fail(
         &ErrorDetail {
             code,
             message: error.to_string(),
+            reason: error.reason().map(ErrorCode::as_str),
         },
     );
     language::apply(root, t);

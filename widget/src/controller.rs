@@ -13,6 +13,7 @@ use futures::StreamExt;
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use leptos::prelude::*;
+use recorder_core::error_code::ErrorCode;
 use recorder_core::model::{Receipt, SessionView};
 use recorder_core::session::{Action, DeviceProblem, Event, Phase, Purpose, Session, Stage};
 use recorder_core::take_store::{StoredTake, TakeInfo};
@@ -384,6 +385,7 @@ impl Ctx {
                         &ErrorDetail {
                             code: "media",
                             message: error.to_string(),
+                            reason: None,
                         },
                     );
                 }
@@ -773,6 +775,7 @@ impl Ctx {
             &ErrorDetail {
                 code,
                 message: error.to_string(),
+                reason: error.reason().map(ErrorCode::as_str),
             },
         );
         self.notice.set(Some(error.explain(&self.t)));

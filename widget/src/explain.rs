@@ -27,6 +27,11 @@ pub trait Explain {
         let (key, args) = self.key();
         t.format(&key, &args)
     }
+
+    /// The server's stable code for it, if the server refused with one.
+    fn reason(&self) -> Option<ErrorCode> {
+        None
+    }
 }
 
 fn plain(key: &str) -> (String, Vec<(&'static str, Arg)>) {
@@ -52,6 +57,13 @@ impl Explain for ApiError {
             ApiError::Format(_) => plain("error-format"),
         }
     }
+
+    fn reason(&self) -> Option<ErrorCode> {
+        match self {
+            ApiError::Refused { code, .. } => *code,
+            _ => None,
+        }
+    }
 }
 
 impl Explain for UploadError {
@@ -74,6 +86,13 @@ impl Explain for UploadError {
             }
         }
     }
+
+    fn reason(&self) -> Option<ErrorCode> {
+        match self {
+            UploadError::Rejected { code, .. } => *code,
+            _ => None,
+        }
+    }
 }
 
 impl Explain for TakeError {
@@ -81,6 +100,13 @@ impl Explain for TakeError {
         match self {
             TakeError::Upload(error) => error.key(),
             TakeError::Recorder(_) | TakeError::Discarded => plain("error-recording"),
+        }
+    }
+
+    fn reason(&self) -> Option<ErrorCode> {
+        match self {
+            TakeError::Upload(error) => error.reason(),
+            _ => None,
         }
     }
 }

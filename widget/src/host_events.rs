@@ -18,13 +18,18 @@ pub fn emit(host: &web_sys::Element, name: &str, detail: &impl Serialize) {
     }
 }
 
-/// `detail` of the `error` event.
+/// `detail` of the `error` event (and of `permission-denied`).
 #[derive(Serialize)]
 pub struct ErrorDetail<'a> {
-    /// A stable code: `options`, `session`, `media`, `upload`.
+    /// What failed: `options`, `session`, `media`, `upload`, `complete`.
     pub code: &'a str,
-    /// The message shown to the candidate.
+    /// What happened, in English, for integrators (the candidate reads
+    /// their own language in the element).
     pub message: String,
+    /// The server's reason, when it gave one of its stable codes
+    /// (`invite-invalid`, `deadline-passed`...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
 }
 
 /// `detail` of the `question-started` event.
