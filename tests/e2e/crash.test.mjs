@@ -6,8 +6,7 @@
 // exactly what the module's panic hook and the trap do.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import { freePort, startServer } from '../support/server.mjs';
+import { freePort, hostPage, startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 
 const cleanup = [];
@@ -31,11 +30,7 @@ test('a panic shows in each recorder of that instance, and the next recorder sta
         return element;
       };
     </script></body></html>`;
-  const host = http.createServer((_, response) => {
-    response.writeHead(200, { 'Content-Type': 'text/html' });
-    response.end(page);
-  });
-  await new Promise((resolve) => host.listen(hostPort, '127.0.0.1', resolve));
+  const host = await hostPage(hostPort, page);
   const browser = await launchChromium();
   cleanup.push(() => browser.close(), () => server.stop(), () => host.close());
   const tab = await newPage(browser);

@@ -4,8 +4,7 @@
 // removing the element turns the camera and microphone off.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import { freePort, startServer } from '../support/server.mjs';
+import { freePort, hostPage, startServer } from '../support/server.mjs';
 import { launchChromium, liveTracks, newPage, watchStreams } from '../support/browser.mjs';
 import { answer, warmUp } from '../support/flow.mjs';
 
@@ -27,11 +26,7 @@ test('a host page on another origin embeds the recorder and hears its events', {
         document.querySelector('interview-recorder').addEventListener(name, (event) => window.events.push({ name, detail: event.detail }));
       }
     </script></body></html>`;
-  const host = http.createServer((_, response) => {
-    response.writeHead(200, { 'Content-Type': 'text/html' });
-    response.end(page);
-  });
-  await new Promise((resolve) => host.listen(hostPort, '127.0.0.1', resolve));
+  const host = await hostPage(hostPort, page);
   const browser = await launchChromium();
   cleanup.push(() => browser.close(), () => server.stop(), () => host.close());
 

@@ -1,12 +1,24 @@
 // Starts a real demo-server on 127.0.0.1 with a fresh data dir, and asks it things.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const binary = process.env.DEMO_SERVER;
 const widgetDir = process.env.WIDGET_DIR;
+
+/** A hiring site's page on 127.0.0.1:`port` (another origin than the server): `html` for
+ * every request. `close()` it when done. */
+export async function hostPage(port, html) {
+  const host = http.createServer((_, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html' });
+    response.end(html);
+  });
+  await new Promise((resolve) => host.listen(port, '127.0.0.1', resolve));
+  return host;
+}
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort() {
