@@ -47,6 +47,17 @@ async function hostApp(port, { loader, site = new URL('./spa-host/', import.meta
   return host;
 }
 
+/** Opens the recorder's route, goes through the warm-up and answers q1: the server stores it,
+ * and nothing was logged in `errors`. */
+async function answerOnApplyRoute(tab, server, errors) {
+  await tab.evaluate(() => window.app.go('/apply'));
+  await warmUp(tab);
+  await answer(tab, 'q1', 2);
+  const [stored] = server.uploads();
+  assert.ok(stored?.length > 0, 'the answer was stored');
+  assert.deepEqual(errors, [], 'no error was logged');
+}
+
 /** Listeners on `window` and on `document`, as DevTools counts them. */
 async function listenerCounts(cdp) {
   const counts = {};
@@ -106,12 +117,7 @@ test(`a single-page host mounts and unmounts the recorder ${CYCLES} times, then 
   assert.ok(heap - first.heap < 5 * 1024 * 1024,
     `JS heap after ${CYCLES} cycles within 5 MB of the first (${(first.heap / 1e6).toFixed(1)} -> ${(heap / 1e6).toFixed(1)} MB)`);
 
-  await tab.evaluate(() => window.app.go('/apply'));
-  await warmUp(tab);
-  await answer(tab, 'q1', 2);
-  const [stored] = server.uploads();
-  assert.ok(stored?.length > 0, 'the answer was stored');
-  assert.deepEqual(errors, [], 'no page or console error');
+  await answerOnApplyRoute(tab, server, errors);
 });
 
 test('the same host app, bundled with esbuild from the packed npm package, records an answer', { timeout: 180_000 }, async () => {
@@ -143,12 +149,7 @@ test('the same host app, bundled with esbuild from the packed npm package, recor
   const errors = [];
   tab.on('pageerror', (error) => errors.push(error.message));
   await tab.goto(`${hostOrigin}/?invite=${token}&api=${encodeURIComponent(`${server.origin}/api`)}&mode=handle`);
-  await tab.evaluate(() => window.app.go('/apply'));
-  await warmUp(tab);
-  await answer(tab, 'q1', 2);
-  const [stored] = server.uploads();
-  assert.ok(stored?.length > 0, 'the answer was stored');
-  assert.deepEqual(errors, [], 'no page error');
+  await answerOnApplyRoute(tab, server, errors);
 });
 
 test('two recorders on one page both work, and removing one leaves the other running', { timeout: 120_000 }, async () => {

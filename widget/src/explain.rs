@@ -43,17 +43,22 @@ pub fn code_key(code: ErrorCode) -> String {
     format!("error-{}", code.as_str())
 }
 
+/// A server's refusal: its code's text, or the status in a general one.
+fn refused(status: u16, code: Option<ErrorCode>) -> (String, Vec<(&'static str, Arg)>) {
+    match code {
+        Some(code) => (code_key(code), Vec::new()),
+        None => (
+            "error-server".into(),
+            vec![("status", status.to_string().into())],
+        ),
+    }
+}
+
 impl Explain for ApiError {
     fn key(&self) -> (String, Vec<(&'static str, Arg)>) {
         match self {
             ApiError::Unreachable(_) => plain("error-unreachable"),
-            ApiError::Refused {
-                code: Some(code), ..
-            } => (code_key(*code), Vec::new()),
-            ApiError::Refused { status, .. } => (
-                "error-server".into(),
-                vec![("status", status.to_string().into())],
-            ),
+            ApiError::Refused { status, code, .. } => refused(*status, *code),
             ApiError::Format(_) => plain("error-format"),
         }
     }
@@ -71,13 +76,7 @@ impl Explain for UploadError {
         match self {
             UploadError::Lost { .. } => plain("error-upload-lost"),
             UploadError::TooLarge => (code_key(ErrorCode::TooLarge), Vec::new()),
-            UploadError::Rejected {
-                code: Some(code), ..
-            } => (code_key(*code), Vec::new()),
-            UploadError::Rejected { status, .. } => (
-                "error-server".into(),
-                vec![("status", status.to_string().into())],
-            ),
+            UploadError::Rejected { status, code, .. } => refused(*status, *code),
             UploadError::UnsupportedServer | UploadError::BadResponse { .. } => {
                 plain("error-upload-unsupported")
             }
