@@ -69,7 +69,7 @@ impl WidgetFiles {
         self.0.contains_key(path)
     }
 
-    /// `<link>` elements that start fetching the glue and the wasm named in
+    /// `<link>` elements that start fetching the glue, the parts' loader and the wasm named in
     /// the build's `manifest.json`, and the translations of `lang` if the
     /// page knows it, while the page's loader script still loads; empty
     /// without a manifest.
@@ -111,10 +111,13 @@ impl WidgetFiles {
                 && !name.contains("..")
         };
         let mut hints = Vec::new();
-        if safe(&manifest.glue) {
+        for script in [Some(manifest.glue), manifest.parts]
+            .into_iter()
+            .flatten()
+            .filter(|f| safe(f))
+        {
             hints.push(format!(
-                "<link rel=\"modulepreload\" href=\"{origin}/recorder/{}\">",
-                manifest.glue
+                "<link rel=\"modulepreload\" href=\"{origin}/recorder/{script}\">"
             ));
         }
         for file in [Some(manifest.wasm), locale]
@@ -140,6 +143,9 @@ impl WidgetFiles {
 struct Manifest {
     glue: String,
     wasm: String,
+    /// The loader of the wasm parts fetched after the first screen.
+    #[serde(default)]
+    parts: Option<String>,
     /// Language code -> `./locales/{code}.{hash}.ftl`.
     #[serde(default)]
     locales: HashMap<String, String>,

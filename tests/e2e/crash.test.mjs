@@ -3,7 +3,8 @@
 // mount a new recorder, which starts on a fresh instance. The panic is simulated where the
 // wasm meets the loader: the glue module is served wrapped, so that mounting an invite
 // named "crash-me" calls the loader's panic callback and throws the trap's RuntimeError,
-// exactly what the module's panic hook and the trap do.
+// exactly what the module's panic hook and the trap do. The new recorder goes on to
+// the screens that come from the wasm parts (fetched into the new instance).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { freePort, hostPage, startServer } from '../support/server.mjs';
@@ -68,5 +69,8 @@ test('a panic shows in each recorder of that instance, and the next recorder sta
   await tab.evaluate((invite) => window.add(invite), later);
   await recorder(later).locator('[part~="start"]').click({ timeout: 30_000 });
   await recorder(later).locator('[part~="level"]').waitFor({ timeout: 30_000 });
+  // The screens after the device check come from the wasm parts, loaded into the new instance.
+  await recorder(later).locator('[part~="continue"]:enabled').click({ timeout: 30_000 });
+  await recorder(later).locator('[part~="record"]').waitFor({ timeout: 30_000 });
   assert.equal(wrapped, 1, 'the new recorder runs on a fresh instance (its own glue import)');
 });

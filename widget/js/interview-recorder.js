@@ -6,11 +6,15 @@
 // Or from code: `import { mount } from ".../interview-recorder.js";
 // const handle = await mount(element, { invite, api }); handle.unmount();`
 //
-// The build names the two files below by their content (so they can be cached
-// forever); this loader is the only file a host page names.
+// The build names the files below by their content (so they can be cached
+// forever); this loader is the only file a host page names. The screens after
+// Start are in wasm parts that the parts' loader fetches while the candidate
+// reads the first screen.
 import * as firstGlue from './widget.js';
+import * as firstParts from './__wasm_split.js';
 
 const GLUE = './widget.js';
+const PARTS = './__wasm_split.js';
 const WASM = './widget_bg.wasm';
 // The translation files the build ships, by language (English is built in).
 const LOCALES = {};
@@ -46,9 +50,14 @@ function instance() {
 
 async function start() {
   instances += 1;
-  const glue = instances === 1
-    ? firstGlue
-    : await import(`${new URL(GLUE, import.meta.url).href}?instance=${instances}`);
+  // A new instance gets its own glue and parts' loader (module scripts run
+  // once per URL): the old ones hold the dead instance's memory.
+  const fresh = (path) => import(`${new URL(path, import.meta.url).href}?instance=${instances}`);
+  const [glue, parts] = instances === 1
+    ? [firstGlue, firstParts]
+    : await Promise.all([fresh(GLUE), fresh(PARTS)]);
+  glue.__useSplit(parts);
+  parts.__useMain(glue.initSync);
   await glue.default({ module_or_path: await compiled });
   const current = { glue, recorders: new Set(), dead: false };
   const started = live;

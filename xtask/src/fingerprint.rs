@@ -3,6 +3,7 @@
 //! The loader keeps its name and points at the new ones.
 
 use crate::cmd::Fail;
+use crate::wasm_split::PART_LOADER;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -10,27 +11,40 @@ use std::path::Path;
 pub struct Fingerprinted {
     /// wasm-bindgen's JS glue.
     pub glue: String,
-    /// The wasm module.
-    pub wasm: String,
 }
 
-/// Renames `dir/widget_bg.wasm`, `dir/widget.js` and each
-/// `dir/locales/{code}.ftl` but English (compiled into the wasm) by content,
-/// rewrites the references to them (the glue names the wasm; the loader
-/// names the glue, the wasm and the locales), and writes `manifest.json`
-/// (`{ "glue": ..., "wasm": ..., "locales": { code: path } }`) for servers
-/// that render preload hints.
+/// Renames by content `dir/widget_bg.wasm`, `dir/widget.js`, the wasm parts
+/// fetched later (every other `dir/*.wasm`), their loader
+/// [`PART_LOADER`] and each `dir/locales/{code}.ftl` but English (compiled
+/// into the wasm); rewrites the references to them (the glue names the wasm,
+/// the parts' loader the parts; the loader names the glue, the wasm, the
+/// parts' loader and the locales), and writes `manifest.json` (`{ "glue": ...,
+/// "wasm": ..., "parts": ..., "locales": { code: path } }`) for servers that
+/// render preload hints.
 pub fn fingerprint(dir: &Path) -> Result<Fingerprinted, Fail> {
+    let parts: Vec<String> = list(dir)?
+        .into_iter()
+        .filter_map(|name| name.strip_suffix(".wasm").map(str::to_string))
+        .filter(|stem| stem != "widget_bg")
+        .collect();
     let wasm = rename_by_content(dir, "widget_bg", "wasm", |bytes| bytes)?;
     let glue = rename_by_content(dir, "widget", "js", |bytes| {
         replace(bytes, "widget_bg.wasm", &wasm)
     })?;
+    let mut renamed = Vec::new();
+    for stem in parts {
+        let name = rename_by_content(dir, &stem, "wasm", |bytes| bytes)?;
+        renamed.push((format!("\"./{stem}.wasm\""), format!("\"./{name}\"")));
+    }
+    let part_stem = PART_LOADER.trim_end_matches(".js");
+    let part_loader = rename_by_content(dir, part_stem, "js", |bytes| {
+        renamed
+            .iter()
+            .fold(bytes, |bytes, (from, to)| replace(bytes, from, to))
+    })?;
     let mut locales = Vec::new();
     let locale_dir = dir.join("locales");
-    let entries = std::fs::read_dir(&locale_dir)
-        .map_err(|e| Fail(format!("cannot list {}: {e}", locale_dir.display())))?;
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
+    for name in list(&locale_dir)? {
         if let Some(code) = name.strip_suffix(".ftl").filter(|code| *code != "en") {
             let file = rename_by_content(&locale_dir, code, "ftl", |bytes| bytes)?;
             locales.push(format!("\"{code}\": \"./locales/{file}\""));
@@ -44,14 +58,20 @@ pub fn fingerprint(dir: &Path) -> Result<Fingerprinted, Fail> {
     let rewritten = replace(rewritten, "./widget.js", &format!("./{glue}"));
     let rewritten = replace(
         rewritten,
+        &format!("./{PART_LOADER}"),
+        &format!("./{part_loader}"),
+    );
+    let rewritten = replace(
+        rewritten,
         "const LOCALES = {};",
         &format!("const LOCALES = {locales};"),
     );
     write(&loader, &rewritten)?;
-    let manifest =
-        format!("{{ \"glue\": \"{glue}\", \"wasm\": \"{wasm}\", \"locales\": {locales} }}\n");
+    let manifest = format!(
+        "{{ \"glue\": \"{glue}\", \"wasm\": \"{wasm}\", \"parts\": \"{part_loader}\", \"locales\": {locales} }}\n"
+    );
     write(&dir.join("manifest.json"), manifest.as_bytes())?;
-    Ok(Fingerprinted { glue, wasm })
+    Ok(Fingerprinted { glue })
 }
 
 /// `dir/{stem}.{extension}`, transformed by `edit`, written as
@@ -80,6 +100,17 @@ fn replace(bytes: Vec<u8>, from: &str, to: &str) -> Vec<u8> {
     String::from_utf8_lossy(&bytes)
         .replace(from, to)
         .into_bytes()
+}
+
+/// The names of the files in `dir`.
+fn list(dir: &Path) -> Result<Vec<String>, Fail> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| Fail(format!("cannot list {}: {e}", dir.display())))?;
+    Ok(entries
+        .flatten()
+        .filter(|entry| entry.path().is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect())
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Fail> {

@@ -1,11 +1,13 @@
-//! Builds the widget: cargo (wasm32, size profile), wasm-bindgen, wasm-opt,
-//! esbuild (minifies the JS glue), then the loader script, into
-//! `target/www/recorder`; names the glue and wasm by content and writes a
-//! Brotli and a gzip copy of every file.
+//! Builds the widget: cargo (wasm32, size profile), the split into a main
+//! module and parts fetched later, wasm-bindgen, wasm-opt, esbuild (minifies
+//! the JS), then the loader script, into `target/www/recorder`; names the
+//! glue, the wasm files and the parts' loader by content and writes a Brotli
+//! and a gzip copy of every file.
 
 use crate::cmd::{cargo, run, workspace_root, Fail};
 use crate::fingerprint::fingerprint;
 use crate::precompress::precompress;
+use crate::wasm_split::{split, wire, PART_LOADER};
 use std::process::Command;
 
 /// Where the built widget goes; demo-server serves it at `/recorder/`.
@@ -27,44 +29,46 @@ pub fn build() -> Result<(), Fail> {
             "wasm32-unknown-unknown",
         ])
         .args(["--profile", "wasm-release"])
+        // The splitter reads the linker's relocations.
+        .args([
+            "--config",
+            "target.wasm32-unknown-unknown.rustflags=[\"-Clink-args=--emit-relocs\"]",
+        ])
         .current_dir(&root))?;
     let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/widget.wasm");
+    let split = split(&wasm, &out)?;
     run(Command::new("wasm-bindgen")
-        .arg(&wasm)
+        .arg(&split.main)
         .args([
             "--target",
             "web",
             "--no-typescript",
+            // The parts share the main module's function table.
+            "--keep-lld-exports",
             "--out-name",
             "widget",
             "--out-dir",
         ])
         .arg(&out))?;
-    let bindgen_wasm = out.join("widget_bg.wasm");
-    run(Command::new(root.join("widget/node_modules/.bin/wasm-opt"))
-        .arg(&bindgen_wasm)
-        // Restructured control flow first, then size passes until nothing shrinks.
-        .args(["--flatten", "--rereloop", "-Oz", "-Oz", "--converge"])
-        .args(["--strip-producers", "--strip-target-features"])
-        .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
-        .args([
-            "--enable-sign-ext",
-            "--enable-reference-types",
-            "--enable-multivalue",
-        ])
-        .arg("-o")
-        .arg(&bindgen_wasm))?;
-    // wasm-bindgen's glue, minified (its `import.meta.url` and exports kept as they are).
-    let glue = out.join("widget.js");
-    run(Command::new(root.join("widget/node_modules/.bin/esbuild"))
-        .arg(&glue)
-        .args([
-            "--minify",
-            "--format=esm",
-            "--allow-overwrite",
-            "--log-level=warning",
-        ])
-        .arg(format!("--outfile={}", glue.display())))?;
+    std::fs::remove_file(&split.main)
+        .map_err(|e| Fail(format!("cannot remove {}: {e}", split.main.display())))?;
+    wire(&out)?;
+    for wasm in std::iter::once(out.join("widget_bg.wasm")).chain(split.parts) {
+        optimize(&root, &wasm)?;
+    }
+    // wasm-bindgen's glue and the parts' loader, minified (`import.meta.url` and exports kept).
+    for script in ["widget.js", PART_LOADER] {
+        let script = out.join(script);
+        run(Command::new(root.join("widget/node_modules/.bin/esbuild"))
+            .arg(&script)
+            .args([
+                "--minify",
+                "--format=esm",
+                "--allow-overwrite",
+                "--log-level=warning",
+            ])
+            .arg(format!("--outfile={}", script.display())))?;
+    }
     for file in ["interview-recorder.js", "interview-recorder.d.ts"] {
         std::fs::copy(root.join("widget/js").join(file), out.join(file))
             .map_err(|e| Fail(format!("cannot copy {file}: {e}")))?;
@@ -74,7 +78,7 @@ pub fn build() -> Result<(), Fail> {
     for path in files_under(&out)? {
         let sizes = precompress(&path)?;
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if [&names.glue, &names.wasm].iter().any(|n| **n == name) {
+        if name.ends_with(".wasm") || *name == names.glue {
             println!(
                 "   {name}: {} KB, {} KB brotli, {} KB gzip",
                 sizes.plain / 1024,
@@ -85,6 +89,23 @@ pub fn build() -> Result<(), Fail> {
     }
     println!("== widget built in {OUT_DIR}");
     Ok(())
+}
+
+/// Shrinks one wasm module in place.
+fn optimize(root: &std::path::Path, wasm: &std::path::Path) -> Result<(), Fail> {
+    run(Command::new(root.join("widget/node_modules/.bin/wasm-opt"))
+        .arg(wasm)
+        // Restructured control flow first, then size passes until nothing shrinks.
+        .args(["--flatten", "--rereloop", "-Oz", "-Oz", "--converge"])
+        .args(["--strip-producers", "--strip-target-features"])
+        .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
+        .args([
+            "--enable-sign-ext",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg("-o")
+        .arg(wasm))
 }
 
 /// Copies the files of `from` into `to` (created).
