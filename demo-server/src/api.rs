@@ -17,6 +17,14 @@ pub async fn session(
     State(state): State<AppState>,
     candidate: Candidate,
 ) -> Result<Json<SessionView>, ApiError> {
+    session_view(&state, &candidate).await.map(Json)
+}
+
+/// What `GET /api/session` answers for `candidate` (the candidate's page embeds it too).
+pub async fn session_view(
+    state: &AppState,
+    candidate: &Candidate,
+) -> Result<SessionView, ApiError> {
     let mut view = SessionView::overview(&candidate.interview);
     for question in &mut view.questions {
         let progress = state.db.progress(candidate.invite_id, &question.id).await?;
@@ -25,7 +33,7 @@ pub async fn session(
         question.revealed = progress.revealed_at.is_some();
         question.submitted = progress.submitted.is_some();
     }
-    Ok(Json(view))
+    Ok(view)
 }
 
 /// `POST /api/questions/{id}/reveal`: the question's prompt; think time starts

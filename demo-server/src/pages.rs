@@ -1,11 +1,13 @@
 //! The candidate's page: the widget embedded the way a hiring site would.
 
+use crate::api::session_view;
 use crate::app::AppState;
 use crate::invite::{is_token_shaped, token_hash};
 use crate::security_headers;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
+use recorder_core::model::SessionView;
 
 const CANDIDATE: &str = include_str!("../../www/candidate.html");
 const THEMES: &str = include_str!("../../www/themes.html");
@@ -18,37 +20,69 @@ pub struct PageQuery {
 }
 
 /// `GET /i/{token}[?lang=xx]`: the page a candidate's invite link opens, in
-/// the interview's language unless `lang` says otherwise.
+/// the interview's language unless `lang` says otherwise, with the
+/// candidate's session in the element (the recorder then need not ask for it:
+/// one round trip less on a phone).
 pub async fn candidate(
     State(state): State<AppState>,
     Path(token): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> Response {
-    let interview_locale = match is_token_shaped(&token) {
+    let candidate = match is_token_shaped(&token) {
         true => (state.db.find_invite(&token_hash(&token)).await)
             .ok()
-            .flatten()
-            .and_then(|candidate| candidate.interview.presentation.locale),
+            .flatten(),
         false => None,
+    };
+    let session = match &candidate {
+        Some(candidate) => session_view(&state, candidate).await.ok(),
+        None => None,
     };
     let lang = query
         .lang
         .filter(|l| recorder_core::model::is_language_tag(l))
-        .or(interview_locale.filter(|l| recorder_core::model::is_language_tag(l)));
-    render(CANDIDATE, &state, &token, lang.as_deref())
+        .or(candidate
+            .and_then(|candidate| candidate.interview.presentation.locale)
+            .filter(|l| recorder_core::model::is_language_tag(l)));
+    let page = Page {
+        token: &token,
+        lang: lang.as_deref(),
+        session: session.as_ref(),
+    };
+    render(CANDIDATE, &state, &page)
 }
 
 /// `GET /demo/{token}`: the same recorder on a page that switches between two themes.
 pub async fn themes(State(state): State<AppState>, Path(token): Path<String>) -> Response {
-    render(THEMES, &state, &token, None)
+    let page = Page {
+        token: &token,
+        lang: None,
+        session: None,
+    };
+    render(THEMES, &state, &page)
 }
 
-/// A host page with the invite token, the server's origin and the recorder's
-/// language (`lang`, a checked language tag) filled in. The token is
-/// `[A-Za-z0-9_-]` and the origin is the operator's (checked at startup):
-/// nothing to escape.
+/// What a host page is filled in with.
+struct Page<'a> {
+    /// The invite token.
+    token: &'a str,
+    /// The recorder's language (a checked language tag).
+    lang: Option<&'a str>,
+    /// The candidate's session, embedded for the recorder.
+    session: Option<&'a SessionView>,
+}
+
+/// A host page with the invite token, the server's origin, the recorder's
+/// language and the embedded session filled in. The token is `[A-Za-z0-9_-]`
+/// and the origin is the operator's (checked at startup): nothing to escape;
+/// the session's JSON has its `<` escaped, so it cannot end its script element.
 /// The page's Content-Security-Policy is built from the template (its inline scripts).
-fn render(template: &str, state: &AppState, token: &str, lang: Option<&str>) -> Response {
+fn render(template: &str, state: &AppState, page: &Page) -> Response {
+    let Page {
+        token,
+        lang,
+        session,
+    } = *page;
     if !is_token_shaped(token) {
         return (StatusCode::NOT_FOUND, "This invite link is not valid.\n").into_response();
     }
@@ -64,7 +98,8 @@ fn render(template: &str, state: &AppState, token: &str, lang: Option<&str>) -> 
         .replace(
             "{{lang}}",
             &lang.map(|l| format!(" lang=\"{l}\"")).unwrap_or_default(),
-        );
+        )
+        .replace("{{session}}", &embedded(session));
     let mut response = Html(page).into_response();
     if let Ok(policy) = HeaderValue::from_str(&policy) {
         response
@@ -72,6 +107,18 @@ fn render(template: &str, state: &AppState, token: &str, lang: Option<&str>) -> 
             .insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     response
+}
+
+/// `session` as the recorder's loader reads it from its element.
+fn embedded(session: Option<&SessionView>) -> String {
+    let json = session.and_then(|session| serde_json::to_string(session).ok());
+    json.map(|json| {
+        format!(
+            "<script type=\"application/json\" data-session>{}</script>",
+            json.replace('<', "\\u003c")
+        )
+    })
+    .unwrap_or_default()
 }
 
 /// The candidate URL for an invite token.

@@ -47,3 +47,47 @@ async fn without_a_locale_the_browser_decides() {
         None
     );
 }
+
+/// The session the page puts in the element: `None` if there is none.
+async fn embedded_session(server: &support::TestServer, path: &str) -> Option<serde_json::Value> {
+    let page = server.page(path).await;
+    let json = page
+        .split("<script type=\"application/json\" data-session>")
+        .nth(1)?
+        .split("</script>")
+        .next()?;
+    Some(serde_json::from_str(json).expect("the embedded session is JSON"))
+}
+
+#[tokio::test]
+async fn the_page_carries_the_candidates_session_as_the_api_gives_it() {
+    let mut interview = Interview::sample();
+    interview.title = "Support </script><script>alert(1)</script>".into();
+    let server = start_with(interview).await;
+    let token = server.candidate(&["q1"]).await;
+    let page = server.page(&format!("/i/{token}")).await;
+    assert!(
+        !page.contains("</script><script>alert(1)"),
+        "a title cannot end the session's script element"
+    );
+    let embedded = embedded_session(&server, &format!("/i/{token}"))
+        .await
+        .expect("the page embeds the session");
+    let api: serde_json::Value = server
+        .client
+        .get(format!("{}/api/session", server.origin))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(embedded, api);
+    assert_eq!(embedded["questions"][0]["revealed"], true);
+    let unknown = "x".repeat(40);
+    assert_eq!(
+        embedded_session(&server, &format!("/i/{unknown}")).await,
+        None
+    );
+}

@@ -111,10 +111,14 @@ test('every page carries its security headers; the candidate page runs under its
     const errors = [];
     tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     tab.on('pageerror', (error) => errors.push(error.message));
+    const sessionAsked = [];
+    tab.on('request', (request) => request.url().endsWith('/api/session') && sessionAsked.push(request.url()));
     await tab.goto(path);
     await part(tab, 'start').click();
     await part(tab, 'level').waitFor();
     assert.deepEqual(errors, [], `${path}: no Content-Security-Policy violation or other error`);
+    // The candidate page carries the session in the element: one round trip less.
+    assert.equal(sessionAsked.length, path === invite ? 0 : 1, `${path}: GET /api/session`);
     await tab.close();
   }
 });

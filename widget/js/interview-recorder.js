@@ -86,6 +86,14 @@ function prefetchSession({ invite, api }) {
   }
 }
 
+/** The session a server-rendered page put in the element
+ * (`<script type="application/json" data-session>`), answered as the API would. */
+function embeddedSession(element) {
+  const data = element.querySelector(':scope > script[type="application/json"][data-session]');
+  if (!data) return undefined;
+  return Promise.resolve(new Response(data.textContent, { headers: { 'Content-Type': 'application/json' } }));
+}
+
 /** Where each language's translations are: the built ones, then the host
  * page's `translations` ({ code: URL }, relative to the page) over them. */
 function locales(translations) {
@@ -157,7 +165,7 @@ class InterviewRecorder extends HTMLElement {
       theme: this.getAttribute('theme') ?? undefined,
       hideSelfView: this.hasAttribute('hide-self-view'),
     };
-    const session = prefetchSession(options);
+    const session = embeddedSession(this) ?? prefetchSession(options);
     try {
       await instance();
       if (!this.isConnected) return;

@@ -133,32 +133,12 @@ impl Ctx {
     }
 
     /// Starts the session from the server's view and the clock that drives it.
-    /// A take kept on this device from an earlier visit (a reload, a closed
-    /// tab) resumes uploading at once, and the candidate lands in its review.
+    /// The overview shows at once; then a take kept on this device from an
+    /// earlier visit (a reload, a closed tab) resumes uploading, and after
+    /// the device check the candidate lands in its review.
     pub async fn start(&self, view: SessionView) {
         self.emit("ready", &view);
-        let kept = KeptTakes::open(&self.options.invite).await;
-        let unfinished = kept.unfinished().await;
-        self.kept.set_value(Some(kept.clone()));
-        let mut session = Session::new(view.clone());
-        if let Some(take) = unfinished {
-            let submitted = view
-                .questions
-                .iter()
-                .any(|q| q.id == take.info.question && q.submitted);
-            if submitted {
-                kept.forget(&take.key).await;
-            } else {
-                session = session.with_pending_take(&take.info.question);
-                let ctx = self.clone();
-                self.spawn(async move {
-                    if let Err(error) = later::resume(ctx.clone(), take).await {
-                        ctx.no_upload(error.explain(&ctx.t));
-                    }
-                });
-            }
-        }
-        self.session.set_value(Some(session));
+        self.session.set_value(Some(Session::new(view.clone())));
         self.sync();
         later::fetch(self);
         let ctx = self.clone();
@@ -186,6 +166,38 @@ impl Ctx {
             m.ticker = Some(ticker);
             m.network = network;
         });
+        let kept = KeptTakes::open(&self.options.invite).await;
+        let unfinished = kept.unfinished().await;
+        self.kept.set_value(Some(kept.clone()));
+        let Some(take) = unfinished else {
+            return;
+        };
+        let submitted = view
+            .questions
+            .iter()
+            .any(|q| q.id == take.info.question && q.submitted);
+        if submitted {
+            kept.forget(&take.key).await;
+        } else if self.accept(Event::TakeKept(take.info.question.clone())) {
+            let ctx = self.clone();
+            self.spawn(async move {
+                if let Err(error) = later::resume(ctx.clone(), take).await {
+                    ctx.no_upload(error.explain(&ctx.t));
+                }
+            });
+        }
+        // Refused (already past the device check): it stays kept for the next visit.
+    }
+
+    /// Tells the session something the candidate did not do; whether it took it.
+    fn accept(&self, event: Event) -> bool {
+        let accepted = self
+            .session
+            .try_update_value(|s| s.as_mut().map(|s| s.handle(clock::now(), event).is_ok()))
+            .flatten()
+            .unwrap_or(false);
+        self.sync();
+        accepted
     }
 
     /// Tells the session what happened and carries out what it decides.

@@ -5,6 +5,7 @@
 use futures::future::{AbortHandle, Abortable};
 use std::cell::RefCell;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 /// The pending futures of one recorder. Dropping the set cancels them all;
@@ -30,6 +31,11 @@ struct Pending {
 impl TaskSet {
     /// Runs `task` on the browser's event loop until it ends or the set is dropped.
     pub fn spawn(&self, task: impl Future<Output = ()> + 'static) {
+        self.run(Box::pin(task));
+    }
+
+    /// [`TaskSet::spawn`] for any task, compiled once (not once per kind of task).
+    fn run(&self, task: Pin<Box<dyn Future<Output = ()>>>) {
         let (handle, registration) = AbortHandle::new_pair();
         let id = {
             let mut pending = self.pending.borrow_mut();

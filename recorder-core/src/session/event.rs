@@ -15,6 +15,11 @@ use std::time::Duration;
 pub enum Event {
     /// "Start interview" on the overview.
     Start,
+    /// A take of this question was found kept on the device from an earlier
+    /// visit (a reload, a closed tab); it goes on uploading. Heard on the
+    /// overview or in the device check: after the check, the candidate lands
+    /// in its review instead of the test video, and it costs no attempt.
+    TakeKept(String),
     /// The camera and microphone are open.
     DevicesOpened,
     /// Opening them failed.

@@ -125,24 +125,6 @@ impl Session {
         }
     }
 
-    /// After a reload: a take for `question` is kept on this device (or on
-    /// the server) but not submitted. The device check then leads straight
-    /// to that question's review, and the take's attempt is not charged again.
-    ///
-    /// ```
-    /// use recorder_core::model::{Interview, SessionView};
-    /// use recorder_core::session::{Action, Event, Session};
-    /// let mut view = SessionView::overview(&Interview::sample());
-    /// view.questions[1].attempts_used = 1;
-    /// let session = Session::new(view).with_pending_take("q2");
-    /// assert_eq!(session.attempts_left("q2"), 1);
-    /// ```
-    pub fn with_pending_take(mut self, question: &str) -> Session {
-        self.warmed_up = true;
-        self.pending_take = Some(question.to_string());
-        self
-    }
-
     /// The current screen.
     ///
     /// ```
@@ -243,6 +225,11 @@ impl Session {
             (_, _, Event::LevelUnavailable) => {
                 self.heard_for = self.heard_for.max(MIC_CONFIRM);
                 self.hear(now, 0.0);
+                Ok(Vec::new())
+            }
+            (Stage::Overview | Stage::DeviceCheck { .. }, _, Event::TakeKept(question)) => {
+                self.warmed_up = true;
+                self.pending_take = Some(question);
                 Ok(Vec::new())
             }
             (Stage::Overview, _, Event::Start) => {
@@ -545,6 +532,7 @@ fn not_now(event: &'static str, stage: &Stage) -> SessionError {
 fn event_name(event: &Event) -> &'static str {
     match event {
         Event::Start => "Start",
+        Event::TakeKept(_) => "Take kept on the device",
         Event::DevicesOpened => "Devices opened",
         Event::DevicesFailed(_) => "Devices failed",
         Event::RetryDevices => "Try again",

@@ -356,7 +356,13 @@ fn a_take_kept_across_a_reload_lands_in_its_review_without_a_second_charge() {
     let mut view = SessionView::overview(&Interview::sample());
     view.questions[1].attempts_used = 1;
     view.questions[1].revealed = true;
-    let mut s = Session::new(view).with_pending_take("q2");
+    let mut s = Session::new(view);
+    s.handle(secs(0), Event::TakeKept("q2".into())).unwrap();
+    assert_eq!(
+        s.attempts_left("q2"),
+        1,
+        "the kept take's attempt is charged once"
+    );
     s.handle(secs(0), Event::Start).unwrap();
     s.handle(secs(0), Event::DevicesOpened).unwrap();
     for t in 0..5 {
@@ -464,4 +470,18 @@ fn random_event_sequences_keep_the_invariants() {
             }
         }
     }
+}
+
+#[test]
+fn a_kept_take_found_after_the_device_check_is_refused_and_changes_nothing() {
+    let mut s = Session::new(SessionView::overview(&Interview::sample()));
+    s.handle(secs(0), Event::Start).unwrap();
+    s.handle(secs(0), Event::DevicesOpened).unwrap();
+    for t in 0..5 {
+        s.handle(100 * MS * t, Event::Level { rms: 0.2 }).unwrap();
+    }
+    s.handle(secs(1), Event::ContinueFromDeviceCheck).unwrap();
+    let before = s.stage().clone();
+    assert!(s.handle(secs(1), Event::TakeKept("q2".into())).is_err());
+    assert_eq!(s.stage(), &before);
 }
