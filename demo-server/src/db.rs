@@ -280,12 +280,45 @@ impl Db {
         })
     }
 
-    /// Records a new, empty upload.
-    pub async fn insert_upload(&self, upload: &UploadRow) -> Result<(), sqlx::Error> {
-        sqlx::query(
+    /// Records a new, empty upload for a take, if the question's rules allow
+    /// it at this instant: fewer than `attempts` takes of it count (technical
+    /// failures do not), and the take it `replaces`, if any, is the
+    /// candidate's own, not yet replaced, with fewer than its `max_failures`
+    /// replaced before. Checked and written in one write transaction, so
+    /// parallel creations cannot overrun the rules.
+    pub async fn insert_take(
+        &self,
+        upload: &UploadRow,
+        attempts: u32,
+        replaces: Option<Replacing<'_>>,
+    ) -> Result<Result<(), TakeRefused>, sqlx::Error> {
+        // IMMEDIATE: the write lock first, so no other creation counts in between.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        if let Some(Replacing { id, max_failures }) = replaces {
+            let replaced = sqlx::query(
+                "UPDATE uploads SET technical_failure = 1
+                 WHERE id = ? AND invite_id = ? AND question_id = ? AND technical_failure = 0
+                   AND (SELECT COUNT(*) FROM uploads WHERE invite_id = ? AND question_id = ?
+                        AND technical_failure = 1) < ?",
+            )
+            .bind(id)
+            .bind(upload.invite_id)
+            .bind(&upload.question_id)
+            .bind(upload.invite_id)
+            .bind(&upload.question_id)
+            .bind(max_failures)
+            .execute(&mut *tx)
+            .await?;
+            if replaced.rows_affected() == 0 {
+                return Ok(Err(TakeRefused::NotReplaceable));
+            }
+        }
+        let inserted = sqlx::query(
             "INSERT INTO uploads (id, invite_id, question_id, filetype, metadata, upload_offset,
                                   upload_length, created_at)
-             VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+             SELECT ?, ?, ?, ?, ?, 0, ?, ?
+             WHERE (SELECT COUNT(*) FROM uploads WHERE invite_id = ? AND question_id = ?
+                    AND technical_failure = 0) < ?",
         )
         .bind(&upload.id)
         .bind(upload.invite_id)
@@ -294,8 +327,24 @@ impl Db {
         .bind(&upload.metadata)
         .bind(upload.length.map(|l| l as i64))
         .bind(unix_millis())
-        .execute(&self.pool)
+        .bind(upload.invite_id)
+        .bind(&upload.question_id)
+        .bind(attempts)
+        .execute(&mut *tx)
         .await?;
+        if inserted.rows_affected() == 0 {
+            return Ok(Err(TakeRefused::NoAttemptsLeft));
+        }
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// Forgets an upload that never received a byte (its file could not be made).
+    pub async fn remove_empty_upload(&self, id: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("DELETE FROM uploads WHERE id = ? AND upload_offset = 0")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -351,18 +400,13 @@ impl Db {
         Ok(())
     }
 
-    /// Sets one column of an upload: its sha256, its duration, its technical
-    /// failure flag or its deletion time.
+    /// Sets one column of an upload: its sha256, its duration or its deletion time.
     pub async fn mark_upload(&self, id: &str, mark: UploadMark) -> Result<(), sqlx::Error> {
         let (sql, value) = match mark {
             UploadMark::Sha256(sha) => ("UPDATE uploads SET sha256 = ? WHERE id = ?", sha.into()),
             UploadMark::DurationMs(ms) => {
                 ("UPDATE uploads SET duration_ms = ? WHERE id = ?", ms.into())
             }
-            UploadMark::TechnicalFailure => (
-                "UPDATE uploads SET technical_failure = ? WHERE id = ?",
-                1i64.into(),
-            ),
             UploadMark::Deleted => (
                 "UPDATE uploads SET deleted_at = ? WHERE id = ?",
                 unix_millis().into(),
@@ -417,14 +461,30 @@ impl Db {
     }
 }
 
-/// A column [`Db::mark_upload`] sets.
+/// A take given back because it failed for a technical reason (see [`Db::insert_take`]).
+pub struct Replacing<'a> {
+    /// The failed take's upload id.
+    pub id: &'a str,
+    /// How many takes of the question may be given back in all.
+    pub max_failures: u32,
+}
+
+/// Why [`Db::insert_take`] recorded nothing.
+#[derive(Debug, PartialEq, Eq)]
+pub enum TakeRefused {
+    /// Every attempt of the question is used.
+    NoAttemptsLeft,
+    /// The take named as failed is not the candidate's, was already replaced,
+    /// or the question's technical retries are used up.
+    NotReplaceable,
+}
+
+/// One column of an upload that [`Db::mark_upload`] sets.
 pub enum UploadMark {
     /// The complete take's sha256.
     Sha256(String),
     /// Its duration.
     DurationMs(i64),
-    /// Replaced by a technical-failure retry.
-    TechnicalFailure,
     /// Terminated or expired now.
     Deleted,
 }

@@ -82,6 +82,59 @@ async fn attempts_run_out_and_technical_failures_are_given_back_twice() {
     );
 }
 
+/// The statuses of `count` creations sent at once, sorted.
+async fn at_once(
+    server: &support::TestServer,
+    token: &str,
+    metadata: &str,
+    count: usize,
+) -> Vec<u16> {
+    let creations = (0..count).map(|_| server.create(token, metadata));
+    let mut statuses: Vec<u16> = futures::future::join_all(creations)
+        .await
+        .iter()
+        .map(|response| response.status().as_u16())
+        .collect();
+    statuses.sort();
+    statuses
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_creations_never_exceed_the_attempts() {
+    let server = start().await;
+    let token = server.invite().await;
+    server.reveal(&token, "q3").await; // two attempts
+    let statuses = at_once(&server, &token, &metadata("q3", ""), 16).await;
+    assert_eq!(statuses, [[201; 2].as_slice(), &[403; 14]].concat());
+    let progress = server.db.progress(1, "q3").await.unwrap();
+    assert_eq!(progress.attempts_used, 2);
+    let files = std::fs::read_dir(server.dir.path().join("media"))
+        .unwrap()
+        .count();
+    assert_eq!(files, 2, "a refused creation leaves no file");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_failed_take_is_replaced_once_however_many_ask_at_once() {
+    let server = start().await;
+    let token = server.invite().await;
+    server.reveal(&token, "q3").await;
+    let failed = server.new_upload(&token, "q3").await;
+    let encode = |v: &str| base64::engine::general_purpose::STANDARD.encode(v);
+    let replacing = metadata("q3", &format!(",replaces {}", encode(&failed)));
+    let statuses = at_once(&server, &token, &replacing, 6).await;
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    let progress = server.db.progress(1, "q3").await.unwrap();
+    assert_eq!(
+        (progress.attempts_used, progress.technical_failures),
+        (1, 1)
+    );
+}
+
 #[tokio::test]
 async fn nothing_is_accepted_after_the_deadline() {
     let mut interview = Interview::sample();

@@ -218,7 +218,7 @@ async fn the_candidate_page_embeds_the_widget_like_a_hiring_site() {
         server.origin
     )));
     assert!(page.contains(&format!(
-        r#"<interview-recorder invite="{token}" api="{}/api" lang="en"></interview-recorder>"#,
+        r#"<interview-recorder invite="{token}" api="{}/api" lang="en"><script type="application/json" data-session>"#,
         server.origin
     )));
     let bad = server
@@ -304,4 +304,73 @@ async fn the_stored_sha256_leaves_out_a_rejected_body() {
     let uploads = server.db.all_uploads().await.unwrap();
     let expected = demo_server::invite::hex(&Sha256::digest(b"one, two, three"));
     assert_eq!(uploads[0].sha256.as_deref(), Some(expected.as_str()));
+}
+
+#[tokio::test]
+async fn a_finished_take_does_not_change_when_patched_again() {
+    let server = start().await;
+    let token = server.candidate(&["q1"]).await;
+    let (url, _) = server.take(&token, "q1", b"a whole take").await;
+    let before = server.db.all_uploads().await.unwrap().remove(0);
+    let file = server
+        .dir
+        .path()
+        .join("media")
+        .join(format!("{}.webm", before.id));
+    let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    for _ in 0..3 {
+        let again = server.patch(&url, &token, 12, b"", None).await;
+        assert_eq!(again.status(), StatusCode::NO_CONTENT);
+        assert_eq!(header(&again, "Upload-Offset"), "12");
+    }
+    let more = server.patch(&url, &token, 12, b"more", None).await;
+    assert_eq!(more.status(), StatusCode::BAD_REQUEST);
+    let after = server.db.all_uploads().await.unwrap().remove(0);
+    assert_eq!(
+        after.completed_at, before.completed_at,
+        "completion ran once"
+    );
+    assert_eq!((after.offset, after.sha256), (12, before.sha256));
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+        modified
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), b"a whole take");
+}
+
+#[tokio::test]
+async fn a_creation_whose_body_overruns_its_length_keeps_nothing() {
+    let server = start().await;
+    let token = server.candidate(&["q1"]).await;
+    let create = |body: reqwest::Body| {
+        server
+            .tus(
+                Method::POST,
+                &format!("{}/api/uploads", server.origin),
+                &token,
+            )
+            .header("Upload-Length", "10")
+            .header("Upload-Metadata", Q1_WEBM)
+            .header("Content-Type", "application/offset+octet-stream")
+            .body(body)
+            .send()
+    };
+    // Its length said: refused before anything is created.
+    let said = create(reqwest::Body::from(vec![7u8; 20])).await.unwrap();
+    assert_eq!(said.status(), StatusCode::BAD_REQUEST);
+    assert!(server.db.all_uploads().await.unwrap().is_empty());
+    // Not said (chunked): created, and the answer's offset is what was kept: nothing.
+    let chunks = futures::stream::iter([Ok::<_, std::io::Error>(vec![7u8; 20])]);
+    let unsaid = create(reqwest::Body::wrap_stream(chunks)).await.unwrap();
+    assert_eq!(unsaid.status(), StatusCode::CREATED);
+    assert_eq!(header(&unsaid, "Upload-Offset"), "0");
+    let upload = server.db.all_uploads().await.unwrap().remove(0);
+    assert_eq!((upload.offset, upload.completed_at), (0, None));
+    let file = server
+        .dir
+        .path()
+        .join("media")
+        .join(format!("{}.webm", upload.id));
+    assert_eq!(std::fs::metadata(file).unwrap().len(), 0);
 }

@@ -11,7 +11,7 @@ pub mod storage;
 
 use crate::api::{ensure_before_deadline, question};
 use crate::app::AppState;
-use crate::db::{unix_millis, UploadMark, UploadRow};
+use crate::db::{unix_millis, Replacing, TakeRefused, UploadMark, UploadRow};
 use crate::error::ApiError;
 use crate::invite::{hex, Candidate};
 use axum::body::Body;
@@ -151,15 +151,13 @@ pub async fn create(
         None => None,
     };
     if replaced.is_none() && progress.attempts_used >= question.attempts {
-        return Err(ApiError::NoAttemptsLeft {
-            question: question.id.clone(),
-            attempts: question.attempts,
-        });
+        return Err(no_attempts_left(question));
     }
     let max = max_take_bytes(question);
     if length.is_some_and(|l| l > max) {
         return Err(ApiError::TooLarge { max });
     }
+    refuse_overrun(&headers, 0, length)?;
     let upload = UploadRow {
         id: new_upload_id(),
         invite_id: candidate.invite_id,
@@ -170,23 +168,41 @@ pub async fn create(
         created_at: unix_millis(),
         ..Default::default()
     };
+    // The checks above answer the common case with the clearest words; this
+    // one holds when creations race (a burst of retries, a hostile client).
+    let replacing = replaced.as_deref().map(|id| Replacing {
+        id,
+        max_failures: MAX_TECHNICAL_RETRIES,
+    });
+    match state
+        .db
+        .insert_take(&upload, question.attempts, replacing)
+        .await?
+    {
+        Ok(()) => {}
+        Err(TakeRefused::NoAttemptsLeft) => return Err(no_attempts_left(question)),
+        Err(TakeRefused::NotReplaceable) => {
+            return Err(ApiError::BadRequest(format!(
+                "`replaces` names a take of question {:?} that was already replaced",
+                question.id
+            )))
+        }
+    }
     let path = storage::path(&state.media_dir, &upload.id, filetype);
-    storage::create(&path).await?;
-    state.db.insert_upload(&upload).await?;
-    if let Some(failed) = replaced {
-        state
-            .db
-            .mark_upload(&failed, UploadMark::TechnicalFailure)
-            .await?;
+    if let Err(error) = storage::create(&path).await {
+        state.db.remove_empty_upload(&upload.id).await?;
+        return Err(error.into());
     }
     let location = format!("{}/api/uploads/{}", state.public_url, upload.id);
     let is_upload = text(&headers, header::CONTENT_TYPE.as_str())
         == Some(recorder_core::upload::PATCH_CONTENT_TYPE);
     let offset = if is_upload {
-        // creation-with-upload: the body is the first PATCH; a failed one leaves offset 0.
-        write(&state, &upload, &headers, 0, length, max, body)
-            .await
-            .unwrap_or(0)
+        // creation-with-upload: the body is the first PATCH. The answer says
+        // what the server kept of a body that was refused or broke off.
+        match write(&state, &upload, &headers, 0, length, max, body).await {
+            Ok(offset) => offset,
+            Err(_) => state.db.upload(&upload.id).await?.map_or(0, |u| u.offset),
+        }
     } else {
         0
     };
@@ -268,6 +284,21 @@ pub async fn patch(
         (_, Some(sent)) if sent > max => return Err(ApiError::TooLarge { max }),
         (known, sent) => known.or(sent),
     };
+    if upload.length == Some(upload.offset) {
+        // Complete: completion ran once, and the take never changes again.
+        if axum::body::to_bytes(body, 0).await.is_err() {
+            return Err(ApiError::BadRequest(
+                "the upload is complete; it takes no more bytes".into(),
+            ));
+        }
+        let mut response = tus_response(
+            StatusCode::NO_CONTENT,
+            [("Upload-Offset", upload.offset.to_string())],
+        );
+        insert_expiry(&mut response, &upload, upload.offset);
+        return Ok(response);
+    }
+    refuse_overrun(&headers, offset, length)?;
     let new_offset = write(&state, &upload, &headers, offset, length, max, body).await?;
     let mut response = tus_response(
         StatusCode::NO_CONTENT,
@@ -346,7 +377,7 @@ async fn write(
     match outcome {
         Ok(()) => Ok(new_offset),
         Err(AppendStop::OverLimit) if length.is_some() => Err(ApiError::BadRequest(format!(
-            "the body goes past Upload-Length {}; {new_offset} bytes were kept",
+            "the body goes past Upload-Length {}; nothing of it was kept",
             length.unwrap_or_default()
         ))),
         Err(AppendStop::OverLimit) => Err(ApiError::TooLarge { max }),
@@ -355,6 +386,25 @@ async fn write(
             "the request body broke off ({reason}); {new_offset} bytes were kept"
         ))),
         Err(AppendStop::Io(error)) => Err(error.into()),
+    }
+}
+
+/// A body whose `Content-Length` would take the upload past its length is
+/// refused before a byte of it is written (one that does not say its length
+/// is cut back when it goes past).
+fn refuse_overrun(headers: &HeaderMap, offset: u64, length: Option<u64>) -> Result<(), ApiError> {
+    match (header_u64(headers, header::CONTENT_LENGTH.as_str())?, length) {
+        (Some(sent), Some(length)) if offset + sent > length => Err(ApiError::BadRequest(format!(
+            "the body ({sent} bytes at offset {offset}) goes past Upload-Length {length}; nothing of it was kept"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn no_attempts_left(question: &Question) -> ApiError {
+    ApiError::NoAttemptsLeft {
+        question: question.id.clone(),
+        attempts: question.attempts,
     }
 }
 

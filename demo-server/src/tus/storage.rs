@@ -13,13 +13,13 @@ use tokio::io::AsyncReadExt;
 /// Why an append stopped before the body ended.
 #[derive(Debug)]
 pub enum AppendStop {
-    /// The body went past `limit`; the bytes up to it were kept.
+    /// The body went past `limit`; nothing of it was kept.
     OverLimit,
     /// The client's body stream broke (disconnect).
     Body(String),
     /// The body did not match its checksum; nothing was kept.
     ChecksumMismatch,
-    /// The disk failed.
+    /// The disk failed (full, say); nothing of the body was kept.
     Io(std::io::Error),
 }
 
@@ -46,7 +46,9 @@ pub async fn create(path: &Path) -> std::io::Result<()> {
 /// Appends `body` at `offset`, at most `limit` bytes, and makes what was
 /// written durable before returning how many bytes that was. Bytes past
 /// `offset` left by an earlier crash (written, never acknowledged) are
-/// discarded first. With a checksum, a body that does not match keeps nothing.
+/// discarded first. A body that goes past `limit`, fails to be written, or
+/// does not match its checksum keeps nothing; one that breaks off keeps what
+/// arrived (unless it has a checksum).
 /// `digest`, the running sha256 of the bytes before `offset`, takes in the
 /// bytes kept; it becomes `None` if it cannot be trusted.
 ///
@@ -60,10 +62,10 @@ pub async fn append(
     checksum: Option<ExpectedChecksum>,
     digest: &mut Option<Sha256>,
 ) -> (u64, Result<(), AppendStop>) {
-    let path = path.to_path_buf();
+    let target = path.to_path_buf();
     let running = digest.take();
     let mut pending = tokio::task::spawn_blocking(move || {
-        let file = open_at(&path, offset)?;
+        let file = open_at(&target, offset)?;
         Ok(Sink {
             file,
             checksum,
@@ -78,7 +80,7 @@ pub async fn append(
         queued += batch.iter().map(|piece| piece.len() as u64).sum::<u64>();
         let mut sink = match finished(pending).await {
             Ok(sink) => sink,
-            Err(error) => return (0, Err(AppendStop::Io(error))),
+            Err(error) => return refuse(path, offset, AppendStop::Io(error)).await,
         };
         pending = tokio::task::spawn_blocking(move || sink.write(batch).map(|()| sink));
         if let Some(outcome) = stop {
@@ -92,25 +94,31 @@ pub async fn append(
         written,
     } = match finished(pending).await {
         Ok(sink) => sink,
-        Err(error) => return (0, Err(AppendStop::Io(error))),
+        Err(error) => return refuse(path, offset, AppendStop::Io(error)).await,
     };
-    // A checked body counts only whole and matching.
-    if let Some(checksum) = checksum {
-        if outcome.is_err() || !checksum.matches() {
-            let kept = blocking(move || file.set_len(offset)).await;
-            return match kept {
-                Ok(()) if outcome.is_ok() => (0, Err(AppendStop::ChecksumMismatch)),
-                Ok(()) => (0, outcome),
-                Err(error) => (0, Err(AppendStop::Io(error))),
-            };
-        }
+    // A body counts only whole when it is checked, and never past the limit.
+    let checked_whole = checksum.is_none_or(|checksum| outcome.is_ok() && checksum.matches());
+    if !checked_whole || matches!(outcome, Err(AppendStop::OverLimit)) {
+        drop(file);
+        let why = outcome.err().unwrap_or(AppendStop::ChecksumMismatch);
+        return refuse(path, offset, why).await;
     }
     if let Err(error) = blocking(move || file.sync_data()).await {
         // Nothing written can be trusted to be on disk.
-        return (0, Err(AppendStop::Io(error)));
+        return refuse(path, offset, AppendStop::Io(error)).await;
     }
     *digest = running;
     (written, outcome)
+}
+
+/// Nothing of this body is kept: the file is cut back to `offset` (the
+/// durable bytes before it), so no unacknowledged byte stays on disk.
+async fn refuse(path: &Path, offset: u64, why: AppendStop) -> (u64, Result<(), AppendStop>) {
+    let path = path.to_path_buf();
+    // Cutting a file needs no free space; if it fails anyway, the next
+    // append cuts it (see `open_at`).
+    let _ = blocking(move || open_at(&path, offset).map(drop)).await;
+    (0, Err(why))
 }
 
 /// Most bytes handed to the writing thread at once.
