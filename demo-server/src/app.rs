@@ -1,6 +1,7 @@
 //! Shared state and the one router that shows every route.
 
 use crate::db::Db;
+use crate::serve::Timeouts;
 use crate::webhook::Webhook;
 use crate::widget_files::WidgetFiles;
 use crate::{api, error, pages, review, security_headers, tus, widget_files};
@@ -37,6 +38,8 @@ pub struct Shared {
     pub widget: WidgetFiles,
     /// Who may show the candidate pages in a frame (CSP `frame-ancestors`).
     pub frame_ancestors: String,
+    /// How long a silent client may hold a connection or an upload.
+    pub timeouts: Timeouts,
 }
 
 impl Deref for AppState {
@@ -66,6 +69,7 @@ impl AppState {
             running_hashes: Default::default(),
             widget: WidgetFiles::default(),
             frame_ancestors: "'self'".to_string(),
+            timeouts: Timeouts::default(),
         }))
     }
 
@@ -85,6 +89,21 @@ impl AppState {
             if !frame_ancestors.is_empty() {
                 shared.frame_ancestors = frame_ancestors.join(" ");
             }
+        }
+        self
+    }
+
+    /// This state with `timeouts` instead of the defaults. Call it before the state is shared.
+    ///
+    /// ```no_run
+    /// # fn f(state: demo_server::app::AppState) {
+    /// let quick = demo_server::serve::Timeouts { header: std::time::Duration::from_secs(1), ..Default::default() };
+    /// let state = state.with_timeouts(quick);
+    /// # }
+    /// ```
+    pub fn with_timeouts(mut self, timeouts: Timeouts) -> AppState {
+        if let Some(shared) = Arc::get_mut(&mut self.0) {
+            shared.timeouts = timeouts;
         }
         self
     }

@@ -10,6 +10,7 @@ pub mod pages;
 pub mod review;
 pub mod security_headers;
 pub mod seekable;
+pub mod serve;
 pub mod tus;
 pub mod webhook;
 pub mod widget_files;
@@ -37,22 +38,43 @@ pub async fn spawn_local(
     data_dir: &Path,
     interviews: &[recorder_core::model::Interview],
 ) -> Result<(String, db::Db), Box<dyn std::error::Error>> {
-    spawn_local_with(data_dir, interviews, None).await
+    spawn_local_with(data_dir, interviews, Local::default()).await
 }
 
-/// [`spawn_local`] reporting completions to a webhook.
+/// What [`spawn_local_with`] sets beyond the defaults.
+#[derive(Default)]
+pub struct Local {
+    /// Where completed interviews are reported.
+    pub webhook: Option<webhook::Webhook>,
+    /// How long a silent client may hold a connection or an upload.
+    pub timeouts: serve::Timeouts,
+}
+
+/// [`spawn_local`] with a webhook or other timeouts.
 pub async fn spawn_local_with(
     data_dir: &Path,
     interviews: &[recorder_core::model::Interview],
-    webhook: Option<webhook::Webhook>,
+    local: Local,
 ) -> Result<(String, db::Db), Box<dyn std::error::Error>> {
     let db = open(data_dir, interviews).await?;
     let media = data_dir.join("media");
     std::fs::create_dir_all(&media)?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let origin = format!("http://{}", listener.local_addr()?);
-    let state = app::AppState::new(db.clone(), media, &origin, vec![origin.parse()?], webhook);
+    let state = app::AppState::new(
+        db.clone(),
+        media,
+        &origin,
+        vec![origin.parse()?],
+        local.webhook,
+    )
+    .with_timeouts(local.timeouts);
     let router = app::router(state);
-    tokio::spawn(async move { axum::serve(listener, router).await });
+    tokio::spawn(serve::serve(
+        listener,
+        router,
+        local.timeouts,
+        std::future::pending(),
+    ));
     Ok((origin, db))
 }

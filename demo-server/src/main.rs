@@ -162,11 +162,11 @@ async fn run(command: Command) -> Result<(), Error> {
             let state = AppState::new(db, media_dir, &public_url, origins, webhook)
                 .serving(widget, &frame_ancestors);
             println!("demo-server listening on {public_url}");
-            axum::serve(listener, app::router(state))
-                .with_graceful_shutdown(async {
-                    let _ = tokio::signal::ctrl_c().await;
-                })
-                .await?;
+            let timeouts = state.timeouts;
+            demo_server::serve::serve(listener, app::router(state), timeouts, async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await?;
             Ok(())
         }
         Command::Invite {

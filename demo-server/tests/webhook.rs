@@ -41,9 +41,16 @@ async fn completion_is_delivered_signed_and_retried() {
         url: hook,
         secret: "s3cret".into(),
     };
-    let (origin, db) = demo_server::spawn_local_with(dir.path(), &[interview], Some(webhook))
-        .await
-        .unwrap();
+    let (origin, db) = demo_server::spawn_local_with(
+        dir.path(),
+        &[interview],
+        demo_server::Local {
+            webhook: Some(webhook),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     let token = db.create_invite("demo").await.unwrap().unwrap();
     let client = Client::new();
     let post = |path: &str| client.post(format!("{origin}{path}")).bearer_auth(&token);

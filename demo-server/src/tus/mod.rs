@@ -349,8 +349,16 @@ async fn write(
     let path = storage::path(&state.media_dir, &upload.id, &upload.filetype);
     let limit = length.unwrap_or(max) - offset;
     let mut digest = state.running_hashes.resume(&upload.id, offset);
-    let (written, outcome) =
-        storage::append(&path, offset, body, limit, checksum, &mut digest).await;
+    let (written, outcome) = storage::append(
+        &path,
+        offset,
+        body,
+        limit,
+        state.timeouts.body_idle,
+        checksum,
+        &mut digest,
+    )
+    .await;
     let new_offset = offset + written;
     state
         .db

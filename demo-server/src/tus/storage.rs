@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use tokio::io::AsyncReadExt;
 
 /// Why an append stopped before the body ended.
@@ -43,7 +44,8 @@ pub async fn create(path: &Path) -> std::io::Result<()> {
     tokio::fs::File::create(path).await?.sync_all().await
 }
 
-/// Appends `body` at `offset`, at most `limit` bytes, and makes what was
+/// Appends `body` at `offset`, at most `limit` bytes (a body silent for
+/// `idle` ends there), and makes what was
 /// written durable before returning how many bytes that was. Bytes past
 /// `offset` left by an earlier crash (written, never acknowledged) are
 /// discarded first. A body that goes past `limit`, fails to be written, or
@@ -59,6 +61,7 @@ pub async fn append(
     offset: u64,
     body: Body,
     limit: u64,
+    idle: Duration,
     checksum: Option<ExpectedChecksum>,
     digest: &mut Option<Sha256>,
 ) -> (u64, Result<(), AppendStop>) {
@@ -76,7 +79,7 @@ pub async fn append(
     let mut stream = body.into_data_stream();
     let mut queued = 0u64;
     let outcome = loop {
-        let (batch, stop) = gather(&mut stream, limit - queued).await;
+        let (batch, stop) = gather(&mut stream, limit - queued, idle).await;
         queued += batch.iter().map(|piece| piece.len() as u64).sum::<u64>();
         let mut sink = match finished(pending).await {
             Ok(sink) => sink,
@@ -153,16 +156,21 @@ impl Sink {
     }
 }
 
-/// The body frames that are ready (waiting for the first), at most `room`
-/// bytes and about [`BATCH`]; and why the body ended, if it did. A slow
-/// client's frames go one by one: nothing waits in memory for the next.
+/// The body frames that are ready (waiting for the first, at most `idle`),
+/// at most `room` bytes and about [`BATCH`]; and why the body ended, if it
+/// did. A slow client's frames go one by one: nothing waits in memory for
+/// the next. A body silent for `idle` has broken off.
 async fn gather(
     stream: &mut (impl futures::Stream<Item = Result<Bytes, axum::Error>> + Unpin),
     room: u64,
+    idle: Duration,
 ) -> (Vec<Bytes>, Option<Result<(), AppendStop>>) {
     let mut batch = Vec::new();
     let mut size = 0u64;
-    let mut next = stream.next().await;
+    let Ok(mut next) = tokio::time::timeout(idle, stream.next()).await else {
+        let silent = format!("nothing arrived for {} s", idle.as_secs_f32());
+        return (batch, Some(Err(AppendStop::Body(silent))));
+    };
     loop {
         let chunk = match next {
             None => return (batch, Some(Ok(()))),

@@ -26,8 +26,13 @@ pub async fn start() -> TestServer {
 
 /// `interview`, served.
 pub async fn start_with(interview: Interview) -> TestServer {
+    start_configured(interview, demo_server::Local::default()).await
+}
+
+/// `interview`, served with `local`'s settings.
+pub async fn start_configured(interview: Interview, local: demo_server::Local) -> TestServer {
     let dir = tempfile::tempdir().unwrap();
-    let (origin, db) = demo_server::spawn_local(dir.path(), &[interview])
+    let (origin, db) = demo_server::spawn_local_with(dir.path(), &[interview], local)
         .await
         .unwrap();
     TestServer {

@@ -1,0 +1,100 @@
+//! Clients that stop in the middle of a request (a phone that lost its
+//! network, a hostile client) hold neither a connection nor an upload for
+//! longer than the server's timeouts. Raw TCP on 127.0.0.1.
+
+mod support;
+
+use demo_server::serve::Timeouts;
+use recorder_core::model::Interview;
+use reqwest::{Method, StatusCode};
+use std::time::{Duration, Instant};
+use support::{header, start_configured};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+const QUICK: Timeouts = Timeouts {
+    header: Duration::from_secs(1),
+    body_idle: Duration::from_secs(1),
+};
+
+async fn quick_server() -> support::TestServer {
+    let local = demo_server::Local {
+        timeouts: QUICK,
+        ..Default::default()
+    };
+    start_configured(Interview::sample(), local).await
+}
+
+async fn connect(server: &support::TestServer) -> TcpStream {
+    TcpStream::connect(server.origin.trim_start_matches("http://"))
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patch_whose_body_stops_arriving_lets_the_next_one_in() {
+    let server = quick_server().await;
+    let token = server.candidate(&["q1"]).await;
+    let url = server.new_upload(&token, "q1").await;
+    let path = url.trim_start_matches(&server.origin);
+    // 10 of the 100 bytes it announces, then silence; the socket stays open.
+    let mut stalled = connect(&server).await;
+    let request = format!(
+        "PATCH {path} HTTP/1.1\r\nHost: test\r\nTus-Resumable: 1.0.0\r\n\
+         Authorization: Bearer {token}\r\nUpload-Offset: 0\r\n\
+         Content-Type: application/offset+octet-stream\r\nContent-Length: 100\r\n\r\n"
+    );
+    stalled.write_all(request.as_bytes()).await.unwrap();
+    stalled.write_all(&[1u8; 10]).await.unwrap();
+    let stalled_at = Instant::now();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // The client resumes as tus says: HEAD, then PATCH from the offset it gives.
+    loop {
+        let head = server.tus(Method::HEAD, &url, &token).send().await.unwrap();
+        let offset: u64 = header(&head, "Upload-Offset").parse().unwrap();
+        let patched = server.patch(&url, &token, offset, &[2u8; 5], None).await;
+        if patched.status() == StatusCode::NO_CONTENT {
+            break;
+        }
+        assert!(
+            stalled_at.elapsed() < QUICK.body_idle + Duration::from_secs(1),
+            "the stalled PATCH still holds the upload ({})",
+            patched.status()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // What arrived of the stalled body is kept, then the new bytes.
+    let upload = server.db.all_uploads().await.unwrap().remove(0);
+    assert_eq!(upload.offset, 15);
+    drop(stalled);
+}
+
+#[tokio::test]
+async fn a_client_that_never_finishes_its_headers_is_disconnected() {
+    let server = quick_server().await;
+    let mut slow = connect(&server).await;
+    slow.write_all(b"GET /api/session HTTP/1.1\r\nHost: test\r\n")
+        .await
+        .unwrap();
+    let started = Instant::now();
+    let mut buffer = [0u8; 512];
+    // A header byte every 200 ms, never the end of the headers.
+    loop {
+        tokio::select! {
+            read = slow.read(&mut buffer) => match read {
+                Ok(0) | Err(_) => break,
+                Ok(_) => continue, // an answer (408, say) before the close
+            },
+            () = tokio::time::sleep(Duration::from_millis(200)) => {
+                if slow.write_all(b"X").await.is_err() {
+                    break;
+                }
+            }
+        }
+        assert!(
+            started.elapsed() < QUICK.header + Duration::from_secs(1),
+            "the connection is still open"
+        );
+    }
+    assert!(started.elapsed() < QUICK.header + Duration::from_secs(1));
+}
