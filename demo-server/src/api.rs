@@ -98,16 +98,8 @@ pub async fn submit(
     {
         return Err(ApiError::AlreadySubmitted(id));
     }
-    let mut upload = upload;
-    if upload.duration_ms.is_none() {
-        // The background conversion has not finished: do it now, so the receipt has a duration.
-        let path = crate::tus::storage::path(&state.media_dir, &upload.id, &upload.filetype);
-        if let Some(ms) =
-            crate::seekable::make_seekable_and_record(&state.db, &upload.id, &path).await?
-        {
-            upload.duration_ms = Some(ms as i64);
-        }
-    }
+    // Its duration is known once its conversion ran (queued at its last byte):
+    // the candidate does not wait for it.
     let progress = state.db.progress(candidate.invite_id, &id).await?;
     Ok(Json(answer(&id, &upload, &progress)))
 }

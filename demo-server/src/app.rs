@@ -1,6 +1,7 @@
 //! Shared state and the one router that shows every route.
 
 use crate::db::Db;
+use crate::seekable::Conversions;
 use crate::serve::Timeouts;
 use crate::webhook::Webhook;
 use crate::widget_files::WidgetFiles;
@@ -40,6 +41,8 @@ pub struct Shared {
     pub frame_ancestors: String,
     /// How long a silent client may hold a connection or an upload.
     pub timeouts: Timeouts,
+    /// Finished takes waiting to be made seekable.
+    pub conversions: Conversions,
 }
 
 impl Deref for AppState {
@@ -70,6 +73,7 @@ impl AppState {
             widget: WidgetFiles::default(),
             frame_ancestors: "'self'".to_string(),
             timeouts: Timeouts::default(),
+            conversions: Conversions::default(),
         }))
     }
 

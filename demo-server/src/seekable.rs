@@ -1,10 +1,14 @@
 //! Making finished takes seekable in browsers: Chrome's WebM has no duration
 //! and no cues, so each complete take gets a remuxed copy (`-c copy`, no
-//! re-encoding) next to the original, whose bytes stay exactly as received.
+//! re-encoding) next to the original, whose bytes stay exactly as received,
+//! queued in [`Conversions`].
 
 use crate::db::{Db, UploadMark};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 use tokio::process::Command;
+use tokio::sync::Semaphore;
 
 /// Where the seekable copy of `original` goes.
 ///
@@ -20,24 +24,69 @@ pub fn copy_path(original: &Path) -> PathBuf {
     original.with_extension(format!("seekable.{extension}"))
 }
 
-/// Makes take `id`'s seekable copy and records its duration; `None` (with a
-/// warning on stderr) if the take cannot be remuxed.
-pub async fn make_seekable_and_record(
-    db: &Db,
-    id: &str,
-    original: &Path,
-) -> Result<Option<u64>, sqlx::Error> {
-    match make_seekable(original).await {
-        Ok(ms) => {
-            db.mark_upload(id, UploadMark::DurationMs(ms as i64))
-                .await?;
-            Ok(Some(ms))
-        }
-        Err(error) => {
-            eprintln!("warning: take {id} is not seekable: {error}");
-            Ok(None)
-        }
+/// The conversions of finished takes to seekable copies, a few at a time:
+/// each is an ffmpeg and an ffprobe process, and a burst of takes finishing
+/// together must not starve the server that acknowledges candidates' bytes.
+/// Each has a time limit; a take deleted meanwhile (a retake) is skipped, or
+/// its copy removed.
+///
+/// ```no_run
+/// # async fn f(db: demo_server::db::Db) {
+/// let conversions = demo_server::seekable::Conversions::new(2);
+/// conversions.queue(db, "0123456789abcdef0123456789abcdef".into(), "media/x.webm".into());
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Conversions(Arc<Semaphore>);
+
+/// Longest a conversion may take (a remux: seconds, even for long takes).
+const TIME_LIMIT: Duration = Duration::from_secs(300);
+
+impl Default for Conversions {
+    /// Half the machine's cores, at least one.
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Conversions::new((cores / 2).max(1))
     }
+}
+
+impl Conversions {
+    /// At most `at_once` conversions running.
+    pub fn new(at_once: usize) -> Conversions {
+        Conversions(Arc::new(Semaphore::new(at_once.max(1))))
+    }
+
+    /// Converts take `id` (its file `original`) when a slot is free and
+    /// records its duration; returns at once.
+    pub fn queue(&self, db: Db, id: String, original: PathBuf) {
+        let slots = self.0.clone();
+        tokio::spawn(async move {
+            let Ok(_slot) = slots.acquire_owned().await else {
+                return;
+            };
+            if !is_live(&db, &id).await {
+                return;
+            }
+            let converted = tokio::time::timeout(TIME_LIMIT, make_seekable(&original))
+                .await
+                .unwrap_or_else(|_| Err(format!("ffmpeg took over {} s", TIME_LIMIT.as_secs())));
+            match converted {
+                // Deleted while it was converted: no copy of it stays.
+                _ if !is_live(&db, &id).await => {
+                    let _ = tokio::fs::remove_file(copy_path(&original)).await;
+                }
+                Ok(ms) => {
+                    let _ = db.mark_upload(&id, UploadMark::DurationMs(ms as i64)).await;
+                }
+                Err(error) => eprintln!("warning: take {id} is not seekable: {error}"),
+            }
+        });
+    }
+}
+
+/// Whether take `id` is still kept (not deleted, not replaced away).
+async fn is_live(db: &Db, id: &str) -> bool {
+    matches!(db.upload(id).await, Ok(Some(upload)) if upload.deleted_at.is_none())
 }
 
 /// Remuxes `original` into its seekable copy (with duration and cues, or
@@ -54,6 +103,7 @@ pub async fn make_seekable(original: &Path) -> Result<u64, String> {
         other => return Err(format!("no seekable copy for {other:?} files")),
     };
     let output = Command::new("ffmpeg")
+        .kill_on_drop(true)
         .args(["-v", "error", "-y", "-i"])
         .arg(original)
         .args(["-c", "copy", "-movflags", "+faststart", "-f", format])
@@ -74,6 +124,7 @@ pub async fn make_seekable(original: &Path) -> Result<u64, String> {
 
 async fn duration_ms(path: &Path) -> Result<u64, String> {
     let output = Command::new("ffprobe")
+        .kill_on_drop(true)
         .args([
             "-v",
             "error",

@@ -377,10 +377,9 @@ async fn write(
             .db
             .mark_upload(&upload.id, UploadMark::Sha256(sha256))
             .await?;
-        let (db, id) = (state.db.clone(), upload.id.clone());
-        tokio::spawn(async move {
-            let _ = crate::seekable::make_seekable_and_record(&db, &id, &path).await;
-        });
+        state
+            .conversions
+            .queue(state.db.clone(), upload.id.clone(), path);
     }
     match outcome {
         Ok(()) => Ok(new_offset),
