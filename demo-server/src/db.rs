@@ -371,6 +371,16 @@ impl Db {
         Ok(row.as_ref().map(upload_row))
     }
 
+    /// The uploads neither complete nor deleted, oldest first.
+    pub async fn unfinished_uploads(&self) -> Result<Vec<UploadRow>, sqlx::Error> {
+        let rows = sqlx::query(&format!(
+            "{SELECT_UPLOAD} WHERE completed_at IS NULL AND deleted_at IS NULL ORDER BY created_at"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(upload_row).collect())
+    }
+
     /// Every upload, oldest first.
     pub async fn all_uploads(&self) -> Result<Vec<UploadRow>, sqlx::Error> {
         let rows = sqlx::query(&format!("{SELECT_UPLOAD} ORDER BY created_at, id"))

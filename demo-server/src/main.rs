@@ -163,6 +163,10 @@ async fn run(command: Command) -> Result<(), Error> {
                 .serving(widget, &frame_ancestors);
             println!("demo-server listening on {public_url}");
             let timeouts = state.timeouts;
+            tokio::spawn(demo_server::tus::sweep::every(
+                state.clone(),
+                std::time::Duration::from_secs(3600),
+            ));
             demo_server::serve::serve(listener, app::router(state), timeouts, async {
                 let _ = tokio::signal::ctrl_c().await;
             })

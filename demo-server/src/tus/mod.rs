@@ -8,6 +8,7 @@ pub mod headers;
 pub mod metadata;
 pub mod running_hash;
 pub mod storage;
+pub mod sweep;
 
 use crate::api::{ensure_before_deadline, question};
 use crate::app::AppState;

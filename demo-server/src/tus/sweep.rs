@@ -1,0 +1,72 @@
+//! Frees the space of uploads nobody will finish and of files no upload
+//! owns: unfinished uploads past their `Upload-Expires` are terminated (as a
+//! DELETE would), and files in the media folder whose upload was deleted or
+//! never recorded go. Expiry is also checked on each access; the sweep
+//! frees the space of uploads never asked about again.
+
+use super::{expires_at, is_upload_id, remove};
+use crate::app::AppState;
+use crate::error::ApiError;
+use std::time::{Duration, SystemTime};
+
+/// A file younger than this is never an orphan: its upload may be being
+/// created, or its seekable copy being written.
+const ORPHAN_GRACE: Duration = Duration::from_secs(3600);
+
+/// What one sweep freed.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Swept {
+    /// Unfinished uploads past their expiry, terminated.
+    pub expired: usize,
+    /// Files no live upload owns, removed.
+    pub orphans: usize,
+}
+
+/// Sweeps as if the time were `now` (milliseconds since the Unix epoch).
+///
+/// ```no_run
+/// # async fn f(state: demo_server::app::AppState) -> Result<(), demo_server::error::ApiError> {
+/// let swept = demo_server::tus::sweep::sweep(&state, demo_server::db::unix_millis()).await?;
+/// println!("{} expired uploads, {} orphan files", swept.expired, swept.orphans);
+/// # Ok(()) }
+/// ```
+pub async fn sweep(state: &AppState, now: i64) -> Result<Swept, ApiError> {
+    let mut swept = Swept::default();
+    for upload in state.db.unfinished_uploads().await? {
+        if now >= expires_at(&upload) {
+            remove(state, &upload).await?;
+            swept.expired += 1;
+        }
+    }
+    let mut entries = tokio::fs::read_dir(&state.media_dir).await?;
+    while let Some(entry) = entries.next_entry().await? {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let id = name.split('.').next().unwrap_or_default();
+        if !is_upload_id(id) {
+            continue;
+        }
+        let settled = entry
+            .metadata()
+            .await?
+            .modified()
+            .is_ok_and(|at| at + ORPHAN_GRACE <= SystemTime::now());
+        let owned = matches!(state.db.upload(id).await?, Some(u) if u.deleted_at.is_none());
+        if settled && !owned {
+            tokio::fs::remove_file(entry.path()).await?;
+            swept.orphans += 1;
+        }
+    }
+    Ok(swept)
+}
+
+/// Sweeps every `period` for as long as the server runs (failures are
+/// reported and retried at the next period).
+pub async fn every(state: AppState, period: Duration) {
+    let mut ticks = tokio::time::interval(period);
+    loop {
+        ticks.tick().await;
+        if let Err(error) = sweep(&state, crate::db::unix_millis()).await {
+            eprintln!("warning: the sweep of unfinished uploads failed: {error}");
+        }
+    }
+}
