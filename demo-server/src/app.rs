@@ -15,6 +15,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
+/// Free disk space kept in reserve by default: takes in progress can finish.
+pub const MIN_FREE_BYTES: u64 = 256 << 20;
+
 /// What every handler can reach; cheap to clone.
 #[derive(Clone)]
 pub struct AppState(Arc<Shared>);
@@ -43,6 +46,8 @@ pub struct Shared {
     pub timeouts: Timeouts,
     /// Finished takes waiting to be made seekable.
     pub conversions: Conversions,
+    /// Below this much free disk space no new take begins (507).
+    pub min_free_bytes: u64,
 }
 
 impl Deref for AppState {
@@ -74,6 +79,7 @@ impl AppState {
             frame_ancestors: "'self'".to_string(),
             timeouts: Timeouts::default(),
             conversions: Conversions::default(),
+            min_free_bytes: MIN_FREE_BYTES,
         }))
     }
 
@@ -93,6 +99,15 @@ impl AppState {
             if !frame_ancestors.is_empty() {
                 shared.frame_ancestors = frame_ancestors.join(" ");
             }
+        }
+        self
+    }
+
+    /// This state refusing new takes below `min_free_bytes` of free disk
+    /// (instead of [`MIN_FREE_BYTES`]). Call it before the state is shared.
+    pub fn with_min_free_bytes(mut self, min_free_bytes: u64) -> AppState {
+        if let Some(shared) = Arc::get_mut(&mut self.0) {
+            shared.min_free_bytes = min_free_bytes;
         }
         self
     }

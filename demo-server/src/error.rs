@@ -113,6 +113,9 @@ pub enum ApiError {
     /// Another request is writing to this upload right now.
     #[error("another request is writing to this upload; retry after it finishes")]
     Locked,
+    /// Less free disk space than the server keeps in reserve, or none at all.
+    #[error("the server's disk is full; nothing of this request was kept: retry later (the recorder keeps the answer on the device meanwhile)")]
+    StorageFull,
     /// The database failed.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
@@ -152,6 +155,7 @@ impl ApiError {
             ApiError::TakeMismatch { .. } => ErrorCode::TakeMismatch,
             ApiError::AnswersMissing(_) => ErrorCode::AnswersMissing,
             ApiError::Locked => ErrorCode::Locked,
+            ApiError::StorageFull => ErrorCode::StorageFull,
             ApiError::Database(_) | ApiError::Io(_) => ErrorCode::ServerError,
         }
     }
@@ -180,6 +184,7 @@ impl ApiError {
             ApiError::OffsetMismatch { .. } => StatusCode::CONFLICT,
             ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Locked => StatusCode::LOCKED,
+            ApiError::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
             ApiError::Database(_) | ApiError::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -188,7 +193,7 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
-        let message = if status.is_server_error() {
+        let message = if matches!(self, ApiError::Database(_) | ApiError::Io(_)) {
             eprintln!("error: {self}");
             "internal server error; the upload can be resumed".to_string()
         } else {

@@ -42,12 +42,23 @@ pub async fn spawn_local(
 }
 
 /// What [`spawn_local_with`] sets beyond the defaults.
-#[derive(Default)]
 pub struct Local {
     /// Where completed interviews are reported.
     pub webhook: Option<webhook::Webhook>,
     /// How long a silent client may hold a connection or an upload.
     pub timeouts: serve::Timeouts,
+    /// Below this much free disk space no new take begins.
+    pub min_free_bytes: u64,
+}
+
+impl Default for Local {
+    fn default() -> Self {
+        Local {
+            webhook: None,
+            timeouts: serve::Timeouts::default(),
+            min_free_bytes: app::MIN_FREE_BYTES,
+        }
+    }
 }
 
 /// [`spawn_local`] with a webhook or other timeouts.
@@ -68,7 +79,8 @@ pub async fn spawn_local_with(
         vec![origin.parse()?],
         local.webhook,
     )
-    .with_timeouts(local.timeouts);
+    .with_timeouts(local.timeouts)
+    .with_min_free_bytes(local.min_free_bytes);
     let router = app::router(state);
     tokio::spawn(serve::serve(
         listener,

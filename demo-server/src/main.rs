@@ -55,6 +55,9 @@ enum Command {
         /// The HMAC-SHA256 key that signs webhook bodies.
         #[arg(long, env = "DEMO_WEBHOOK_SECRET")]
         webhook_secret: Option<String>,
+        /// Free disk space (MiB) kept in reserve: below it no new take begins (507).
+        #[arg(long, default_value_t = demo_server::app::MIN_FREE_BYTES >> 20)]
+        min_free_mb: u64,
     },
     /// Create an invite and print the candidate's URL.
     Invite {
@@ -125,6 +128,7 @@ async fn run(command: Command) -> Result<(), Error> {
             frame_ancestors,
             webhook_url,
             webhook_secret,
+            min_free_mb,
         } => {
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
@@ -160,7 +164,8 @@ async fn run(command: Command) -> Result<(), Error> {
                 .zip(webhook_secret)
                 .map(|(url, secret)| demo_server::webhook::Webhook { url, secret });
             let state = AppState::new(db, media_dir, &public_url, origins, webhook)
-                .serving(widget, &frame_ancestors);
+                .serving(widget, &frame_ancestors)
+                .with_min_free_bytes(min_free_mb << 20);
             println!("demo-server listening on {public_url}");
             let timeouts = state.timeouts;
             tokio::spawn(demo_server::tus::sweep::every(

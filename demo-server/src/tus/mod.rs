@@ -159,6 +159,10 @@ pub async fn create(
         return Err(ApiError::TooLarge { max });
     }
     refuse_overrun(&headers, 0, length)?;
+    // A take begun must be able to finish: none begins on a nearly full disk.
+    if storage::free_bytes(&state.media_dir)? < state.min_free_bytes {
+        return Err(ApiError::StorageFull);
+    }
     let upload = UploadRow {
         id: new_upload_id(),
         invite_id: candidate.invite_id,
@@ -393,6 +397,9 @@ async fn write(
         Err(AppendStop::Body(reason)) => Err(ApiError::BadRequest(format!(
             "the request body broke off ({reason}); {new_offset} bytes were kept"
         ))),
+        Err(AppendStop::Io(error)) if error.kind() == std::io::ErrorKind::StorageFull => {
+            Err(ApiError::StorageFull)
+        }
         Err(AppendStop::Io(error)) => Err(error.into()),
     }
 }

@@ -39,6 +39,29 @@ pub fn path(media_dir: &Path, id: &str, filetype: &str) -> PathBuf {
     media_dir.join(format!("{id}.{}", extension(filetype)))
 }
 
+/// The bytes free for this process on the disk that holds `dir`.
+#[cfg(target_os = "linux")]
+pub fn free_bytes(dir: &Path) -> std::io::Result<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes())?;
+    let mut stats = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: a NUL-terminated path and room for the answer.
+    if unsafe { libc::statvfs(path.as_ptr(), stats.as_mut_ptr()) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: statvfs filled it in.
+    let stats = unsafe { stats.assume_init() };
+    // Their widths differ between platforms.
+    #[allow(clippy::unnecessary_cast)]
+    Ok((stats.f_bavail as u64).saturating_mul(stats.f_frsize as u64))
+}
+
+/// Elsewhere the disk is not checked ahead; a full one still fails its write.
+#[cfg(not(target_os = "linux"))]
+pub fn free_bytes(_dir: &Path) -> std::io::Result<u64> {
+    Ok(u64::MAX)
+}
+
 /// Creates the empty file of a new upload.
 pub async fn create(path: &Path) -> std::io::Result<()> {
     tokio::fs::File::create(path).await?.sync_all().await

@@ -31,7 +31,15 @@ pub async fn start_with(interview: Interview) -> TestServer {
 
 /// `interview`, served with `local`'s settings.
 pub async fn start_configured(interview: Interview, local: demo_server::Local) -> TestServer {
-    let dir = tempfile::tempdir().unwrap();
+    start_in(tempfile::tempdir().unwrap(), interview, local).await
+}
+
+/// `interview`, served from `dir` with `local`'s settings.
+pub async fn start_in(
+    dir: tempfile::TempDir,
+    interview: Interview,
+    local: demo_server::Local,
+) -> TestServer {
     let (origin, db) = demo_server::spawn_local_with(dir.path(), &[interview], local)
         .await
         .unwrap();
