@@ -3,7 +3,7 @@
 
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
-use demo_server::webhook::{sign, Webhook, SIGNATURE_HEADER};
+use demo_server::webhook::{verify, Webhook, SIGNATURE_HEADER};
 use recorder_core::model::{Interview, Question};
 use reqwest::Client;
 use std::sync::{Arc, Mutex};
@@ -93,7 +93,15 @@ async fn completion_is_delivered_signed_and_retried() {
         "one failure, one retry, and completing twice reports once"
     );
     let (signature, body) = &received[1];
-    assert_eq!(signature, &sign("s3cret", body.as_bytes()));
+    let now = demo_server::db::unix_millis() as u64 / 1000;
+    assert!(
+        verify("s3cret", signature, body.as_bytes(), now, 60),
+        "{signature}"
+    );
+    assert!(
+        !verify("s3cret", signature, body.as_bytes(), now + 3600, 60),
+        "an hour later it is a replay"
+    );
     let payload: serde_json::Value = serde_json::from_str(body).unwrap();
     assert_eq!(payload["event"], "interview.completed");
     assert_eq!(payload["receipt"]["answers"][0]["sha256"], sha);
