@@ -26,8 +26,9 @@ pub async fn session_view(
     candidate: &Candidate,
 ) -> Result<SessionView, ApiError> {
     let mut view = SessionView::overview(&candidate.interview);
+    let mut standing = state.db.progress_by_question(candidate.invite_id).await?;
     for question in &mut view.questions {
-        let progress = state.db.progress(candidate.invite_id, &question.id).await?;
+        let progress = standing.remove(&question.id).unwrap_or_default();
         question.attempts_used = progress.attempts_used;
         question.technical_failures = progress.technical_failures;
         question.revealed = progress.revealed_at.is_some();
@@ -112,8 +113,9 @@ pub async fn complete(
 ) -> Result<Json<Receipt>, ApiError> {
     let mut answers = Vec::new();
     let mut missing = Vec::new();
+    let mut standing = state.db.progress_by_question(candidate.invite_id).await?;
     for question in &candidate.interview.questions {
-        let progress = state.db.progress(candidate.invite_id, &question.id).await?;
+        let progress = standing.remove(&question.id).unwrap_or_default();
         let submitted = match &progress.submitted {
             Some((upload_id, _)) => state.db.upload(upload_id).await?,
             None => None,

@@ -5,6 +5,7 @@ use crate::invite::{self, Candidate};
 use recorder_core::model::Interview;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqliteSynchronous};
 use sqlx::Row;
+use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -243,41 +244,61 @@ impl Db {
             .map(|row| row.get(0))
     }
 
-    /// The invite's standing on `question_id`.
+    /// The candidate's standing on `question_id` (one query).
     pub async fn progress(
         &self,
         invite_id: i64,
         question_id: &str,
     ) -> Result<QuestionProgress, sqlx::Error> {
-        let revealed_at =
-            sqlx::query("SELECT revealed_at FROM reveals WHERE invite_id = ? AND question_id = ?")
-                .bind(invite_id)
-                .bind(question_id)
-                .fetch_optional(&self.pool)
-                .await?
-                .map(|row| row.get(0));
-        let counts = sqlx::query(
-            "SELECT COALESCE(SUM(technical_failure = 0), 0), COALESCE(SUM(technical_failure = 1), 0)
-             FROM uploads WHERE invite_id = ? AND question_id = ?",
+        let mut all = self.standing(invite_id, Some(question_id)).await?;
+        Ok(all.remove(question_id).unwrap_or_default())
+    }
+
+    /// The candidate's standing on every question they revealed or
+    /// uploaded to (one query; others have none yet).
+    pub async fn progress_by_question(
+        &self,
+        invite_id: i64,
+    ) -> Result<HashMap<String, QuestionProgress>, sqlx::Error> {
+        self.standing(invite_id, None).await
+    }
+
+    async fn standing(
+        &self,
+        invite_id: i64,
+        only: Option<&str>,
+    ) -> Result<HashMap<String, QuestionProgress>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT q.question_id,
+                    (SELECT revealed_at FROM reveals r
+                      WHERE r.invite_id = ?1 AND r.question_id = q.question_id),
+                    (SELECT COUNT(*) FROM uploads u WHERE u.invite_id = ?1
+                        AND u.question_id = q.question_id AND u.technical_failure = 0),
+                    (SELECT COUNT(*) FROM uploads u WHERE u.invite_id = ?1
+                        AND u.question_id = q.question_id AND u.technical_failure = 1),
+                    s.upload_id, s.submitted_at
+             FROM (SELECT question_id FROM reveals WHERE invite_id = ?1
+                   UNION SELECT question_id FROM uploads WHERE invite_id = ?1) q
+             LEFT JOIN submissions s ON s.invite_id = ?1 AND s.question_id = q.question_id
+             WHERE ?2 IS NULL OR q.question_id = ?2",
         )
         .bind(invite_id)
-        .bind(question_id)
-        .fetch_one(&self.pool)
+        .bind(only)
+        .fetch_all(&self.pool)
         .await?;
-        let submitted = sqlx::query(
-            "SELECT upload_id, submitted_at FROM submissions WHERE invite_id = ? AND question_id = ?",
-        )
-        .bind(invite_id)
-        .bind(question_id)
-        .fetch_optional(&self.pool)
-        .await?
-        .map(|row| (row.get(0), row.get(1)));
-        Ok(QuestionProgress {
-            revealed_at,
-            attempts_used: counts.get::<i64, _>(0) as u32,
-            technical_failures: counts.get::<i64, _>(1) as u32,
-            submitted,
-        })
+        Ok(rows
+            .iter()
+            .map(|row| {
+                let upload: Option<String> = row.get(4);
+                let progress = QuestionProgress {
+                    revealed_at: row.get(1),
+                    attempts_used: row.get::<i64, _>(2) as u32,
+                    technical_failures: row.get::<i64, _>(3) as u32,
+                    submitted: upload.map(|id| (id, row.get(5))),
+                };
+                (row.get(0), progress)
+            })
+            .collect())
     }
 
     /// Records a new, empty upload for a take, if the question's rules allow

@@ -99,8 +99,9 @@ async fn candidate(
         time(invite.created_at)
     );
     let uploads = db.uploads_of(invite.id).await?;
+    let mut standing = db.progress_by_question(invite.id).await?;
     for question in &interview.questions {
-        let progress = db.progress(invite.id, &question.id).await?;
+        let progress = standing.remove(&question.id).unwrap_or_default();
         let _ = write!(
             body,
             "<h4>{}</h4><p class=\"meta\">Attempts used {} of {} · technical failures {} · revealed {} · submitted {}</p><div class=\"takes\">",
