@@ -1,11 +1,12 @@
 //! Shared state and the one router that shows every route.
 
 use crate::db::Db;
+use crate::per_invite::{InFlight, MAX_PER_INVITE};
 use crate::seekable::Conversions;
 use crate::serve::Timeouts;
 use crate::webhook::Webhook;
 use crate::widget_files::WidgetFiles;
-use crate::{api, error, pages, review, security_headers, tus, widget_files};
+use crate::{api, error, pages, per_invite, review, security_headers, tus, widget_files};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, head, post};
 use axum::Router;
@@ -48,6 +49,8 @@ pub struct Shared {
     pub conversions: Conversions,
     /// Below this much free disk space no new take begins (507).
     pub min_free_bytes: u64,
+    /// Requests in flight by invite (429 beyond its bound).
+    pub in_flight: InFlight,
 }
 
 impl Deref for AppState {
@@ -80,6 +83,7 @@ impl AppState {
             timeouts: Timeouts::default(),
             conversions: Conversions::default(),
             min_free_bytes: MIN_FREE_BYTES,
+            in_flight: InFlight::new(MAX_PER_INVITE),
         }))
     }
 
@@ -108,6 +112,15 @@ impl AppState {
     pub fn with_min_free_bytes(mut self, min_free_bytes: u64) -> AppState {
         if let Some(shared) = Arc::get_mut(&mut self.0) {
             shared.min_free_bytes = min_free_bytes;
+        }
+        self
+    }
+
+    /// This state allowing `max` requests of one invite at once (instead of
+    /// [`MAX_PER_INVITE`]). Call it before the state is shared.
+    pub fn with_max_per_invite(mut self, max: usize) -> AppState {
+        if let Some(shared) = Arc::get_mut(&mut self.0) {
+            shared.in_flight = InFlight::new(max);
         }
         self
     }
@@ -175,6 +188,10 @@ pub fn router(state: AppState) -> Router {
         .route("/review/{token}", get(review::page))
         .route("/review/{token}/media/{id}", get(review::media))
         .route("/recorder/{*path}", get(widget_files::serve))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            per_invite::limit,
+        ))
         .layer(cors(allowed_origins))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -185,8 +202,9 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Response headers a cross-origin page may read.
-pub const EXPOSED_HEADERS: [&str; 11] = [
+pub const EXPOSED_HEADERS: [&str; 12] = [
     crate::error::CODE_HEADER,
+    "retry-after",
     "location",
     "upload-offset",
     "upload-length",

@@ -113,6 +113,9 @@ pub enum ApiError {
     /// Another request is writing to this upload right now.
     #[error("another request is writing to this upload; retry after it finishes")]
     Locked,
+    /// This invite has as many requests in flight as it may.
+    #[error("too many requests at once for this invite; retry in a second")]
+    TooManyRequests,
     /// Less free disk space than the server keeps in reserve, or none at all.
     #[error("the server's disk is full; nothing of this request was kept: retry later (the recorder keeps the answer on the device meanwhile)")]
     StorageFull,
@@ -156,6 +159,7 @@ impl ApiError {
             ApiError::AnswersMissing(_) => ErrorCode::AnswersMissing,
             ApiError::Locked => ErrorCode::Locked,
             ApiError::StorageFull => ErrorCode::StorageFull,
+            ApiError::TooManyRequests => ErrorCode::TooManyRequests,
             ApiError::Database(_) | ApiError::Io(_) => ErrorCode::ServerError,
         }
     }
@@ -185,6 +189,7 @@ impl ApiError {
             ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Locked => StatusCode::LOCKED,
             ApiError::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
+            ApiError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Database(_) | ApiError::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -211,8 +216,14 @@ impl IntoResponse for ApiError {
             HeaderValue::from_static(crate::tus::VERSION),
         );
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        if let ApiError::TusVersion = self {
-            headers.insert("Tus-Version", HeaderValue::from_static(crate::tus::VERSION));
+        match self {
+            ApiError::TusVersion => {
+                headers.insert("Tus-Version", HeaderValue::from_static(crate::tus::VERSION));
+            }
+            ApiError::TooManyRequests => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            }
+            _ => {}
         }
         response
     }

@@ -7,6 +7,7 @@ pub mod db;
 pub mod error;
 pub mod invite;
 pub mod pages;
+pub mod per_invite;
 pub mod review;
 pub mod security_headers;
 pub mod seekable;
@@ -49,6 +50,8 @@ pub struct Local {
     pub timeouts: serve::Timeouts,
     /// Below this much free disk space no new take begins.
     pub min_free_bytes: u64,
+    /// Requests of one invite at once.
+    pub max_per_invite: usize,
 }
 
 impl Default for Local {
@@ -57,6 +60,7 @@ impl Default for Local {
             webhook: None,
             timeouts: serve::Timeouts::default(),
             min_free_bytes: app::MIN_FREE_BYTES,
+            max_per_invite: per_invite::MAX_PER_INVITE,
         }
     }
 }
@@ -80,7 +84,8 @@ pub async fn spawn_local_with(
         local.webhook,
     )
     .with_timeouts(local.timeouts)
-    .with_min_free_bytes(local.min_free_bytes);
+    .with_min_free_bytes(local.min_free_bytes)
+    .with_max_per_invite(local.max_per_invite);
     let router = app::router(state);
     tokio::spawn(serve::serve(
         listener,

@@ -63,6 +63,7 @@ codes! {
     ContentType = "content-type": "A PATCH without `Content-Type: application/offset+octet-stream`.",
     BadRequest = "bad-request": "A malformed header or body.",
     ReviewLinkInvalid = "review-link-invalid": "The hiring team's review link is not valid.",
+    TooManyRequests = "too-many-requests": "The invite has too many requests in flight at once; retry shortly.",
     StorageFull = "storage-full": "The server's disk is (nearly) full; the request can be retried later.",
     ServerError = "server-error": "The server failed (its database or disk); the request can be retried.",
 }

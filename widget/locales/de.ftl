@@ -112,6 +112,7 @@ error-too-large = Diese Aufnahme ist größer, als der Server annimmt. Bitte neh
 error-offset-mismatch = Ihre Antwort und der Server sind nicht mehr synchron. Laden Sie die Seite neu, um fortzufahren; die Antwort bleibt auf diesem Gerät.
 error-checksum-mismatch = Ein Teil Ihrer Antwort wurde unterwegs beschädigt. Laden Sie die Seite neu, um sie erneut zu senden.
 error-locked = Ihre Antwort wird aus einem anderen Fenster gesendet. Schließen Sie die anderen Fenster dieses Interviews.
+error-too-many-requests = Ihre Antwort wird aus zu vielen Fenstern gleichzeitig gesendet. Schließen Sie die anderen Fenster dieses Interviews; nichts geht verloren.
 error-storage-full = Der Interview-Server hat gerade keinen Speicherplatz. Ihre Antwort bleibt auf diesem Gerät und wird gesendet, sobald wieder Platz ist; Sie können das Recruiting-Team informieren.
 error-tus-version = Der Upload-Server kann keine Aufnahmen von diesem Rekorder empfangen. Bitte informieren Sie das Recruiting-Team.
 error-content-type = Der Upload-Server kann keine Aufnahmen von diesem Rekorder empfangen. Bitte informieren Sie das Recruiting-Team.

@@ -121,6 +121,7 @@ error-too-large = This recording is larger than the server accepts. Please recor
 error-offset-mismatch = Your answer and the server got out of step. Reload the page to continue; the answer is kept on this device.
 error-checksum-mismatch = Part of your answer was damaged on the way. Reload the page to send it again.
 error-locked = Your answer is being sent from another window. Close the other windows of this interview.
+error-too-many-requests = Your answer is being sent from too many windows at once. Close the other windows of this interview; nothing is lost.
 error-storage-full = The interview server is out of space for now. Your answer is kept on this device and is sent as soon as there is room; you can tell the hiring team.
 error-tus-version = The upload server cannot receive recordings from this recorder. Please tell the hiring team.
 error-content-type = The upload server cannot receive recordings from this recorder. Please tell the hiring team.

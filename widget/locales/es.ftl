@@ -112,6 +112,7 @@ error-too-large = Esta grabación es más grande de lo que acepta el servidor. G
 error-offset-mismatch = Tu respuesta y el servidor se desincronizaron. Recarga la página para continuar; la respuesta se guarda en este dispositivo.
 error-checksum-mismatch = Parte de tu respuesta se dañó por el camino. Recarga la página para enviarla de nuevo.
 error-locked = Tu respuesta se está enviando desde otra ventana. Cierra las demás ventanas de esta entrevista.
+error-too-many-requests = Tu respuesta se está enviando desde demasiadas ventanas a la vez. Cierra las demás ventanas de esta entrevista; no se pierde nada.
 error-storage-full = El servidor de la entrevista se ha quedado sin espacio por ahora. Tu respuesta se guarda en este dispositivo y se enviará en cuanto haya sitio; puedes avisar al equipo de selección.
 error-tus-version = El servidor de subida no puede recibir grabaciones de esta grabadora. Avisa al equipo de selección.
 error-content-type = El servidor de subida no puede recibir grabaciones de esta grabadora. Avisa al equipo de selección.

@@ -112,6 +112,7 @@ error-too-large = Cet enregistrement dépasse ce que le serveur accepte. Merci d
 error-offset-mismatch = Votre réponse et le serveur se sont désynchronisés. Rechargez la page pour continuer ; la réponse est conservée sur cet appareil.
 error-checksum-mismatch = Une partie de votre réponse a été abîmée en route. Rechargez la page pour l’envoyer à nouveau.
 error-locked = Votre réponse est envoyée depuis une autre fenêtre. Fermez les autres fenêtres de cet entretien.
+error-too-many-requests = Votre réponse est envoyée depuis trop de fenêtres à la fois. Fermez les autres fenêtres de cet entretien ; rien n’est perdu.
 error-storage-full = Le serveur de l’entretien manque de place pour le moment. Votre réponse est conservée sur cet appareil et sera envoyée dès qu’il y aura de la place ; vous pouvez prévenir l’équipe de recrutement.
 error-tus-version = Le serveur d’envoi ne peut pas recevoir les enregistrements de cet enregistreur. Merci de prévenir l’équipe de recrutement.
 error-content-type = Le serveur d’envoi ne peut pas recevoir les enregistrements de cet enregistreur. Merci de prévenir l’équipe de recrutement.

@@ -112,6 +112,7 @@ error-too-large = Esta gravação é maior do que o servidor aceita. Grave uma r
 error-offset-mismatch = Sua resposta e o servidor perderam a sincronia. Recarregue a página para continuar; a resposta fica guardada neste aparelho.
 error-checksum-mismatch = Parte da sua resposta foi danificada no caminho. Recarregue a página para enviá-la de novo.
 error-locked = Sua resposta está sendo enviada de outra janela. Feche as outras janelas desta entrevista.
+error-too-many-requests = Sua resposta está sendo enviada de janelas demais ao mesmo tempo. Feche as outras janelas desta entrevista; nada é perdido.
 error-storage-full = O servidor da entrevista está sem espaço no momento. Sua resposta fica guardada neste aparelho e será enviada assim que houver espaço; você pode avisar a equipe de recrutamento.
 error-tus-version = O servidor de envio não consegue receber gravações deste gravador. Avise a equipe de recrutamento.
 error-content-type = O servidor de envio não consegue receber gravações deste gravador. Avise a equipe de recrutamento.
