@@ -18,8 +18,8 @@ pub struct Db {
     pool: SqlitePool,
 }
 
-/// One take's upload as stored.
-#[derive(Clone, Debug, Default, serde::Serialize)]
+/// One take's upload as stored (read by column name).
+#[derive(Clone, Debug, Default, serde::Serialize, sqlx::FromRow)]
 pub struct UploadRow {
     /// The tus upload id.
     pub id: String,
@@ -32,8 +32,10 @@ pub struct UploadRow {
     /// The raw `Upload-Metadata` header.
     pub metadata: String,
     /// Bytes durable on disk.
+    #[sqlx(rename = "upload_offset")]
     pub offset: u64,
     /// The declared length, once known.
+    #[sqlx(rename = "upload_length")]
     pub length: Option<u64>,
     /// When it was created.
     pub created_at: i64,
@@ -62,8 +64,19 @@ pub struct QuestionProgress {
     pub submitted: Option<(String, i64)>,
 }
 
+/// One question's standing as [`Db::progress_by_question`] reads it.
+#[derive(sqlx::FromRow)]
+struct StandingRow {
+    question_id: String,
+    revealed_at: Option<i64>,
+    attempts_used: u32,
+    technical_failures: u32,
+    upload_id: Option<String>,
+    submitted_at: Option<i64>,
+}
+
 /// An invite as the review page lists it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct InviteRow {
     /// Its id.
     pub id: i64,
@@ -162,11 +175,11 @@ impl Db {
         .fetch_optional(&self.pool)
         .await?;
         row.map(|row| {
-            let definition: String = row.get(1);
+            let definition: String = row.get("definition");
             let interview =
                 serde_json::from_str(&definition).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
             Ok(Candidate {
-                invite_id: row.get(0),
+                invite_id: row.get("id"),
                 interview,
             })
         })
@@ -175,20 +188,11 @@ impl Db {
 
     /// Every invite, newest first.
     pub async fn invites(&self) -> Result<Vec<InviteRow>, sqlx::Error> {
-        let rows = sqlx::query(
+        sqlx::query_as(
             "SELECT id, interview_id, created_at, completed_at FROM invites ORDER BY id DESC",
         )
         .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .iter()
-            .map(|r| InviteRow {
-                id: r.get(0),
-                interview_id: r.get(1),
-                created_at: r.get(2),
-                completed_at: r.get(3),
-            })
-            .collect())
+        .await
     }
 
     /// Creates a review token for the hiring team; returns it.
@@ -215,13 +219,13 @@ impl Db {
 
     /// Every upload of an invite, oldest first.
     pub async fn uploads_of(&self, invite_id: i64) -> Result<Vec<UploadRow>, sqlx::Error> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query_as::<_, UploadRow>(&format!(
             "{SELECT_UPLOAD} WHERE invite_id = ? ORDER BY created_at, id"
         ))
         .bind(invite_id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.iter().map(upload_row).collect())
+        Ok(rows)
     }
 
     /// Records the first reveal of a question (later reveals change nothing);
@@ -268,14 +272,16 @@ impl Db {
         invite_id: i64,
         only: Option<&str>,
     ) -> Result<HashMap<String, QuestionProgress>, sqlx::Error> {
-        let rows = sqlx::query(
+        let rows: Vec<StandingRow> = sqlx::query_as(
             "SELECT q.question_id,
                     (SELECT revealed_at FROM reveals r
-                      WHERE r.invite_id = ?1 AND r.question_id = q.question_id),
+                      WHERE r.invite_id = ?1 AND r.question_id = q.question_id) AS revealed_at,
                     (SELECT COUNT(*) FROM uploads u WHERE u.invite_id = ?1
-                        AND u.question_id = q.question_id AND u.technical_failure = 0),
+                        AND u.question_id = q.question_id AND u.technical_failure = 0)
+                      AS attempts_used,
                     (SELECT COUNT(*) FROM uploads u WHERE u.invite_id = ?1
-                        AND u.question_id = q.question_id AND u.technical_failure = 1),
+                        AND u.question_id = q.question_id AND u.technical_failure = 1)
+                      AS technical_failures,
                     s.upload_id, s.submitted_at
              FROM (SELECT question_id FROM reveals WHERE invite_id = ?1
                    UNION SELECT question_id FROM uploads WHERE invite_id = ?1) q
@@ -287,16 +293,15 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
-            .iter()
+            .into_iter()
             .map(|row| {
-                let upload: Option<String> = row.get(4);
                 let progress = QuestionProgress {
-                    revealed_at: row.get(1),
-                    attempts_used: row.get::<i64, _>(2) as u32,
-                    technical_failures: row.get::<i64, _>(3) as u32,
-                    submitted: upload.map(|id| (id, row.get(5))),
+                    revealed_at: row.revealed_at,
+                    attempts_used: row.attempts_used,
+                    technical_failures: row.technical_failures,
+                    submitted: row.upload_id.zip(row.submitted_at),
                 };
-                (row.get(0), progress)
+                (row.question_id, progress)
             })
             .collect())
     }
@@ -375,39 +380,42 @@ impl Db {
         id: &str,
         invite_id: i64,
     ) -> Result<Option<UploadRow>, sqlx::Error> {
-        let row = sqlx::query(&format!("{SELECT_UPLOAD} WHERE id = ? AND invite_id = ?"))
-            .bind(id)
-            .bind(invite_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.as_ref().map(upload_row))
+        let row = sqlx::query_as::<_, UploadRow>(&format!(
+            "{SELECT_UPLOAD} WHERE id = ? AND invite_id = ?"
+        ))
+        .bind(id)
+        .bind(invite_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row)
     }
 
     /// The upload `id`, whoever it belongs to (for the review page).
     pub async fn upload(&self, id: &str) -> Result<Option<UploadRow>, sqlx::Error> {
-        let row = sqlx::query(&format!("{SELECT_UPLOAD} WHERE id = ?"))
+        let row = sqlx::query_as::<_, UploadRow>(&format!("{SELECT_UPLOAD} WHERE id = ?"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.as_ref().map(upload_row))
+        Ok(row)
     }
 
     /// The uploads neither complete nor deleted, oldest first.
     pub async fn unfinished_uploads(&self) -> Result<Vec<UploadRow>, sqlx::Error> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query_as::<_, UploadRow>(&format!(
             "{SELECT_UPLOAD} WHERE completed_at IS NULL AND deleted_at IS NULL ORDER BY created_at"
         ))
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.iter().map(upload_row).collect())
+        Ok(rows)
     }
 
     /// Every upload, oldest first.
     pub async fn all_uploads(&self) -> Result<Vec<UploadRow>, sqlx::Error> {
-        let rows = sqlx::query(&format!("{SELECT_UPLOAD} ORDER BY created_at, id"))
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(rows.iter().map(upload_row).collect())
+        let rows =
+            sqlx::query_as::<_, UploadRow>(&format!("{SELECT_UPLOAD} ORDER BY created_at, id"))
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows)
     }
 
     /// Records that the upload's bytes up to `offset` are durable, its
@@ -540,21 +548,3 @@ impl From<i64> for Value {
 const SELECT_UPLOAD: &str = "SELECT id, invite_id, question_id, filetype, metadata, upload_offset,
     upload_length, created_at, completed_at, technical_failure, deleted_at, sha256, duration_ms
     FROM uploads";
-
-fn upload_row(row: &sqlx::sqlite::SqliteRow) -> UploadRow {
-    UploadRow {
-        id: row.get(0),
-        invite_id: row.get(1),
-        question_id: row.get(2),
-        filetype: row.get(3),
-        metadata: row.get(4),
-        offset: row.get::<i64, _>(5) as u64,
-        length: row.get::<Option<i64>, _>(6).map(|l| l as u64),
-        created_at: row.get(7),
-        completed_at: row.get(8),
-        technical_failure: row.get(9),
-        deleted_at: row.get(10),
-        sha256: row.get(11),
-        duration_ms: row.get(12),
-    }
-}
