@@ -6,7 +6,9 @@ use crate::seekable::Conversions;
 use crate::serve::Timeouts;
 use crate::webhook::Webhook;
 use crate::widget_files::WidgetFiles;
-use crate::{api, error, pages, per_invite, review, security_headers, tus, widget_files};
+use crate::{
+    api, error, pages, per_invite, request_log, review, security_headers, tus, widget_files,
+};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, head, post};
 use axum::Router;
@@ -188,6 +190,7 @@ pub fn router(state: AppState) -> Router {
         .route("/review/{token}", get(review::page))
         .route("/review/{token}/media/{id}", get(review::media))
         .route("/recorder/{*path}", get(widget_files::serve))
+        .layer(request_log::layer())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             per_invite::limit,

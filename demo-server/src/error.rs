@@ -199,7 +199,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
         let message = if matches!(self, ApiError::Database(_) | ApiError::Io(_)) {
-            eprintln!("error: {self}");
+            tracing::error!(error = %self, "request failed");
             "internal server error; the upload can be resumed".to_string()
         } else {
             self.to_string()

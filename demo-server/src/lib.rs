@@ -8,6 +8,7 @@ pub mod error;
 pub mod invite;
 pub mod pages;
 pub mod per_invite;
+pub mod request_log;
 pub mod review;
 pub mod security_headers;
 pub mod seekable;

@@ -130,6 +130,7 @@ async fn run(command: Command) -> Result<(), Error> {
             webhook_secret,
             min_free_mb,
         } => {
+            demo_server::request_log::init();
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .map_err(|e| format!("cannot listen on {addr}: {e}"))?;

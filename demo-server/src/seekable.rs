@@ -78,7 +78,7 @@ impl Conversions {
                 Ok(ms) => {
                     let _ = db.mark_upload(&id, UploadMark::DurationMs(ms as i64)).await;
                 }
-                Err(error) => eprintln!("warning: take {id} is not seekable: {error}"),
+                Err(error) => tracing::warn!(upload = %id, %error, "take is not seekable"),
             }
         });
     }

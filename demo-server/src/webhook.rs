@@ -107,13 +107,13 @@ impl Webhook {
                 match sent {
                     Ok(response) if response.status().is_success() => return,
                     Ok(response) => {
-                        eprintln!("webhook: {} answered {}", webhook.url, response.status())
+                        tracing::warn!(url = %webhook.url, status = %response.status(), "webhook refused")
                     }
-                    Err(error) => eprintln!("webhook: {} failed: {error}", webhook.url),
+                    Err(error) => tracing::warn!(url = %webhook.url, %error, "webhook failed"),
                 }
                 tokio::time::sleep(backoff.delay(attempt)).await;
             }
-            eprintln!("webhook: gave up on {} after {ATTEMPTS} tries", webhook.url);
+            tracing::error!(url = %webhook.url, tries = ATTEMPTS, "webhook given up");
         });
     }
 }

@@ -35,7 +35,9 @@ async function launch(addr, dataDir, publicUrl, interviews, allowedOrigins = [],
   for (const origin of allowedOrigins) args.push('--allowed-origin', origin);
   if (publicUrl) args.push('--public-url', publicUrl);
   if (interviews) args.push('--interviews', interviews);
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Warnings and errors only: a line per request would bury the test report.
+  const env = { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn' };
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('demo-server did not start within 20 s')), 20_000);
     child.once('exit', (code) => reject(new Error(`demo-server exited with ${code}`)));

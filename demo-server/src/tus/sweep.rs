@@ -66,7 +66,7 @@ pub async fn every(state: AppState, period: Duration) {
     loop {
         ticks.tick().await;
         if let Err(error) = sweep(&state, crate::db::unix_millis()).await {
-            eprintln!("warning: the sweep of unfinished uploads failed: {error}");
+            tracing::warn!(%error, "the sweep of unfinished uploads failed");
         }
     }
 }
