@@ -51,7 +51,8 @@ impl Explain for Unavailable {
     }
 }
 
-/// Downloads the second module unless it is here or on its way; `ctx.part` says how it went.
+/// Downloads the second module unless it is here (a download already on its
+/// way is joined, not repeated); `ctx.part` says how it went.
 pub fn fetch(ctx: &Ctx) {
     if ctx.part.get_untracked() == Part::Ready {
         return;
