@@ -365,15 +365,6 @@ impl Db {
         Ok(Ok(()))
     }
 
-    /// Forgets an upload that never received a byte (its file could not be made).
-    pub async fn remove_empty_upload(&self, id: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM uploads WHERE id = ? AND upload_offset = 0")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
     /// The upload `id` if it belongs to `invite_id`.
     pub async fn find_upload(
         &self,

@@ -179,11 +179,18 @@ pub async fn create(
         id,
         max_failures: MAX_TECHNICAL_RETRIES,
     });
-    match state
+    // The file first: a take recorded is one that can be written (and a
+    // replaced take is only given back for one that exists).
+    let path = storage::path(&state.media_dir, &upload.id, filetype);
+    storage::create(&path).await?;
+    let taken = state
         .db
         .insert_take(&upload, question.attempts, replacing)
-        .await?
-    {
+        .await;
+    if !matches!(taken, Ok(Ok(()))) {
+        let _ = tokio::fs::remove_file(&path).await;
+    }
+    match taken? {
         Ok(()) => {}
         Err(TakeRefused::NoAttemptsLeft) => return Err(no_attempts_left(question)),
         Err(TakeRefused::NotReplaceable) => {
@@ -192,11 +199,6 @@ pub async fn create(
                 question.id
             )))
         }
-    }
-    let path = storage::path(&state.media_dir, &upload.id, filetype);
-    if let Err(error) = storage::create(&path).await {
-        state.db.remove_empty_upload(&upload.id).await?;
-        return Err(error.into());
     }
     let location = format!("{}/api/uploads/{}", state.public_url, upload.id);
     let is_upload = text(&headers, header::CONTENT_TYPE.as_str())
