@@ -5,7 +5,7 @@ use crate::app::AppState;
 use crate::invite::{is_token_shaped, token_hash};
 use crate::security_headers;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use recorder_core::model::SessionView;
 
@@ -27,6 +27,7 @@ pub async fn candidate(
     State(state): State<AppState>,
     Path(token): Path<String>,
     Query(query): Query<PageQuery>,
+    headers: HeaderMap,
 ) -> Response {
     let candidate = match is_token_shaped(&token) {
         true => (state.db.find_invite(&token_hash(&token)).await)
@@ -44,9 +45,11 @@ pub async fn candidate(
         .or(candidate
             .and_then(|candidate| candidate.interview.presentation.locale)
             .filter(|l| recorder_core::model::is_language_tag(l)));
+    let browser = accepted_languages(&headers);
     let page = Page {
         token: &token,
         lang: lang.as_deref(),
+        browser: &browser,
         session: session.as_ref(),
     };
     render(CANDIDATE, &state, &page)
@@ -57,6 +60,7 @@ pub async fn themes(State(state): State<AppState>, Path(token): Path<String>) ->
     let page = Page {
         token: &token,
         lang: None,
+        browser: &[],
         session: None,
     };
     render(THEMES, &state, &page)
@@ -68,6 +72,8 @@ struct Page<'a> {
     token: &'a str,
     /// The recorder's language (a checked language tag).
     lang: Option<&'a str>,
+    /// The browser's languages, best first (checked tags), for when `lang` is `None`.
+    browser: &'a [String],
     /// The candidate's session, embedded for the recorder.
     session: Option<&'a SessionView>,
 }
@@ -81,6 +87,7 @@ fn render(template: &str, state: &AppState, page: &Page) -> Response {
     let Page {
         token,
         lang,
+        browser,
         session,
     } = *page;
     if !is_token_shaped(token) {
@@ -91,7 +98,13 @@ fn render(template: &str, state: &AppState, page: &Page) -> Response {
     let page = template
         .replace(
             "{{preload}}",
-            &state.widget.preload_hints(&state.public_url, lang),
+            &state.widget.preload_hints(
+                &state.public_url,
+                &lang
+                    .into_iter()
+                    .chain(browser.iter().map(String::as_str))
+                    .collect::<Vec<_>>(),
+            ),
         )
         .replace("{{origin}}", &state.public_url)
         .replace("{{invite}}", token)
@@ -109,6 +122,22 @@ fn render(template: &str, state: &AppState, page: &Page) -> Response {
     response
 }
 
+/// The language tags of `Accept-Language`, best first (`es-MX,es;q=0.8` is
+/// `es-MX`, `es`; quality values are taken to be in order, as browsers send them).
+fn accepted_languages(headers: &HeaderMap) -> Vec<String> {
+    let value = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    value
+        .split(',')
+        .filter_map(|item| item.split(';').next())
+        .map(str::trim)
+        .filter(|tag| recorder_core::model::is_language_tag(tag))
+        .map(str::to_string)
+        .collect()
+}
+
 /// `session` as the recorder's loader reads it from its element.
 fn embedded(session: Option<&SessionView>) -> String {
     let json = session.and_then(|session| serde_json::to_string(session).ok());
@@ -124,4 +153,20 @@ fn embedded(session: Option<&SessionView>) -> String {
 /// The candidate URL for an invite token.
 pub fn candidate_url(public_url: &str, token: &str) -> String {
     format!("{}/i/{token}", public_url.trim_end_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepted_languages_are_the_tags_in_order() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("es-MX, es;q=0.9, *;q=0.5, not a tag"),
+        );
+        assert_eq!(accepted_languages(&headers), ["es-MX", "es"]);
+        assert!(accepted_languages(&HeaderMap::new()).is_empty());
+    }
 }

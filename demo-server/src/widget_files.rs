@@ -69,16 +69,18 @@ impl WidgetFiles {
         self.0.contains_key(path)
     }
 
-    /// `<link>` elements that start fetching the glue, the parts' loader and the wasm named in
-    /// the build's `manifest.json`, and the translations of `lang` if the
-    /// page knows it, while the page's loader script still loads; empty
-    /// without a manifest.
+    /// `<link>` elements that start fetching the glue, the parts' loader, the
+    /// first screen and the wasm named in the build's `manifest.json`, and the
+    /// translations the recorder will most likely speak (the first of
+    /// `preferred`, language tags best first, that the build has, else
+    /// English), while the page's loader script still loads; empty without a
+    /// manifest.
     ///
     /// ```
     /// let files = demo_server::widget_files::WidgetFiles::default();
-    /// assert_eq!(files.preload_hints("https://host", Some("es")), "");
+    /// assert_eq!(files.preload_hints("https://host", &["es"]), "");
     /// ```
-    pub fn preload_hints(&self, origin: &str, lang: Option<&str>) -> String {
+    pub fn preload_hints(&self, origin: &str, preferred: &[&str]) -> String {
         let Some(manifest) = self.0.get("manifest.json") else {
             return String::new();
         };
@@ -91,27 +93,29 @@ impl WidgetFiles {
                 .unwrap_or_default()
                 .to_ascii_lowercase()
         };
-        let locale = lang.and_then(|lang| {
-            let exact = manifest
-                .locales
-                .iter()
-                .find(|(code, _)| code.eq_ignore_ascii_case(lang));
-            exact
-                .or_else(|| {
+        let locale = preferred
+            .iter()
+            .chain(std::iter::once(&"en"))
+            .find_map(|lang| {
+                let exact = manifest
+                    .locales
+                    .iter()
+                    .find(|(code, _)| code.eq_ignore_ascii_case(lang));
+                exact.or_else(|| {
                     manifest
                         .locales
                         .iter()
                         .find(|(code, _)| language(code) == language(lang))
                 })
-                .map(|(_, path)| path.trim_start_matches("./").to_string())
-        });
+            })
+            .map(|(_, path)| path.trim_start_matches("./").to_string());
         let safe = |name: &str| {
             name.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"._-/".contains(&b))
                 && !name.contains("..")
         };
         let mut hints = Vec::new();
-        for script in [Some(manifest.glue), manifest.parts]
+        for script in [Some(manifest.glue), manifest.parts, manifest.first]
             .into_iter()
             .flatten()
             .filter(|f| safe(f))
@@ -146,6 +150,9 @@ struct Manifest {
     /// The loader of the wasm parts fetched after the first screen.
     #[serde(default)]
     parts: Option<String>,
+    /// The loader's first screen.
+    #[serde(default)]
+    first: Option<String>,
     /// Language code -> `./locales/{code}.{hash}.ftl`.
     #[serde(default)]
     locales: HashMap<String, String>,
@@ -335,6 +342,28 @@ mod tests {
         for other in ["interview-recorder.js.br", "demo.db", "demo.db-wal"] {
             assert!(!files.has(other), "{other} must not be read");
         }
+    }
+
+    #[test]
+    fn preload_hints_name_the_first_screen_and_the_likeliest_translations() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = r#"{ "glue": "widget.1.js", "wasm": "widget_bg.2.wasm", "parts": "__wasm_split.3.js",
+            "first": "first-screen.4.js", "locales": { "en": "./locales/en.5.ftl", "es": "./locales/es.6.ftl" } }"#;
+        std::fs::write(dir.path().join("manifest.json"), manifest).unwrap();
+        let files = WidgetFiles::load(dir.path()).unwrap();
+        let hints = files.preload_hints("https://host", &["fr-CA", "es-MX"]);
+        for file in ["widget.1.js", "__wasm_split.3.js", "first-screen.4.js"] {
+            let hint =
+                format!("<link rel=\"modulepreload\" href=\"https://host/recorder/{file}\">");
+            assert!(hints.contains(&hint), "{file} in {hints}");
+        }
+        assert!(hints.contains("recorder/widget_bg.2.wasm"));
+        assert!(hints.contains("recorder/locales/es.6.ftl") && !hints.contains("en.5"));
+        let hints = files.preload_hints("https://host", &["fr"]);
+        assert!(
+            hints.contains("recorder/locales/en.5.ftl"),
+            "English when none is built: {hints}"
+        );
     }
 
     #[test]

@@ -74,9 +74,10 @@ export async function startServer({ publicUrl, interviews, allowedOrigins, args:
       return child.pid;
     },
     origin: `http://${addr}`,
-    /** Creates an invite; returns the candidate URL that `demo-server invite` prints. */
-    invite() {
-      return cli('invite');
+    /** Creates an invite (to `interview`, else the first); returns the candidate URL that
+     * `demo-server invite` prints. */
+    invite(interview) {
+      return cli('invite', ...(interview ? ['--interview', interview] : []));
     },
     /** An invite's token, with `questions` already revealed. */
     async candidate(...questions) {

@@ -7,17 +7,21 @@
 // const handle = await mount(element, { invite, api }); handle.unmount();`
 //
 // The build names the files below by their content (so they can be cached
-// forever); this loader is the only file a host page names. The screens after
-// Start are in wasm parts that the parts' loader fetches while the candidate
-// reads the first screen.
+// forever); this loader is the only file a host page names. The overview is
+// drawn from here (first-screen.js) while the wasm is on its way; the screens
+// after Start are in wasm parts that the parts' loader fetches while the
+// candidate reads it.
 import * as firstGlue from './widget.js';
 import * as firstParts from './__wasm_split.js';
+import { addStyle, firstScreen } from './first-screen.js';
 
 const GLUE = './widget.js';
 const PARTS = './__wasm_split.js';
 const WASM = './widget_bg.wasm';
-// The translation files the build ships, by language (English is built in).
+// The translation files the build ships, by language (English is also
+// compiled into the wasm).
 const LOCALES = {};
+const builtEnglish = LOCALES.en && new URL(LOCALES.en, import.meta.url).href;
 
 // The wasm is fetched and compiled from the moment this script runs, while
 // the page goes on loading; every instance is made from this one module.
@@ -111,12 +115,39 @@ function locales(translations) {
   return files;
 }
 
-/** A recorder on `target` (an element or a shadow root) that reports to `host`. */
+/** A recorder on `target` (an element or a shadow root) that reports to
+ * `host`: the overview drawn at once from the loader, then the wasm's
+ * screens taking over when they are drawn. */
 async function mountOn(target, options, host, session = prefetchSession(options ?? {})) {
-  const current = await instance();
-  const handle = current.glue.mount(target, { ...options, session, locales: locales(options?.translations) });
+  const files = locales(options?.translations);
+  const removeStyle = addStyle(target);
+  // Read before the wasm reads the body of the same response.
+  const first = firstScreen(target, options ?? {}, session?.then((response) => response.clone()), files);
+  let current;
+  try {
+    current = await instance();
+  } catch (error) {
+    first.remove();
+    removeStyle();
+    throw error;
+  }
+  // English is compiled into the wasm: it fetches only other files (or a host's own English).
+  const fetched = { ...files };
+  if (fetched.en === builtEnglish) delete fetched.en;
+  const handle = current.glue.mount(target, { ...options, session, locales: fetched });
+  const listening = new AbortController();
+  const drawn = () => {
+    listening.abort();
+    // The wasm tells, then draws (in the same task's microtasks).
+    requestAnimationFrame(() => first.takeOver());
+  };
+  host.addEventListener('ready', drawn, { signal: listening.signal });
+  host.addEventListener('error', drawn, { signal: listening.signal });
   const recorder = {
     unmount() {
+      listening.abort();
+      first.remove();
+      removeStyle();
       if (!current.recorders.delete(recorder) || current.dead) return;
       try {
         handle.unmount();
@@ -126,6 +157,7 @@ async function mountOn(target, options, host, session = prefetchSession(options 
       }
     },
     crashed() {
+      listening.abort();
       current.recorders.delete(recorder);
       const message = document.createElement('p');
       message.setAttribute('part', 'error');
@@ -167,8 +199,6 @@ class InterviewRecorder extends HTMLElement {
     };
     const session = embeddedSession(this) ?? prefetchSession(options);
     try {
-      await instance();
-      if (!this.isConnected) return;
       root.replaceChildren();
       const recorder = await mountOn(root, options, this, session);
       if (this.isConnected) this.recorder = recorder;

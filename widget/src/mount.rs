@@ -7,8 +7,6 @@ use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-const STYLE: &str = include_str!("style.css");
-
 /// A mounted recorder; `unmount()` removes it and stops its camera.
 #[wasm_bindgen]
 pub struct Mounted {
@@ -29,7 +27,8 @@ impl Mounted {
 /// `options` = `{ invite, api, lang?, theme?, hideSelfView?, locales?, session? }`;
 /// `locales` maps language codes to translation file URLs (the loader
 /// passes the built ones, and a host page's `translations` over them);
-/// `session` is the loader's early `fetch` of `GET {api}/session`.
+/// `session` is the loader's early `fetch` of `GET {api}/session`. The
+/// stylesheet (`style.css`) is the loader's to add.
 ///
 /// ```js
 /// const handle = mount(element.attachShadow({ mode: "open" }), { invite, api: "https://host/api" });
@@ -53,8 +52,6 @@ pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError
         .and_then(|session| session.dyn_into::<js_sys::Promise>().ok());
     let options = MountOptions::from_js(options);
 
-    let style = document.create_element("style").map_err(js_error)?;
-    style.set_text_content(Some(STYLE));
     let container: web_sys::HtmlElement = document
         .create_element("div")
         .map_err(js_error)?
@@ -65,7 +62,6 @@ pub fn mount(target: web_sys::Node, options: JsValue) -> Result<Mounted, JsError
         Some(theme) => format!("ir ir-theme-{theme}"),
         None => "ir".to_string(),
     });
-    container.append_child(&style).map_err(js_error)?;
     target.append_child(&container).map_err(js_error)?;
     let root = container.clone().into();
     let handle = leptos::mount::mount_to(container.clone(), move || {

@@ -7,6 +7,9 @@ use crate::wasm_split::PART_LOADER;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
+/// The loader's first screen (`widget/js/first-screen.js`), which it imports.
+pub const FIRST_SCREEN: &str = "first-screen.js";
+
 /// The files a build produced, by their content names.
 pub struct Fingerprinted {
     /// wasm-bindgen's JS glue.
@@ -15,12 +18,12 @@ pub struct Fingerprinted {
 
 /// Renames by content `dir/widget_bg.wasm`, `dir/widget.js`, the wasm parts
 /// fetched later (every other `dir/*.wasm`), their loader
-/// [`PART_LOADER`] and each `dir/locales/{code}.ftl` but English (compiled
-/// into the wasm); rewrites the references to them (the glue names the wasm,
-/// the parts' loader the parts; the loader names the glue, the wasm, the
-/// parts' loader and the locales), and writes `manifest.json` (`{ "glue": ...,
-/// "wasm": ..., "parts": ..., "locales": { code: path } }`) for servers that
-/// render preload hints.
+/// [`PART_LOADER`], the loader's [`FIRST_SCREEN`] and each
+/// `dir/locales/{code}.ftl`; rewrites the references to them (the glue names
+/// the wasm, the parts' loader the parts; the loader names the glue, the wasm,
+/// the parts' loader, the first screen and the locales), and writes
+/// `manifest.json` (`{ "glue": ..., "wasm": ..., "parts": ..., "first": ...,
+/// "locales": { code: path } }`) for servers that render preload hints.
 pub fn fingerprint(dir: &Path) -> Result<Fingerprinted, Fail> {
     let parts: Vec<String> = list(dir)?
         .into_iter()
@@ -42,10 +45,12 @@ pub fn fingerprint(dir: &Path) -> Result<Fingerprinted, Fail> {
             .iter()
             .fold(bytes, |bytes, (from, to)| replace(bytes, from, to))
     })?;
+    let first_stem = FIRST_SCREEN.trim_end_matches(".js");
+    let first = rename_by_content(dir, first_stem, "js", |bytes| bytes)?;
     let mut locales = Vec::new();
     let locale_dir = dir.join("locales");
     for name in list(&locale_dir)? {
-        if let Some(code) = name.strip_suffix(".ftl").filter(|code| *code != "en") {
+        if let Some(code) = name.strip_suffix(".ftl") {
             let file = rename_by_content(&locale_dir, code, "ftl", |bytes| bytes)?;
             locales.push(format!("\"{code}\": \"./locales/{file}\""));
         }
@@ -63,12 +68,17 @@ pub fn fingerprint(dir: &Path) -> Result<Fingerprinted, Fail> {
     );
     let rewritten = replace(
         rewritten,
+        &format!("./{FIRST_SCREEN}"),
+        &format!("./{first}"),
+    );
+    let rewritten = replace(
+        rewritten,
         "const LOCALES = {};",
         &format!("const LOCALES = {locales};"),
     );
     write(&loader, &rewritten)?;
     let manifest = format!(
-        "{{ \"glue\": \"{glue}\", \"wasm\": \"{wasm}\", \"parts\": \"{part_loader}\", \"locales\": {locales} }}\n"
+        "{{ \"glue\": \"{glue}\", \"wasm\": \"{wasm}\", \"parts\": \"{part_loader}\", \"first\": \"{first}\", \"locales\": {locales} }}\n"
     );
     write(&dir.join("manifest.json"), manifest.as_bytes())?;
     Ok(Fingerprinted { glue })

@@ -5,7 +5,7 @@
 //! and a gzip copy of every file.
 
 use crate::cmd::{cargo, run, workspace_root, Fail};
-use crate::fingerprint::fingerprint;
+use crate::fingerprint::{fingerprint, FIRST_SCREEN};
 use crate::precompress::precompress;
 use crate::wasm_split::{split, wire, PART_LOADER};
 use std::process::Command;
@@ -56,8 +56,10 @@ pub fn build() -> Result<(), Fail> {
     for wasm in std::iter::once(out.join("widget_bg.wasm")).chain(split.parts) {
         optimize(&root, &wasm)?;
     }
-    // wasm-bindgen's glue and the parts' loader, minified (`import.meta.url` and exports kept).
-    for script in ["widget.js", PART_LOADER] {
+    write_first_screen(&root, &out)?;
+    // wasm-bindgen's glue, the parts' loader and the first screen, minified
+    // (`import.meta.url` and exports kept).
+    for script in ["widget.js", PART_LOADER, FIRST_SCREEN] {
         let script = out.join(script);
         run(Command::new(root.join("widget/node_modules/.bin/esbuild"))
             .arg(&script)
@@ -89,6 +91,29 @@ pub fn build() -> Result<(), Fail> {
     }
     println!("== widget built in {OUT_DIR}");
     Ok(())
+}
+
+/// `widget/js/first-screen.js` with the recorder's stylesheet put in
+/// (`const STYLE = '';`): the loader's first screen and the wasm's screens share it.
+fn write_first_screen(root: &std::path::Path, out: &std::path::Path) -> Result<(), Fail> {
+    let read = |path: std::path::PathBuf| {
+        std::fs::read_to_string(&path)
+            .map_err(|e| Fail(format!("cannot read {}: {e}", path.display())))
+    };
+    let script = read(root.join("widget/js").join(FIRST_SCREEN))?;
+    let style = read(root.join("widget/src/style.css"))?;
+    let placeholder = "const STYLE = '';";
+    if !script.contains(placeholder) {
+        return Err(Fail(format!("{FIRST_SCREEN} lost its `{placeholder}`")));
+    }
+    let literal = style
+        .replace('\\', "\\\\")
+        .replace('\'', "\\'")
+        .replace('\r', "")
+        .replace('\n', "\\n");
+    let script = script.replace(placeholder, &format!("const STYLE = '{literal}';"));
+    std::fs::write(out.join(FIRST_SCREEN), script)
+        .map_err(|e| Fail(format!("cannot write {FIRST_SCREEN}: {e}")))
 }
 
 /// Shrinks one wasm module in place.

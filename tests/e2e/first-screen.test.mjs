@@ -1,0 +1,92 @@
+// The overview is drawn by the loader (widget/js/first-screen.js) while the wasm is still
+// on its way, then the wasm's own screens take over. Here the wasm is held back until
+// the test lets it through, so "before" really is before: the first screen must say the
+// same words as the recorder's own overview in every locale (one question and three,
+// a deadline), and a Start pressed on it must lead to the camera check once the wasm
+// has arrived, with nothing pressed twice and no page error.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../support/server.mjs';
+import { launchChromium, newPage } from '../support/browser.mjs';
+
+const cleanup = [];
+after(() => cleanup.forEach((stop) => stop()));
+
+const LOCALES = ['en', 'es', 'fr', 'de', 'pt-BR', 'ar'];
+const question = (id, attempts) => ({ id, prompt: { text: `Question ${id}?` }, think_seconds: 20, answer_seconds: 90, attempts });
+const INTERVIEWS = [
+  { id: 'one', title: 'One question', deadline: 1_893_456_000, branding: { company: 'Example Hiring Co.' }, questions: [question('q1', 1)] },
+  { id: 'three', title: 'Three questions', questions: [question('q1', 2), question('q2', 3), question('q3', 1)] },
+];
+
+/** A page whose main wasm is held until `release()`; `served` says whether it went out. */
+async function heldBack(browser) {
+  const tab = await newPage(browser);
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const held = { tab, errors, served: false, release: () => release() };
+  await tab.route(/\/recorder\/widget_bg\.[0-9a-f]{16}\.wasm$/, async (route) => {
+    await released;
+    held.served = true;
+    await route.continue();
+  });
+  return held;
+}
+
+const first = '.ir-first [part~="overview"]';
+const own = '.ir:not(.ir-first) [part~="overview"]';
+
+test('the loader draws the overview before the wasm, in every locale, with the words of the recorder\'s own', { timeout: 240_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ir-first-'));
+  writeFileSync(join(dir, 'interviews.json'), JSON.stringify(INTERVIEWS));
+  const server = await startServer({ interviews: join(dir, 'interviews.json') });
+  const browser = await launchChromium();
+  cleanup.push(() => browser.close(), () => server.stop());
+  for (const interview of ['one', 'three']) {
+    for (const code of LOCALES) {
+      const { tab, errors, release, ...held } = await heldBack(browser);
+      await tab.goto(`${server.invite(interview)}?lang=${code}`);
+      await tab.locator(`${first} [part~="start"]:enabled`).waitFor({ timeout: 30_000 });
+      assert.equal(held.served, false, 'drawn while the wasm is held back');
+      const drawn = await tab.locator('.ir-first').evaluate((root) => ({
+        lang: root.getAttribute('lang'),
+        dir: root.getAttribute('dir'),
+        text: root.querySelector('[part~="overview"]').innerText,
+      }));
+      release();
+      await tab.locator('.ir-first').waitFor({ state: 'detached', timeout: 60_000 });
+      const mounted = await tab.locator(own).evaluate((section) => ({
+        lang: section.closest('.ir').getAttribute('lang'),
+        dir: section.closest('.ir').getAttribute('dir'),
+        text: section.innerText,
+      }));
+      assert.deepEqual(drawn, mounted, `${interview} in ${code}: the first screen is the recorder's overview`);
+      assert.equal(drawn.lang, code);
+      assert.equal(drawn.dir, code === 'ar' ? 'rtl' : 'ltr');
+      assert.deepEqual(errors, []);
+      await tab.close();
+    }
+  }
+});
+
+test('Start pressed before the wasm arrives goes on to the camera check when it has', { timeout: 120_000 }, async () => {
+  const server = await startServer();
+  const browser = await launchChromium();
+  cleanup.push(() => browser.close(), () => server.stop());
+  const { tab, errors, release, ...held } = await heldBack(browser);
+  await tab.goto(server.invite());
+  await tab.locator(`${first} [part~="start"]`).click({ timeout: 30_000 });
+  assert.equal(held.served, false);
+  assert.equal(await tab.locator(`${first} [part~="start"]`).isDisabled(), true, 'pressed once, not twice');
+  assert.equal(await tab.locator(`${first} .ir-loading`).count(), 1, 'the candidate sees it is on its way');
+  release();
+  await tab.locator('[part~="device-check"]').waitFor({ timeout: 60_000 });
+  assert.equal(await tab.locator('.ir-first').count(), 0, 'the first screen is gone');
+  await tab.locator('[part~="continue"]:enabled').waitFor({ timeout: 30_000 });
+  assert.deepEqual(errors, []);
+});
