@@ -71,7 +71,7 @@ pub async fn submit(
 ) -> Result<Json<SubmittedAnswer>, ApiError> {
     question(&candidate, &id)?;
     let upload_id = crate::tus::upload_id_in(&take.upload).unwrap_or_default();
-    let upload = crate::tus::find(&state, &candidate, upload_id)
+    let upload = crate::tus::find(&state, candidate.invite_id, upload_id)
         .await?
         .filter(|u| u.question_id == id)
         .ok_or(ApiError::UploadNotFound)?;

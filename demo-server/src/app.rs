@@ -2,6 +2,7 @@
 
 use crate::db::Db;
 use crate::per_invite::{InFlight, MAX_PER_INVITE};
+use crate::rules::InterviewRules;
 use crate::seekable::Conversions;
 use crate::serve::Timeouts;
 use crate::webhook::Webhook;
@@ -12,10 +13,9 @@ use crate::{
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, head, post};
 use axum::Router;
-use std::collections::HashSet;
 use std::ops::Deref;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// Free disk space kept in reserve by default: takes in progress can finish.
@@ -37,8 +37,8 @@ pub struct Shared {
     pub webhook: Option<Webhook>,
     /// Origins whose pages may call the API.
     pub allowed_origins: Vec<HeaderValue>,
-    /// Uploads with a PATCH in progress.
-    writing: Mutex<HashSet<String>>,
+    /// The lease of each upload being written.
+    pub locks: tus::lock::Locks,
     /// The sha256 of each upload so far.
     pub running_hashes: tus::running_hash::RunningHashes,
     /// The built widget, served at `/recorder/`.
@@ -78,7 +78,7 @@ impl AppState {
             public_url: public_url.trim_end_matches('/').to_string(),
             webhook,
             allowed_origins,
-            writing: Mutex::new(HashSet::new()),
+            locks: Default::default(),
             running_hashes: Default::default(),
             widget: WidgetFiles::default(),
             frame_ancestors: "'self'".to_string(),
@@ -141,39 +141,20 @@ impl AppState {
         }
         self
     }
-
-    /// Takes the write lock of upload `id`, or `None` if a PATCH holds it.
-    pub fn lock(&self, id: &str) -> Option<WriteLock> {
-        let mut writing = self.writing.lock().unwrap_or_else(|e| e.into_inner());
-        writing.insert(id.to_string()).then(|| WriteLock {
-            state: self.clone(),
-            id: id.to_string(),
-        })
-    }
 }
 
-/// Held while a PATCH writes to an upload; released on drop.
-pub struct WriteLock {
-    state: AppState,
-    id: String,
-}
-
-impl Drop for WriteLock {
-    fn drop(&mut self) {
-        let mut writing = self.state.writing.lock().unwrap_or_else(|e| e.into_inner());
-        writing.remove(&self.id);
-    }
-}
-
-/// Every route of the server. `OPTIONS /api/uploads` (tus discovery) is
-/// answered by [`tus::discovery`] before CORS sees it.
+/// Every route of the server: the tus handler with the interview's rules as
+/// its hooks. `OPTIONS /api/uploads` (tus discovery) is answered by
+/// [`tus::discovery`] before CORS sees it.
 pub fn router(state: AppState) -> Router {
     let allowed_origins = state.allowed_origins.clone();
     let tus_routes = Router::new()
-        .route("/api/uploads", post(tus::create))
+        .route("/api/uploads", post(tus::create::<InterviewRules>))
         .route(
             "/api/uploads/{id}",
-            head(tus::head).patch(tus::patch).delete(tus::delete),
+            head(tus::head::<InterviewRules>)
+                .patch(tus::patch::<InterviewRules>)
+                .delete(tus::delete::<InterviewRules>),
         )
         .route_layer(axum::middleware::from_fn(tus::require_version));
     let api_routes = Router::new()
@@ -198,7 +179,7 @@ pub fn router(state: AppState) -> Router {
         .layer(cors(allowed_origins))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            tus::discovery,
+            tus::discovery::<InterviewRules>,
         ))
         .layer(axum::middleware::from_fn(security_headers::every_response))
         .with_state(state)

@@ -10,6 +10,7 @@ pub mod pages;
 pub mod per_invite;
 pub mod request_log;
 pub mod review;
+pub mod rules;
 pub mod security_headers;
 pub mod seekable;
 pub mod serve;

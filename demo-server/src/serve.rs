@@ -22,9 +22,9 @@ pub struct Timeouts {
     /// For a request's headers to arrive whole; then the connection is closed.
     pub header: Duration,
     /// Between two pieces of a request body. A PATCH whose body stops
-    /// arriving ends after it: what arrived is kept, and the upload's write
-    /// lock goes, so the client's next PATCH (from the offset a HEAD gives)
-    /// succeeds.
+    /// arriving ends after it: what arrived is kept, and its connection and
+    /// its share of the invite's requests go. (The client's next PATCH need
+    /// not wait for it: it takes the upload over, see `tus::lock`.)
     pub body_idle: Duration,
 }
 

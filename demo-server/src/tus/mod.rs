@@ -1,20 +1,22 @@
 //! The tus 1.0 endpoint at `/api/uploads`: discovery, creation (with
 //! deferred length, with upload), offset queries, ordered durable appends
-//! with checksums, termination and expiration, and the interview's rules on
-//! creation (deadline, reveal, attempts, technical-failure retries).
+//! with checksums, termination and expiration. What the application decides
+//! (who may create what, how large, what happens after) comes through
+//! [`hooks::Hooks`]; one request writes an upload at a time ([`lock`]).
 
 pub mod checksum;
 pub mod headers;
+pub mod hooks;
+pub mod lock;
 pub mod metadata;
 pub mod running_hash;
 pub mod storage;
 pub mod sweep;
 
-use crate::api::{ensure_before_deadline, question};
 use crate::app::AppState;
-use crate::db::{unix_millis, Replacing, TakeRefused, UploadMark, UploadRow};
+use crate::db::{unix_millis, UploadMark, UploadRow};
 use crate::error::ApiError;
-use crate::invite::{hex, Candidate};
+use crate::invite::hex;
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -22,8 +24,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures::StreamExt;
 use headers::{header_u64, text};
+use hooks::{Hooks, NewUpload};
+use lock::Lease;
 use rand::RngCore;
-use recorder_core::model::{Question, MAX_ANSWER_SECONDS};
 use sha2::Digest;
 use std::time::{Duration, UNIX_EPOCH};
 use storage::AppendStop;
@@ -35,22 +38,12 @@ pub const VERSION: &str = "1.0.0";
 pub const EXTENSIONS: &str =
     "creation,creation-defer-length,creation-with-upload,termination,expiration,checksum";
 
-/// The highest bitrate accepted for an answer, in bytes per second (8 Mbit/s).
-pub const MAX_BYTES_PER_SECOND: u64 = 1_000_000;
-
-/// Technical failures per question whose takes are given back.
-pub const MAX_TECHNICAL_RETRIES: u32 = recorder_core::session::MAX_TECHNICAL_FAILURES;
-
 /// How long an unfinished upload is kept.
 pub const EXPIRES_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// Headroom on top of the bitrate bound, for container overhead.
-const HEADROOM_BYTES: u64 = 16 << 20;
-
-/// The most bytes one take of `question` may have.
-pub fn max_take_bytes(question: &Question) -> u64 {
-    question.answer_seconds as u64 * MAX_BYTES_PER_SECOND + HEADROOM_BYTES
-}
+/// How long a request waits for the one writing the same upload to let go
+/// (it stops at once when asked; this covers its last disk sync).
+const TAKE_OVER_WITHIN: Duration = Duration::from_secs(5);
 
 /// Refuses tus requests without `Tus-Resumable: 1.0.0` (OPTIONS excepted).
 pub async fn require_version(request: Request, next: Next) -> Response {
@@ -64,7 +57,11 @@ pub async fn require_version(request: Request, next: Next) -> Response {
 /// `OPTIONS` on the tus endpoint: what this server supports. A CORS
 /// preflight (with `Access-Control-Request-Method`) goes on to the CORS layer.
 /// It carries its own CORS headers: the CORS layer takes every OPTIONS for a preflight.
-pub async fn discovery(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn discovery<H: Hooks>(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let is_tus_path = request.uri().path().starts_with("/api/uploads");
     let is_preflight = request
         .headers()
@@ -72,7 +69,7 @@ pub async fn discovery(State(state): State<AppState>, request: Request, next: Ne
     if request.method() != Method::OPTIONS || !is_tus_path || is_preflight {
         return next.run(request).await;
     }
-    let max = MAX_ANSWER_SECONDS as u64 * MAX_BYTES_PER_SECOND + HEADROOM_BYTES;
+    let max = H::max_size_overall();
     let mut response = tus_response(
         StatusCode::NO_CONTENT,
         [
@@ -98,11 +95,11 @@ pub async fn discovery(State(state): State<AppState>, request: Request, next: Ne
     response
 }
 
-/// `POST`: creates an upload for one take of a revealed question, with
-/// attempts left, before the deadline; the first bytes may come along.
-pub async fn create(
+/// `POST`: creates an upload, if the application's hooks admit it; the
+/// first bytes may come along.
+pub async fn create<H: Hooks>(
     State(state): State<AppState>,
-    candidate: Candidate,
+    caller: H::Caller,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
@@ -120,98 +117,63 @@ pub async fn create(
     };
     let raw_metadata = text(&headers, "Upload-Metadata").unwrap_or_default();
     let metadata = metadata::parse(raw_metadata).map_err(ApiError::BadRequest)?;
-    let question_id = metadata
-        .get("question")
-        .ok_or_else(|| ApiError::BadRequest("Upload-Metadata needs a `question`".into()))?;
-    let filetype = metadata
-        .get("filetype")
-        .filter(|t| t.starts_with("video/") || t.starts_with("audio/"))
-        .ok_or_else(|| {
-            ApiError::BadRequest("Upload-Metadata needs a `filetype` of video/* or audio/*".into())
-        })?;
-    let question = question(&candidate, question_id)?;
-    ensure_before_deadline(&candidate)?;
-    let progress = state.db.progress(candidate.invite_id, &question.id).await?;
-    if progress.revealed_at.is_none() {
-        return Err(ApiError::NotRevealed(question.id.clone()));
-    }
-    if progress.submitted.is_some() {
-        return Err(ApiError::AlreadySubmitted(question.id.clone()));
-    }
-    let replaced = match metadata.get("replaces") {
-        Some(failed) => Some(
-            technical_retry(
-                &state,
-                &candidate,
-                question,
-                failed,
-                progress.technical_failures,
-            )
-            .await?,
-        ),
-        None => None,
-    };
-    if replaced.is_none() && progress.attempts_used >= question.attempts {
-        return Err(no_attempts_left(question));
-    }
-    let max = max_take_bytes(question);
+    let admission = H::before_create(
+        &state,
+        &caller,
+        &NewUpload {
+            metadata: &metadata,
+            length,
+        },
+    )
+    .await?;
+    let max = H::max_size(&admission);
     if length.is_some_and(|l| l > max) {
         return Err(ApiError::TooLarge { max });
     }
     refuse_overrun(&headers, 0, length)?;
-    // A take begun must be able to finish: none begins on a nearly full disk.
+    // An upload begun must be able to finish: none begins on a nearly full disk.
     if storage::free_bytes(&state.media_dir)? < state.min_free_bytes {
         return Err(ApiError::StorageFull);
     }
-    let upload = UploadRow {
+    let filetype = metadata.get("filetype").cloned().unwrap_or_default();
+    let new = UploadRow {
         id: new_upload_id(),
-        invite_id: candidate.invite_id,
-        question_id: question.id.clone(),
-        filetype: filetype.clone(),
+        invite_id: H::owner(&caller),
+        filetype,
         metadata: raw_metadata.to_string(),
         length,
         created_at: unix_millis(),
         ..Default::default()
     };
-    // The checks above answer the common case with the clearest words; this
-    // one holds when creations race (a burst of retries, a hostile client).
-    let replacing = replaced.as_deref().map(|id| Replacing {
-        id,
-        max_failures: MAX_TECHNICAL_RETRIES,
-    });
-    // The file first: a take recorded is one that can be written (and a
-    // replaced take is only given back for one that exists).
-    let path = storage::path(&state.media_dir, &upload.id, filetype);
+    // The file first: an upload recorded is one that can be written.
+    let path = storage::path(&state.media_dir, &new.id, &new.filetype);
     storage::create(&path).await?;
-    let taken = state
-        .db
-        .insert_take(&upload, question.attempts, replacing)
-        .await;
-    if !matches!(taken, Ok(Ok(()))) {
-        let _ = tokio::fs::remove_file(&path).await;
-    }
-    match taken? {
-        Ok(()) => {}
-        Err(TakeRefused::NoAttemptsLeft) => return Err(no_attempts_left(question)),
-        Err(TakeRefused::NotReplaceable) => {
-            return Err(ApiError::BadRequest(format!(
-                "`replaces` names a take of question {:?} that was already replaced",
-                question.id
-            )))
+    let upload = match H::record(&state, new, admission).await {
+        Ok(upload) => upload,
+        Err(refused) => {
+            let _ = tokio::fs::remove_file(&path).await;
+            return Err(refused);
         }
-    }
+    };
     let location = format!("{}/api/uploads/{}", state.public_url, upload.id);
     let is_upload = text(&headers, header::CONTENT_TYPE.as_str())
         == Some(recorder_core::upload::PATCH_CONTENT_TYPE);
-    let offset = if is_upload {
+    let offset = match is_upload {
         // creation-with-upload: the body is the first PATCH. The answer says
         // what the server kept of a body that was refused or broke off.
-        match write(&state, &upload, &headers, 0, length, max, body).await {
-            Ok(offset) => offset,
-            Err(_) => state.db.upload(&upload.id).await?.map_or(0, |u| u.offset),
+        true => {
+            let lease = lock(&state, &upload.id).await?;
+            let span = Span {
+                offset: 0,
+                length,
+                max,
+            };
+            match write::<H>(&state, &lease, &upload, &headers, span, body).await {
+                Ok(offset) => offset,
+                Err(_) => state.db.upload(&upload.id).await?.map_or(0, |u| u.offset),
+            }
         }
-    } else {
-        0
+        false => 0,
     };
     let mut response = tus_response(
         StatusCode::CREATED,
@@ -225,12 +187,12 @@ pub async fn create(
 }
 
 /// `HEAD`: how many bytes the server has.
-pub async fn head(
+pub async fn head<H: Hooks>(
     State(state): State<AppState>,
-    candidate: Candidate,
+    caller: H::Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let upload = find_live(&state, &candidate, &id).await?;
+    let upload = find_live(&state, H::owner(&caller), &id).await?;
     let mut response = tus_response(
         StatusCode::OK,
         [
@@ -248,9 +210,9 @@ pub async fn head(
 }
 
 /// `PATCH`: appends bytes at the server's offset; may declare the length.
-pub async fn patch(
+pub async fn patch<H: Hooks>(
     State(state): State<AppState>,
-    candidate: Candidate,
+    caller: H::Caller,
     Path(id): Path<String>,
     headers: HeaderMap,
     body: Body,
@@ -262,8 +224,8 @@ pub async fn patch(
     }
     let offset = header_u64(&headers, "Upload-Offset")?
         .ok_or_else(|| ApiError::BadRequest("Upload-Offset is required".into()))?;
-    let _lock = state.lock(&id).ok_or(ApiError::Locked)?;
-    let upload = find_live(&state, &candidate, &id).await?;
+    let lease = lock(&state, &id).await?;
+    let upload = find_live(&state, H::owner(&caller), &id).await?;
     if offset != upload.offset {
         // Read the body first: a client still sending would see a reset, not the 409.
         drain(body).await;
@@ -272,11 +234,7 @@ pub async fn patch(
             server: upload.offset,
         });
     }
-    let question = candidate
-        .interview
-        .question(&upload.question_id)
-        .ok_or_else(|| ApiError::UnknownQuestion(upload.question_id.clone()))?;
-    let max = max_take_bytes(question);
+    let max = H::upload_max_size(&caller, &upload)?;
     let length = match (upload.length, header_u64(&headers, "Upload-Length")?) {
         (Some(known), Some(sent)) if known != sent => {
             return Err(ApiError::BadRequest(format!(
@@ -306,7 +264,12 @@ pub async fn patch(
         return Ok(response);
     }
     refuse_overrun(&headers, offset, length)?;
-    let new_offset = write(&state, &upload, &headers, offset, length, max, body).await?;
+    let span = Span {
+        offset,
+        length,
+        max,
+    };
+    let new_offset = write::<H>(&state, &lease, &upload, &headers, span, body).await?;
     let mut response = tus_response(
         StatusCode::NO_CONTENT,
         [("Upload-Offset", new_offset.to_string())],
@@ -315,57 +278,66 @@ pub async fn patch(
     Ok(response)
 }
 
-/// `DELETE`: terminates an upload that was not submitted. Its attempt still counts.
-pub async fn delete(
+/// `DELETE`: terminates an upload, if the application's hooks allow it.
+pub async fn delete<H: Hooks>(
     State(state): State<AppState>,
-    candidate: Candidate,
+    caller: H::Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let _lock = state.lock(&id).ok_or(ApiError::Locked)?;
-    let upload = find_live(&state, &candidate, &id).await?;
-    let progress = state
-        .db
-        .progress(candidate.invite_id, &upload.question_id)
-        .await?;
-    if progress
-        .submitted
-        .as_ref()
-        .is_some_and(|(submitted, _)| *submitted == upload.id)
-    {
-        return Err(ApiError::SubmittedCannotBeDeleted);
-    }
+    let _lease = lock(&state, &id).await?;
+    let upload = find_live(&state, H::owner(&caller), &id).await?;
+    H::before_terminate(&state, &caller, &upload).await?;
     remove(&state, &upload).await?;
     Ok(tus_response(StatusCode::NO_CONTENT, []))
 }
 
-/// Appends a body at `offset` and records the new durable offset; on the
-/// last byte, hashes the take and starts making it seekable.
-async fn write(
-    state: &AppState,
-    upload: &UploadRow,
-    headers: &HeaderMap,
+/// The lease of upload `id`, taken over from a request that still holds it
+/// (423 if that one does not let go in time).
+async fn lock(state: &AppState, id: &str) -> Result<Lease, ApiError> {
+    state
+        .locks
+        .acquire(id, TAKE_OVER_WITHIN)
+        .await
+        .ok_or(ApiError::Locked)
+}
+
+/// Where a body goes: at `offset` of an upload of `length` (when known) that
+/// may hold at most `max` bytes.
+struct Span {
     offset: u64,
     length: Option<u64>,
     max: u64,
+}
+
+/// Appends a body at `offset` and records the new durable offset; on the
+/// last byte, hashes the upload and tells the hooks. A request that wants
+/// the upload meanwhile ends the body where it is.
+async fn write<H: Hooks>(
+    state: &AppState,
+    lease: &Lease,
+    upload: &UploadRow,
+    headers: &HeaderMap,
+    span: Span,
     body: Body,
 ) -> Result<u64, ApiError> {
-    let checksum = text(headers, "Upload-Checksum")
-        .map(checksum::ExpectedChecksum::parse)
-        .transpose()
-        .map_err(ApiError::BadRequest)?;
-    let path = storage::path(&state.media_dir, &upload.id, &upload.filetype);
-    let limit = length.unwrap_or(max) - offset;
-    let mut digest = state.running_hashes.resume(&upload.id, offset);
-    let (written, outcome) = storage::append(
-        &path,
+    let Span {
         offset,
-        body,
-        limit,
-        state.timeouts.body_idle,
-        checksum,
-        &mut digest,
-    )
-    .await;
+        length,
+        max,
+    } = span;
+    let expected = storage::Expected {
+        limit: length.unwrap_or(max) - offset,
+        idle: state.timeouts.body_idle,
+        checksum: text(headers, "Upload-Checksum")
+            .map(checksum::ExpectedChecksum::parse)
+            .transpose()
+            .map_err(ApiError::BadRequest)?,
+    };
+    let path = storage::path(&state.media_dir, &upload.id, &upload.filetype);
+    let mut digest = state.running_hashes.resume(&upload.id, offset);
+    let released = lease.release_requested();
+    let (written, outcome) =
+        storage::append(&path, offset, body, expected, released, &mut digest).await;
     let new_offset = offset + written;
     state
         .db
@@ -384,9 +356,7 @@ async fn write(
             .db
             .mark_upload(&upload.id, UploadMark::Sha256(sha256))
             .await?;
-        state
-            .conversions
-            .queue(state.db.clone(), upload.id.clone(), path);
+        H::after_finish(state, upload, path);
     }
     match outcome {
         Ok(()) => Ok(new_offset),
@@ -396,6 +366,7 @@ async fn write(
         ))),
         Err(AppendStop::OverLimit) => Err(ApiError::TooLarge { max }),
         Err(AppendStop::ChecksumMismatch) => Err(ApiError::ChecksumMismatch),
+        Err(AppendStop::TakenOver) => Err(ApiError::Locked),
         Err(AppendStop::Body(reason)) => Err(ApiError::BadRequest(format!(
             "the request body broke off ({reason}); {new_offset} bytes were kept"
         ))),
@@ -416,41 +387,6 @@ fn refuse_overrun(headers: &HeaderMap, offset: u64, length: Option<u64>) -> Resu
         ))),
         _ => Ok(()),
     }
-}
-
-fn no_attempts_left(question: &Question) -> ApiError {
-    ApiError::NoAttemptsLeft {
-        question: question.id.clone(),
-        attempts: question.attempts,
-    }
-}
-
-/// Checks that `failed` can be given back as a technical failure: the
-/// candidate's unsubmitted take of the same question, within the limit.
-async fn technical_retry(
-    state: &AppState,
-    candidate: &Candidate,
-    question: &Question,
-    failed: &str,
-    failures_so_far: u32,
-) -> Result<String, ApiError> {
-    let failed_id = upload_id_in(failed).unwrap_or_default();
-    let upload = find(state, candidate, failed_id)
-        .await?
-        .filter(|u| u.question_id == question.id && !u.technical_failure)
-        .ok_or_else(|| {
-            ApiError::BadRequest(format!(
-                "`replaces` names no take of question {:?}",
-                question.id
-            ))
-        })?;
-    if failures_so_far >= MAX_TECHNICAL_RETRIES {
-        return Err(ApiError::TooManyTechnicalRetries {
-            question: question.id.clone(),
-            max: MAX_TECHNICAL_RETRIES,
-        });
-    }
-    Ok(upload.id)
 }
 
 /// Whether `id` has the shape of an upload id (32 hex digits), so it is
@@ -477,25 +413,17 @@ pub fn upload_id_in(url: &str) -> Option<&str> {
         .filter(|id| is_upload_id(id))
 }
 
-/// The candidate's upload with id `id`, if any.
-pub async fn find(
-    state: &AppState,
-    candidate: &Candidate,
-    id: &str,
-) -> Result<Option<UploadRow>, ApiError> {
+/// The upload `id` of `owner` (see [`Hooks::owner`]), if any.
+pub async fn find(state: &AppState, owner: i64, id: &str) -> Result<Option<UploadRow>, ApiError> {
     if !is_upload_id(id) {
         return Ok(None);
     }
-    Ok(state.db.find_upload(id, candidate.invite_id).await?)
+    Ok(state.db.find_upload(id, owner).await?)
 }
 
-/// The candidate's upload `id`, unless terminated or expired (410).
-async fn find_live(
-    state: &AppState,
-    candidate: &Candidate,
-    id: &str,
-) -> Result<UploadRow, ApiError> {
-    let upload = find(state, candidate, id)
+/// The upload `id` of `owner`, unless terminated or expired (410).
+async fn find_live(state: &AppState, owner: i64, id: &str) -> Result<UploadRow, ApiError> {
+    let upload = find(state, owner, id)
         .await?
         .ok_or(ApiError::UploadNotFound)?;
     if upload.deleted_at.is_some() {

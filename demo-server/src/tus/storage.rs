@@ -6,8 +6,10 @@ use axum::body::Bytes;
 use futures::{FutureExt, StreamExt};
 use sha2::{Digest, Sha256};
 use std::fs::File;
+use std::future::Future;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::pin::{pin, Pin};
 use std::time::Duration;
 use tokio::io::AsyncReadExt;
 
@@ -18,10 +20,23 @@ pub enum AppendStop {
     OverLimit,
     /// The client's body stream broke (disconnect).
     Body(String),
+    /// Another request took the upload over (this one had gone quiet).
+    TakenOver,
     /// The body did not match its checksum; nothing was kept.
     ChecksumMismatch,
     /// The disk failed (full, say); nothing of the body was kept.
     Io(std::io::Error),
+}
+
+/// What a body may be: at most `limit` bytes, never silent for longer than
+/// `idle`, and matching `checksum` if the client sent one.
+pub struct Expected {
+    /// The most bytes it may have.
+    pub limit: u64,
+    /// The longest silence between two of its pieces.
+    pub idle: Duration,
+    /// What it must hash to.
+    pub checksum: Option<ExpectedChecksum>,
 }
 
 /// The file extension for a declared file type.
@@ -67,13 +82,15 @@ pub async fn create(path: &Path) -> std::io::Result<()> {
     tokio::fs::File::create(path).await?.sync_all().await
 }
 
-/// Appends `body` at `offset`, at most `limit` bytes (a body silent for
-/// `idle` ends there), and makes what was
+/// Appends `body` at `offset`, as `expected` says (at most its limit; a
+/// body silent for its idle time ends there, and so does one whose request
+/// is asked to let go by `released`), and makes what was
 /// written durable before returning how many bytes that was. Bytes past
 /// `offset` left by an earlier crash (written, never acknowledged) are
 /// discarded first. A body that goes past `limit`, fails to be written, or
 /// does not match its checksum keeps nothing; one that breaks off keeps what
-/// arrived (unless it has a checksum).
+/// arrived (unless it has a checksum). Only the wait for the
+/// next frame is cut short by `released`: a frame that arrived is written.
 /// `digest`, the running sha256 of the bytes before `offset`, takes in the
 /// bytes kept; it becomes `None` if it cannot be trusted.
 ///
@@ -83,11 +100,16 @@ pub async fn append(
     path: &Path,
     offset: u64,
     body: Body,
-    limit: u64,
-    idle: Duration,
-    checksum: Option<ExpectedChecksum>,
+    expected: Expected,
+    released: impl Future<Output = ()>,
     digest: &mut Option<Sha256>,
 ) -> (u64, Result<(), AppendStop>) {
+    let Expected {
+        limit,
+        idle,
+        checksum,
+    } = expected;
+    let mut released = pin!(released);
     let target = path.to_path_buf();
     let running = digest.take();
     let mut pending = tokio::task::spawn_blocking(move || {
@@ -102,7 +124,7 @@ pub async fn append(
     let mut stream = body.into_data_stream();
     let mut queued = 0u64;
     let outcome = loop {
-        let (batch, stop) = gather(&mut stream, limit - queued, idle).await;
+        let (batch, stop) = gather(&mut stream, limit - queued, idle, released.as_mut()).await;
         queued += batch.iter().map(|piece| piece.len() as u64).sum::<u64>();
         let mut sink = match finished(pending).await {
             Ok(sink) => sink,
@@ -179,18 +201,25 @@ impl Sink {
     }
 }
 
-/// The body frames that are ready (waiting for the first, at most `idle`),
-/// at most `room` bytes and about [`BATCH`]; and why the body ended, if it
-/// did. A slow client's frames go one by one: nothing waits in memory for
-/// the next. A body silent for `idle` has broken off.
+/// The body frames that are ready (waiting for the first, at most `idle`,
+/// and not once `released` completes), at most `room` bytes and about
+/// [`BATCH`]; and why the body ended, if it did. A slow client's frames go
+/// one by one: nothing waits in memory for the next. A body silent for
+/// `idle` has broken off.
 async fn gather(
     stream: &mut (impl futures::Stream<Item = Result<Bytes, axum::Error>> + Unpin),
     room: u64,
     idle: Duration,
+    released: Pin<&mut impl Future<Output = ()>>,
 ) -> (Vec<Bytes>, Option<Result<(), AppendStop>>) {
     let mut batch = Vec::new();
     let mut size = 0u64;
-    let Ok(mut next) = tokio::time::timeout(idle, stream.next()).await else {
+    let first = tokio::select! {
+        biased;
+        next = tokio::time::timeout(idle, stream.next()) => next,
+        () = released => return (batch, Some(Err(AppendStop::TakenOver))),
+    };
+    let Ok(mut next) = first else {
         let silent = format!("nothing arrived for {} s", idle.as_secs_f32());
         return (batch, Some(Err(AppendStop::Body(silent))));
     };

@@ -1,0 +1,205 @@
+//! The interview's rules on uploads, as the tus handler's hooks: a take is
+//! one upload for a revealed question with attempts left, before the
+//! deadline, of a video or audio type, within a size the answer's time
+//! allows; a take that failed for a technical reason may be replaced without
+//! costing an attempt (a few times); a submitted take is never deleted; a
+//! finished take is queued to be made seekable.
+
+use crate::api::{ensure_before_deadline, question};
+use crate::app::AppState;
+use crate::db::{Replacing, TakeRefused, UploadRow};
+use crate::error::ApiError;
+use crate::invite::Candidate;
+use crate::tus::hooks::{Hooks, NewUpload};
+use crate::tus::{find, upload_id_in};
+use recorder_core::model::{Question, MAX_ANSWER_SECONDS};
+use std::path::PathBuf;
+
+/// The highest bitrate accepted for an answer, in bytes per second (8 Mbit/s).
+pub const MAX_BYTES_PER_SECOND: u64 = 1_000_000;
+
+/// Technical failures per question whose takes are given back.
+pub const MAX_TECHNICAL_RETRIES: u32 = recorder_core::session::MAX_TECHNICAL_FAILURES;
+
+/// Headroom on top of the bitrate bound, for container overhead.
+const HEADROOM_BYTES: u64 = 16 << 20;
+
+/// The most bytes one take of `question` may have.
+///
+/// ```
+/// let q = &recorder_core::model::Interview::sample().questions[0];
+/// let max = demo_server::rules::max_take_bytes(q);
+/// assert!(max > q.answer_seconds as u64 * demo_server::rules::MAX_BYTES_PER_SECOND);
+/// ```
+pub fn max_take_bytes(question: &Question) -> u64 {
+    question.answer_seconds as u64 * MAX_BYTES_PER_SECOND + HEADROOM_BYTES
+}
+
+/// The interview's rules, plugged into the tus handler
+/// (`tus::create::<InterviewRules>` and so on).
+pub struct InterviewRules;
+
+/// A take the rules admitted, before it is recorded.
+pub struct Take {
+    question: Question,
+    /// The failed take it replaces, if any.
+    replaces: Option<String>,
+}
+
+impl Hooks for InterviewRules {
+    type Caller = Candidate;
+    type Admission = Take;
+
+    fn owner(candidate: &Candidate) -> i64 {
+        candidate.invite_id
+    }
+
+    fn max_size_overall() -> u64 {
+        MAX_ANSWER_SECONDS as u64 * MAX_BYTES_PER_SECOND + HEADROOM_BYTES
+    }
+
+    async fn before_create(
+        state: &AppState,
+        candidate: &Candidate,
+        upload: &NewUpload<'_>,
+    ) -> Result<Take, ApiError> {
+        let question_id = upload
+            .metadata
+            .get("question")
+            .ok_or_else(|| ApiError::BadRequest("Upload-Metadata needs a `question`".into()))?;
+        if !upload
+            .metadata
+            .get("filetype")
+            .is_some_and(|t| t.starts_with("video/") || t.starts_with("audio/"))
+        {
+            return Err(ApiError::BadRequest(
+                "Upload-Metadata needs a `filetype` of video/* or audio/*".into(),
+            ));
+        }
+        let question = question(candidate, question_id)?;
+        ensure_before_deadline(candidate)?;
+        let progress = state.db.progress(candidate.invite_id, &question.id).await?;
+        if progress.revealed_at.is_none() {
+            return Err(ApiError::NotRevealed(question.id.clone()));
+        }
+        if progress.submitted.is_some() {
+            return Err(ApiError::AlreadySubmitted(question.id.clone()));
+        }
+        let replaces = match upload.metadata.get("replaces") {
+            Some(failed) => Some(
+                technical_retry(
+                    state,
+                    candidate,
+                    question,
+                    failed,
+                    progress.technical_failures,
+                )
+                .await?,
+            ),
+            None => None,
+        };
+        if replaces.is_none() && progress.attempts_used >= question.attempts {
+            return Err(no_attempts_left(question));
+        }
+        Ok(Take {
+            question: question.clone(),
+            replaces,
+        })
+    }
+
+    fn max_size(take: &Take) -> u64 {
+        max_take_bytes(&take.question)
+    }
+
+    async fn record(
+        state: &AppState,
+        mut upload: UploadRow,
+        take: Take,
+    ) -> Result<UploadRow, ApiError> {
+        upload.question_id = take.question.id.clone();
+        // The checks before answer the common case with the clearest words;
+        // this one holds when creations race (a burst of retries, a hostile client).
+        let replacing = take.replaces.as_deref().map(|id| Replacing {
+            id,
+            max_failures: MAX_TECHNICAL_RETRIES,
+        });
+        match state
+            .db
+            .insert_take(&upload, take.question.attempts, replacing)
+            .await?
+        {
+            Ok(()) => Ok(upload),
+            Err(TakeRefused::NoAttemptsLeft) => Err(no_attempts_left(&take.question)),
+            Err(TakeRefused::NotReplaceable) => Err(ApiError::BadRequest(format!(
+                "`replaces` names a take of question {:?} that was already replaced",
+                take.question.id
+            ))),
+        }
+    }
+
+    fn upload_max_size(candidate: &Candidate, upload: &UploadRow) -> Result<u64, ApiError> {
+        let question = candidate
+            .interview
+            .question(&upload.question_id)
+            .ok_or_else(|| ApiError::UnknownQuestion(upload.question_id.clone()))?;
+        Ok(max_take_bytes(question))
+    }
+
+    async fn before_terminate(
+        state: &AppState,
+        candidate: &Candidate,
+        upload: &UploadRow,
+    ) -> Result<(), ApiError> {
+        let progress = state
+            .db
+            .progress(candidate.invite_id, &upload.question_id)
+            .await?;
+        match progress.submitted {
+            Some((submitted, _)) if submitted == upload.id => {
+                Err(ApiError::SubmittedCannotBeDeleted)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn after_finish(state: &AppState, upload: &UploadRow, file: PathBuf) {
+        state
+            .conversions
+            .queue(state.db.clone(), upload.id.clone(), file);
+    }
+}
+
+fn no_attempts_left(question: &Question) -> ApiError {
+    ApiError::NoAttemptsLeft {
+        question: question.id.clone(),
+        attempts: question.attempts,
+    }
+}
+
+/// Checks that `failed` can be given back as a technical failure: the
+/// candidate's unsubmitted take of the same question, within the limit.
+async fn technical_retry(
+    state: &AppState,
+    candidate: &Candidate,
+    question: &Question,
+    failed: &str,
+    failures_so_far: u32,
+) -> Result<String, ApiError> {
+    let failed_id = upload_id_in(failed).unwrap_or_default();
+    let upload = find(state, candidate.invite_id, failed_id)
+        .await?
+        .filter(|u| u.question_id == question.id && !u.technical_failure)
+        .ok_or_else(|| {
+            ApiError::BadRequest(format!(
+                "`replaces` names no take of question {:?}",
+                question.id
+            ))
+        })?;
+    if failures_so_far >= MAX_TECHNICAL_RETRIES {
+        return Err(ApiError::TooManyTechnicalRetries {
+            question: question.id.clone(),
+            max: MAX_TECHNICAL_RETRIES,
+        });
+    }
+    Ok(upload.id)
+}
