@@ -29,8 +29,8 @@ pub struct AppState(Arc<Shared>);
 pub struct Shared {
     /// The database.
     pub db: Db,
-    /// Where takes are stored.
-    pub media_dir: PathBuf,
+    /// Where uploads' bytes are.
+    pub store: tus::file_store::FileStore,
     /// The server's public origin, such as `http://127.0.0.1:8080`, for links.
     pub public_url: String,
     /// Where completed interviews are reported.
@@ -74,7 +74,7 @@ impl AppState {
     ) -> AppState {
         AppState(Arc::new(Shared {
             db,
-            media_dir,
+            store: tus::file_store::FileStore::new(media_dir),
             public_url: public_url.trim_end_matches('/').to_string(),
             webhook,
             allowed_origins,

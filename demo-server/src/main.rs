@@ -201,12 +201,9 @@ async fn run(command: Command) -> Result<(), Error> {
         }
         Command::Uploads { data_dir } => {
             let db = demo_server::db::Db::open(&data_dir).await?;
+            let store = demo_server::tus::file_store::FileStore::new(data_dir.join("media"));
             for upload in db.all_uploads().await? {
-                let path = demo_server::tus::storage::path(
-                    &data_dir.join("media"),
-                    &upload.id,
-                    &upload.filetype,
-                );
+                let path = store.path(&upload.id, &upload.filetype);
                 let mut json = serde_json::to_value(&upload)?;
                 json["path"] = path.display().to_string().into();
                 println!("{json}");

@@ -61,7 +61,7 @@ pub async fn media(
         .await?
         .filter(|u| u.deleted_at.is_none())
         .ok_or(ApiError::UploadNotFound)?;
-    let original = crate::tus::storage::path(&state.media_dir, &upload.id, &upload.filetype);
+    let original = state.store.path(&upload.id, &upload.filetype);
     let seekable = crate::seekable::copy_path(&original);
     let file = if seekable.is_file() {
         seekable

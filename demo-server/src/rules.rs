@@ -13,7 +13,6 @@ use crate::invite::Candidate;
 use crate::tus::hooks::{Hooks, NewUpload};
 use crate::tus::{find, upload_id_in};
 use recorder_core::model::{Question, MAX_ANSWER_SECONDS};
-use std::path::PathBuf;
 
 /// The highest bitrate accepted for an answer, in bytes per second (8 Mbit/s).
 pub const MAX_BYTES_PER_SECOND: u64 = 1_000_000;
@@ -162,7 +161,19 @@ impl Hooks for InterviewRules {
         }
     }
 
-    fn after_finish(state: &AppState, upload: &UploadRow, file: PathBuf) {
+    async fn after_terminate(state: &AppState, upload: &UploadRow) {
+        let file = state.store.path(&upload.id, &upload.filetype);
+        let copy = crate::seekable::copy_path(&file);
+        if let Err(error) = tokio::fs::remove_file(&copy).await {
+            if error.kind() != std::io::ErrorKind::NotFound {
+                // The sweep removes it later, as a file no upload owns.
+                tracing::warn!(%error, copy = %copy.display(), "a deleted take's seekable copy stays for now");
+            }
+        }
+    }
+
+    fn after_finish(state: &AppState, upload: &UploadRow) {
+        let file = state.store.path(&upload.id, &upload.filetype);
         state
             .conversions
             .queue(state.db.clone(), upload.id.clone(), file);

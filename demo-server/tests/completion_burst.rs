@@ -7,23 +7,9 @@ mod support;
 
 use reqwest::StatusCode;
 use std::time::{Duration, Instant};
-use support::{header, start};
+use support::{header, start, webm};
 
 const TAKES: usize = 200;
-
-/// A one-second VP8 WebM, as ffmpeg makes it.
-fn webm(dir: &std::path::Path) -> Vec<u8> {
-    let path = dir.join("take.webm");
-    let made = std::process::Command::new("ffmpeg")
-        .args(["-v", "error", "-y", "-f", "lavfi", "-i"])
-        .arg("testsrc=duration=1:size=64x48:rate=10")
-        .args(["-c:v", "libvpx", "-b:v", "50k", "-f", "webm"])
-        .arg(&path)
-        .status()
-        .expect("ffmpeg runs");
-    assert!(made.success());
-    std::fs::read(path).unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_burst_of_finishing_takes_is_acknowledged_at_once_and_all_become_seekable() {

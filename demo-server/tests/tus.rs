@@ -435,3 +435,43 @@ async fn a_sweep_frees_expired_uploads_and_orphan_files() {
         .unwrap();
     assert_eq!(head.status(), StatusCode::GONE);
 }
+
+#[tokio::test]
+async fn a_deleted_take_leaves_neither_its_file_nor_its_seekable_copy() {
+    let server = start().await;
+    let token = server.candidate(&["q1"]).await;
+    let (url, _) = server
+        .take(&token, "q1", &support::webm(server.dir.path()))
+        .await;
+    let id = demo_server::tus::upload_id_in(&url).unwrap().to_string();
+    let media = server.dir.path().join("media");
+    let copy = media.join(format!("{id}.seekable.webm"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while server
+        .db
+        .upload(&id)
+        .await
+        .unwrap()
+        .unwrap()
+        .duration_ms
+        .is_none()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the take became seekable"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(copy.is_file() && media.join(format!("{id}.webm")).is_file());
+    let deleted = server
+        .tus(Method::DELETE, &url, &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    let left: Vec<_> = std::fs::read_dir(&media)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

@@ -9,7 +9,6 @@ use crate::error::ApiError;
 use axum::extract::FromRequestParts;
 use std::collections::HashMap;
 use std::future::Future;
-use std::path::PathBuf;
 
 /// An upload about to be created, as its request describes it.
 #[derive(Debug)]
@@ -66,6 +65,10 @@ pub trait Hooks: Send + Sync + 'static {
         upload: &UploadRow,
     ) -> impl Future<Output = Result<(), ApiError>> + Send;
 
-    /// After its last byte was made durable and hashed; `file` is where it is.
-    fn after_finish(state: &AppState, upload: &UploadRow, file: PathBuf);
+    /// After an upload was terminated (what the application made from it
+    /// is the application's to remove).
+    fn after_terminate(state: &AppState, upload: &UploadRow) -> impl Future<Output = ()> + Send;
+
+    /// After its last byte was made durable and hashed.
+    fn after_finish(state: &AppState, upload: &UploadRow);
 }

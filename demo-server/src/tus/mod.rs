@@ -5,12 +5,13 @@
 //! [`hooks::Hooks`]; one request writes an upload at a time ([`lock`]).
 
 pub mod checksum;
+pub mod file_store;
 pub mod headers;
 pub mod hooks;
 pub mod lock;
 pub mod metadata;
 pub mod running_hash;
-pub mod storage;
+pub mod store;
 pub mod sweep;
 
 use crate::app::AppState;
@@ -22,6 +23,7 @@ use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use file_store::FileStore;
 use futures::StreamExt;
 use headers::{header_u64, text};
 use hooks::{Hooks, NewUpload};
@@ -29,14 +31,33 @@ use lock::Lease;
 use rand::RngCore;
 use sha2::Digest;
 use std::time::{Duration, UNIX_EPOCH};
-use storage::AppendStop;
+use store::{AppendStop, DataStore};
 
 /// The protocol version spoken.
 pub const VERSION: &str = "1.0.0";
 
-/// The extensions implemented.
-pub const EXTENSIONS: &str =
-    "creation,creation-defer-length,creation-with-upload,termination,expiration,checksum";
+/// The extensions the handler implements whatever the store.
+const OWN_EXTENSIONS: [&str; 4] = [
+    "creation",
+    "creation-defer-length",
+    "creation-with-upload",
+    "expiration",
+];
+
+/// `Tus-Extension`: the handler's and those of `S` that depend on the store.
+///
+/// ```
+/// use demo_server::tus::{extensions, file_store::FileStore};
+/// assert!(extensions::<FileStore>().contains("checksum"));
+/// ```
+pub fn extensions<S: DataStore>() -> String {
+    OWN_EXTENSIONS
+        .iter()
+        .chain(S::EXTENSIONS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(",")
+}
 
 /// How long an unfinished upload is kept.
 pub const EXPIRES_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
@@ -74,7 +95,7 @@ pub async fn discovery<H: Hooks>(
         StatusCode::NO_CONTENT,
         [
             ("Tus-Version", VERSION.to_string()),
-            ("Tus-Extension", EXTENSIONS.to_string()),
+            ("Tus-Extension", extensions::<FileStore>()),
             ("Tus-Max-Size", max.to_string()),
             ("Tus-Checksum-Algorithm", checksum::ALGORITHMS.to_string()),
         ],
@@ -132,7 +153,7 @@ pub async fn create<H: Hooks>(
     }
     refuse_overrun(&headers, 0, length)?;
     // An upload begun must be able to finish: none begins on a nearly full disk.
-    if storage::free_bytes(&state.media_dir)? < state.min_free_bytes {
+    if state.store.free_bytes()? < state.min_free_bytes {
         return Err(ApiError::StorageFull);
     }
     let filetype = metadata.get("filetype").cloned().unwrap_or_default();
@@ -145,13 +166,13 @@ pub async fn create<H: Hooks>(
         created_at: unix_millis(),
         ..Default::default()
     };
-    // The file first: an upload recorded is one that can be written.
-    let path = storage::path(&state.media_dir, &new.id, &new.filetype);
-    storage::create(&path).await?;
+    // The bytes' place first: an upload recorded is one that can be written.
+    state.store.create(&new).await?;
+    let made = new.clone();
     let upload = match H::record(&state, new, admission).await {
         Ok(upload) => upload,
         Err(refused) => {
-            let _ = tokio::fs::remove_file(&path).await;
+            let _ = state.store.terminate(&made).await;
             return Err(refused);
         }
     };
@@ -288,6 +309,7 @@ pub async fn delete<H: Hooks>(
     let upload = find_live(&state, H::owner(&caller), &id).await?;
     H::before_terminate(&state, &caller, &upload).await?;
     remove(&state, &upload).await?;
+    H::after_terminate(&state, &upload).await;
     Ok(tus_response(StatusCode::NO_CONTENT, []))
 }
 
@@ -325,7 +347,7 @@ async fn write<H: Hooks>(
         length,
         max,
     } = span;
-    let expected = storage::Expected {
+    let expected = store::Expected {
         limit: length.unwrap_or(max) - offset,
         idle: state.timeouts.body_idle,
         checksum: text(headers, "Upload-Checksum")
@@ -333,11 +355,11 @@ async fn write<H: Hooks>(
             .transpose()
             .map_err(ApiError::BadRequest)?,
     };
-    let path = storage::path(&state.media_dir, &upload.id, &upload.filetype);
     let mut digest = state.running_hashes.resume(&upload.id, offset);
     let released = lease.release_requested();
-    let (written, outcome) =
-        storage::append(&path, offset, body, expected, released, &mut digest).await;
+    let (written, outcome) = (state.store)
+        .append(upload, offset, body, expected, released, &mut digest)
+        .await;
     let new_offset = offset + written;
     state
         .db
@@ -350,13 +372,13 @@ async fn write<H: Hooks>(
     } else {
         let sha256 = match digest {
             Some(digest) => hex(&digest.finalize()),
-            None => storage::sha256(&path).await?,
+            None => state.store.sha256(upload).await?,
         };
         state
             .db
             .mark_upload(&upload.id, UploadMark::Sha256(sha256))
             .await?;
-        H::after_finish(state, upload, path);
+        H::after_finish(state, upload);
     }
     match outcome {
         Ok(()) => Ok(new_offset),
@@ -436,19 +458,14 @@ async fn find_live(state: &AppState, owner: i64, id: &str) -> Result<UploadRow, 
     Ok(upload)
 }
 
+/// Terminates `upload`: marked deleted, then its bytes removed.
 async fn remove(state: &AppState, upload: &UploadRow) -> Result<(), ApiError> {
     state.running_hashes.forget(&upload.id);
     state
         .db
         .mark_upload(&upload.id, UploadMark::Deleted)
         .await?;
-    let path = storage::path(&state.media_dir, &upload.id, &upload.filetype);
-    for file in [crate::seekable::copy_path(&path), path] {
-        match tokio::fs::remove_file(&file).await {
-            Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error.into()),
-            _ => {}
-        }
-    }
+    state.store.terminate(upload).await?;
     Ok(())
 }
 

@@ -4,7 +4,8 @@
 //! never recorded go. Expiry is also checked on each access; the sweep
 //! frees the space of uploads never asked about again.
 
-use super::{expires_at, is_upload_id, remove};
+use super::store::DataStore;
+use super::{expires_at, remove};
 use crate::app::AppState;
 use crate::error::ApiError;
 use std::time::{Duration, SystemTime};
@@ -38,21 +39,12 @@ pub async fn sweep(state: &AppState, now: i64) -> Result<Swept, ApiError> {
             swept.expired += 1;
         }
     }
-    let mut entries = tokio::fs::read_dir(&state.media_dir).await?;
-    while let Some(entry) = entries.next_entry().await? {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let id = name.split('.').next().unwrap_or_default();
-        if !is_upload_id(id) {
-            continue;
-        }
-        let settled = entry
-            .metadata()
-            .await?
-            .modified()
-            .is_ok_and(|at| at + ORPHAN_GRACE <= SystemTime::now());
-        let owned = matches!(state.db.upload(id).await?, Some(u) if u.deleted_at.is_none());
-        if settled && !owned {
-            tokio::fs::remove_file(entry.path()).await?;
+    let settled_before = SystemTime::now() - ORPHAN_GRACE;
+    for stored in state.store.list(settled_before).await? {
+        let owned =
+            matches!(state.db.upload(&stored.upload_id).await?, Some(u) if u.deleted_at.is_none());
+        if !owned {
+            state.store.remove(&stored).await?;
             swept.orphans += 1;
         }
     }

@@ -19,6 +19,20 @@ pub struct TestServer {
     pub client: Client,
 }
 
+/// A one-second VP8 WebM, as ffmpeg makes it (in `dir`).
+pub fn webm(dir: &std::path::Path) -> Vec<u8> {
+    let path = dir.join("take.webm");
+    let made = std::process::Command::new("ffmpeg")
+        .args(["-v", "error", "-y", "-f", "lavfi", "-i"])
+        .arg("testsrc=duration=1:size=64x48:rate=10")
+        .args(["-c:v", "libvpx", "-b:v", "50k", "-f", "webm"])
+        .arg(&path)
+        .status()
+        .expect("ffmpeg runs");
+    assert!(made.success());
+    std::fs::read(path).unwrap()
+}
+
 /// The demo interview, served.
 pub async fn start() -> TestServer {
     start_with(Interview::sample()).await

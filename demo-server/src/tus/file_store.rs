@@ -1,6 +1,9 @@
-//! Takes on disk: one append-only file per upload.
+//! Uploads as files in one folder: one append-only file per upload,
+//! `{id}.{extension}`, written durably before each acknowledgement.
 
 use super::checksum::ExpectedChecksum;
+use super::store::{AppendStop, DataStore, Expected, Stored};
+use crate::db::UploadRow;
 use axum::body::Body;
 use axum::body::Bytes;
 use futures::{FutureExt, StreamExt};
@@ -10,37 +13,106 @@ use std::future::Future;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::pin::{pin, Pin};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 use tokio::io::AsyncReadExt;
 
-/// Why an append stopped before the body ended.
-#[derive(Debug)]
-pub enum AppendStop {
-    /// The body went past `limit`; nothing of it was kept.
-    OverLimit,
-    /// The client's body stream broke (disconnect).
-    Body(String),
-    /// Another request took the upload over (this one had gone quiet).
-    TakenOver,
-    /// The body did not match its checksum; nothing was kept.
-    ChecksumMismatch,
-    /// The disk failed (full, say); nothing of the body was kept.
-    Io(std::io::Error),
+/// Uploads as files in `dir`.
+///
+/// ```
+/// let store = demo_server::tus::file_store::FileStore::new("media".into());
+/// let path = store.path("0123456789abcdef0123456789abcdef", "video/webm;codecs=vp8");
+/// assert_eq!(path, std::path::Path::new("media/0123456789abcdef0123456789abcdef.webm"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct FileStore {
+    dir: PathBuf,
 }
 
-/// What a body may be: at most `limit` bytes, never silent for longer than
-/// `idle`, and matching `checksum` if the client sent one.
-pub struct Expected {
-    /// The most bytes it may have.
-    pub limit: u64,
-    /// The longest silence between two of its pieces.
-    pub idle: Duration,
-    /// What it must hash to.
-    pub checksum: Option<ExpectedChecksum>,
+impl FileStore {
+    /// A store in `dir` (which must exist).
+    pub fn new(dir: PathBuf) -> FileStore {
+        FileStore { dir }
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where the upload `id` (already checked to be hex) of `filetype` is.
+    pub fn path(&self, id: &str, filetype: &str) -> PathBuf {
+        self.dir.join(format!("{id}.{}", extension(filetype)))
+    }
+
+    fn file(&self, upload: &UploadRow) -> PathBuf {
+        self.path(&upload.id, &upload.filetype)
+    }
+}
+
+impl DataStore for FileStore {
+    const EXTENSIONS: &'static [&'static str] = &["termination", "checksum"];
+
+    fn free_bytes(&self) -> std::io::Result<u64> {
+        free_bytes(&self.dir)
+    }
+
+    async fn create(&self, upload: &UploadRow) -> std::io::Result<()> {
+        tokio::fs::File::create(self.file(upload))
+            .await?
+            .sync_all()
+            .await
+    }
+
+    async fn append(
+        &self,
+        upload: &UploadRow,
+        offset: u64,
+        body: Body,
+        expected: Expected,
+        released: impl Future<Output = ()> + Send,
+        digest: &mut Option<Sha256>,
+    ) -> (u64, Result<(), AppendStop>) {
+        append(&self.file(upload), offset, body, expected, released, digest).await
+    }
+
+    async fn sha256(&self, upload: &UploadRow) -> std::io::Result<String> {
+        sha256(&self.file(upload)).await
+    }
+
+    async fn terminate(&self, upload: &UploadRow) -> std::io::Result<()> {
+        remove_file(&self.file(upload)).await
+    }
+
+    async fn list(&self, settled_before: SystemTime) -> std::io::Result<Vec<Stored>> {
+        let mut stored = Vec::new();
+        let mut entries = tokio::fs::read_dir(&self.dir).await?;
+        while let Some(entry) = entries.next_entry().await? {
+            let key = entry.file_name().to_string_lossy().into_owned();
+            let upload_id = key.split('.').next().unwrap_or_default().to_string();
+            let metadata = entry.metadata().await?;
+            let settled = metadata.modified().is_ok_and(|at| at < settled_before);
+            if metadata.is_file() && settled && super::is_upload_id(&upload_id) {
+                stored.push(Stored { upload_id, key });
+            }
+        }
+        Ok(stored)
+    }
+
+    async fn remove(&self, stored: &Stored) -> std::io::Result<()> {
+        remove_file(&self.dir.join(&stored.key)).await
+    }
+}
+
+/// Removes `path`; one already gone is fine.
+async fn remove_file(path: &Path) -> std::io::Result<()> {
+    match tokio::fs::remove_file(path).await {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
 }
 
 /// The file extension for a declared file type.
-pub fn extension(filetype: &str) -> &'static str {
+fn extension(filetype: &str) -> &'static str {
     match recorder_core::recording_format::container(filetype) {
         "video/webm" | "audio/webm" => "webm",
         "video/mp4" | "audio/mp4" => "mp4",
@@ -49,14 +121,9 @@ pub fn extension(filetype: &str) -> &'static str {
     }
 }
 
-/// Where the upload `id` (already validated as hex) is stored.
-pub fn path(media_dir: &Path, id: &str, filetype: &str) -> PathBuf {
-    media_dir.join(format!("{id}.{}", extension(filetype)))
-}
-
 /// The bytes free for this process on the disk that holds `dir`.
 #[cfg(target_os = "linux")]
-pub fn free_bytes(dir: &Path) -> std::io::Result<u64> {
+fn free_bytes(dir: &Path) -> std::io::Result<u64> {
     use std::os::unix::ffi::OsStrExt;
     let path = std::ffi::CString::new(dir.as_os_str().as_bytes())?;
     let mut stats = std::mem::MaybeUninit::<libc::statvfs>::uninit();
@@ -73,13 +140,8 @@ pub fn free_bytes(dir: &Path) -> std::io::Result<u64> {
 
 /// Elsewhere the disk is not checked ahead; a full one still fails its write.
 #[cfg(not(target_os = "linux"))]
-pub fn free_bytes(_dir: &Path) -> std::io::Result<u64> {
+fn free_bytes(_dir: &Path) -> std::io::Result<u64> {
     Ok(u64::MAX)
-}
-
-/// Creates the empty file of a new upload.
-pub async fn create(path: &Path) -> std::io::Result<()> {
-    tokio::fs::File::create(path).await?.sync_all().await
 }
 
 /// Appends `body` at `offset`, as `expected` says (at most its limit; a
@@ -96,7 +158,7 @@ pub async fn create(path: &Path) -> std::io::Result<()> {
 ///
 /// Two stages overlap: while a blocking thread writes and hashes one batch
 /// (and starts the disk writing it back), the next is read from the network.
-pub async fn append(
+async fn append(
     path: &Path,
     offset: u64,
     body: Body,
@@ -271,7 +333,7 @@ async fn finished<T>(job: tokio::task::JoinHandle<std::io::Result<T>>) -> std::i
 }
 
 /// sha256 of a whole file, lowercase hex.
-pub async fn sha256(path: &Path) -> std::io::Result<String> {
+async fn sha256(path: &Path) -> std::io::Result<String> {
     let mut file = tokio::fs::File::open(path).await?;
     let mut hasher = Sha256::new();
     let mut buffer = vec![0u8; 1 << 20];
