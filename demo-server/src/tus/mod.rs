@@ -5,33 +5,37 @@
 //! [`hooks::Hooks`]; one request writes an upload at a time ([`lock`]).
 
 pub mod checksum;
+mod discovery;
 pub mod file_store;
 pub mod headers;
 pub mod hooks;
 pub mod lock;
 pub mod metadata;
+mod response;
 pub mod running_hash;
 pub mod store;
 pub mod sweep;
+mod upload_id;
 
 use crate::app::AppState;
 use crate::db::{unix_millis, UploadMark, UploadRow};
 use crate::error::ApiError;
 use crate::invite::hex;
 use axum::body::Body;
-use axum::extract::{Path, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use file_store::FileStore;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::Response;
+pub use discovery::{discovery, require_version};
 use futures::StreamExt;
 use headers::{header_u64, text};
 use hooks::{Hooks, NewUpload};
 use lock::Lease;
-use rand::RngCore;
+use response::{expires_at, insert, insert_expiry, tus_response};
 use sha2::Digest;
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::Duration;
 use store::{AppendStop, DataStore};
+use upload_id::new_upload_id;
+pub use upload_id::{is_upload_id, upload_id_in};
 
 /// The protocol version spoken.
 pub const VERSION: &str = "1.0.0";
@@ -65,56 +69,6 @@ pub const EXPIRES_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 /// How long a request waits for the one writing the same upload to let go
 /// (it stops at once when asked; this covers its last disk sync).
 const TAKE_OVER_WITHIN: Duration = Duration::from_secs(5);
-
-/// Refuses tus requests without `Tus-Resumable: 1.0.0` (OPTIONS excepted).
-pub async fn require_version(request: Request, next: Next) -> Response {
-    let version = request.headers().get("Tus-Resumable");
-    if request.method() != Method::OPTIONS && version.is_none_or(|v| v != VERSION) {
-        return ApiError::TusVersion.into_response();
-    }
-    next.run(request).await
-}
-
-/// `OPTIONS` on the tus endpoint: what this server supports. A CORS
-/// preflight (with `Access-Control-Request-Method`) goes on to the CORS layer.
-/// It carries its own CORS headers: the CORS layer takes every OPTIONS for a preflight.
-pub async fn discovery<H: Hooks>(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let is_tus_path = request.uri().path().starts_with("/api/uploads");
-    let is_preflight = request
-        .headers()
-        .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
-    if request.method() != Method::OPTIONS || !is_tus_path || is_preflight {
-        return next.run(request).await;
-    }
-    let max = H::max_size_overall();
-    let mut response = tus_response(
-        StatusCode::NO_CONTENT,
-        [
-            ("Tus-Version", VERSION.to_string()),
-            ("Tus-Extension", extensions::<FileStore>()),
-            ("Tus-Max-Size", max.to_string()),
-            ("Tus-Checksum-Algorithm", checksum::ALGORITHMS.to_string()),
-        ],
-    );
-    let allowed = request
-        .headers()
-        .get(header::ORIGIN)
-        .filter(|origin| state.allowed_origins.contains(origin));
-    if let Some(origin) = allowed {
-        let headers = response.headers_mut();
-        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());
-        headers.insert(header::VARY, HeaderValue::from_static("origin"));
-        let exposed = crate::app::EXPOSED_HEADERS.join(",");
-        if let Ok(exposed) = HeaderValue::from_str(&exposed) {
-            headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, exposed);
-        }
-    }
-    response
-}
 
 /// `POST`: creates an upload, if the application's hooks admit it; the
 /// first bytes may come along.
@@ -411,30 +365,6 @@ fn refuse_overrun(headers: &HeaderMap, offset: u64, length: Option<u64>) -> Resu
     }
 }
 
-/// Whether `id` has the shape of an upload id (32 hex digits), so it is
-/// safe to use in a file name.
-///
-/// ```
-/// assert!(demo_server::tus::is_upload_id("0123456789abcdef0123456789abcdef"));
-/// assert!(!demo_server::tus::is_upload_id("../demo.sqlite3"));
-/// ```
-pub fn is_upload_id(id: &str) -> bool {
-    id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// The upload id at the end of an upload URL (or a bare id), if it is one.
-///
-/// ```
-/// let url = "http://h/api/uploads/0123456789abcdef0123456789abcdef";
-/// assert_eq!(demo_server::tus::upload_id_in(url), Some("0123456789abcdef0123456789abcdef"));
-/// ```
-pub fn upload_id_in(url: &str) -> Option<&str> {
-    url.trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .filter(|id| is_upload_id(id))
-}
-
 /// The upload `id` of `owner` (see [`Hooks::owner`]), if any.
 pub async fn find(state: &AppState, owner: i64, id: &str) -> Result<Option<UploadRow>, ApiError> {
     if !is_upload_id(id) {
@@ -469,48 +399,7 @@ async fn remove(state: &AppState, upload: &UploadRow) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn expires_at(upload: &UploadRow) -> i64 {
-    upload.created_at + EXPIRES_AFTER.as_millis() as i64
-}
-
-/// `Upload-Expires` on unfinished uploads.
-fn insert_expiry(response: &mut Response, upload: &UploadRow, offset: u64) {
-    if upload.length != Some(offset) {
-        let at = UNIX_EPOCH + Duration::from_millis(expires_at(upload).max(0) as u64);
-        insert(response, "Upload-Expires", httpdate::fmt_http_date(at));
-    }
-}
-
 async fn drain(body: Body) {
     let mut stream = body.into_data_stream();
     while let Some(Ok(_)) = stream.next().await {}
-}
-
-fn new_upload_id() -> String {
-    let mut bytes = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    hex(&bytes)
-}
-
-fn tus_response<const N: usize>(status: StatusCode, headers: [(&str, String); N]) -> Response {
-    let mut response = status.into_response();
-    insert(&mut response, "Tus-Resumable", VERSION.to_string());
-    insert(
-        &mut response,
-        header::CACHE_CONTROL.as_str(),
-        "no-store".to_string(),
-    );
-    for (name, value) in headers {
-        insert(&mut response, name, value);
-    }
-    response
-}
-
-fn insert(response: &mut Response, name: &str, value: String) {
-    if let (Ok(name), Ok(value)) = (
-        header::HeaderName::from_bytes(name.as_bytes()),
-        HeaderValue::from_str(&value),
-    ) {
-        response.headers_mut().insert(name, value);
-    }
 }
