@@ -69,8 +69,8 @@ impl WidgetFiles {
         self.0.contains_key(path)
     }
 
-    /// `<link>` elements that start fetching the glue, the parts' loader, the
-    /// first screen and the wasm named in the build's `manifest.json`, and the
+    /// `<link>` elements that start fetching the glue, the first screen and
+    /// the wasm named in the build's `manifest.json`, and the
     /// translations the recorder will most likely speak (the first of
     /// `preferred`, language tags best first, that the build has, else
     /// English), while the page's loader script still loads; empty without a
@@ -115,7 +115,7 @@ impl WidgetFiles {
                 && !name.contains("..")
         };
         let mut hints = Vec::new();
-        for script in [Some(manifest.glue), manifest.parts, manifest.first]
+        for script in [Some(manifest.glue), manifest.first]
             .into_iter()
             .flatten()
             .filter(|f| safe(f))
@@ -147,9 +147,6 @@ impl WidgetFiles {
 struct Manifest {
     glue: String,
     wasm: String,
-    /// The loader of the wasm parts fetched after the first screen.
-    #[serde(default)]
-    parts: Option<String>,
     /// The loader's first screen.
     #[serde(default)]
     first: Option<String>,
@@ -347,12 +344,12 @@ mod tests {
     #[test]
     fn preload_hints_name_the_first_screen_and_the_likeliest_translations() {
         let dir = tempfile::tempdir().unwrap();
-        let manifest = r#"{ "glue": "widget.1.js", "wasm": "widget_bg.2.wasm", "parts": "__wasm_split.3.js",
+        let manifest = r#"{ "glue": "widget.1.js", "wasm": "widget_bg.2.wasm",
             "first": "first-screen.4.js", "locales": { "en": "./locales/en.5.ftl", "es": "./locales/es.6.ftl" } }"#;
         std::fs::write(dir.path().join("manifest.json"), manifest).unwrap();
         let files = WidgetFiles::load(dir.path()).unwrap();
         let hints = files.preload_hints("https://host", &["fr-CA", "es-MX"]);
-        for file in ["widget.1.js", "__wasm_split.3.js", "first-screen.4.js"] {
+        for file in ["widget.1.js", "first-screen.4.js"] {
             let hint =
                 format!("<link rel=\"modulepreload\" href=\"https://host/recorder/{file}\">");
             assert!(hints.contains(&hint), "{file} in {hints}");

@@ -31,8 +31,8 @@ test('the widget is served compressed, cached by content name, and revalidated b
 
   const loader = await get(`${base}/interview-recorder.js`);
   assert.equal(loader.status, 200);
-  const [, glue] = String(loader.body).match(/from '\.\/(widget\.[0-9a-f]{16}\.js)'/) ?? [];
-  const [, wasm] = String(loader.body).match(/'\.\/(widget_bg\.[0-9a-f]{16}\.wasm)'/) ?? [];
+  const [, glue] = String(loader.body).match(/from\s*["']\.\/(widget\.[0-9a-f]{16}\.js)["']/) ?? [];
+  const [, wasm] = String(loader.body).match(/["']\.\/(widget_bg\.[0-9a-f]{16}\.wasm)["']/) ?? [];
   assert.ok(glue && wasm, 'the loader names the glue and the wasm by their content');
   assert.match(loader.headers['cache-control'], /no-cache/, 'the loader is revalidated on each use');
   assert.ok(loader.headers.etag, 'the loader has a validator');
@@ -60,14 +60,11 @@ test('the widget is served compressed, cached by content name, and revalidated b
   assert.match(script.headers['content-type'], /^text\/javascript/);
   assert.equal(script.headers['cache-control'], 'public, max-age=31536000, immutable');
 
-  const [, parts] = String(loader.body).match(/'\.\/(__wasm_split\.[0-9a-f]{16}\.js)'/) ?? [];
-  assert.ok(parts, 'the loader names the loader of the wasm parts by its content');
-  const partsLoader = await get(`${base}/${parts}`);
-  const [, part] = String(partsLoader.body).match(/"\.\/(split_\w+\.[0-9a-f]{16}\.wasm)"/) ?? [];
-  assert.ok(part, 'which names the parts by their content');
-  const partFile = await get(`${base}/${part}`, { 'Accept-Encoding': 'br' });
-  assert.equal(partFile.headers['content-encoding'], 'br');
-  assert.equal(partFile.headers['cache-control'], 'public, max-age=31536000, immutable');
+  const [, first] = String(loader.body).match(/["']\.\/(first-screen\.[0-9a-f]{16}\.js)["']/) ?? [];
+  assert.ok(first, 'the loader names its first screen by its content');
+  const firstFile = await get(`${base}/${first}`, { 'Accept-Encoding': 'br' });
+  assert.equal(firstFile.headers['content-encoding'], 'br');
+  assert.equal(firstFile.headers['cache-control'], 'public, max-age=31536000, immutable');
 
   const missing = await get(`${base}/nothing-here.js`);
   assert.equal(missing.status, 404);
@@ -121,35 +118,4 @@ test('every page carries its security headers; the candidate page runs under its
     assert.equal(sessionAsked.length, path === invite ? 0 : 1, `${path}: GET /api/session`);
     await tab.close();
   }
-});
-
-test('the screens after Start come in a wasm part fetched during the overview; a failed download says so and Try again fetches it', { timeout: 120_000 }, async () => {
-  const server = await startServer();
-  const browser = await launchChromium();
-  cleanup.push(() => browser.close(), () => server.stop());
-  const tab = await newPage(browser);
-  const errors = [];
-  tab.on('pageerror', (error) => errors.push(error.message));
-  let failing = true;
-  const requested = [];
-  await tab.route(/\/recorder\/split_\w+\.[0-9a-f]{16}\.wasm$/, (route) => {
-    requested.push(failing ? 'failed' : 'served');
-    return failing ? route.abort('connectionreset') : route.continue();
-  });
-  await tab.goto(server.invite());
-  await part(tab, 'start').waitFor();
-  await tab.waitForTimeout(500);
-  assert.ok(requested.length > 0, 'the part is fetched while the candidate reads the overview');
-  await part(tab, 'start').click();
-  await tab.locator('[part~="continue"]:enabled').click({ timeout: 30_000 });
-  await part(tab, 'retry').waitFor({ timeout: 30_000 });
-  assert.match(await part(tab, 'failed').textContent(), /could not be downloaded/);
-  failing = false;
-  await part(tab, 'retry').click();
-  await part(tab, 'record').click({ timeout: 30_000 });
-  await tab.waitForTimeout(1_000);
-  await part(tab, 'stop').click();
-  await part(tab, 'submit').waitFor({ timeout: 30_000 });
-  assert.deepEqual(requested.at(-1), 'served');
-  assert.deepEqual(errors, [], 'no page error: the recorder lives on');
 });

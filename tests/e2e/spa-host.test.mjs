@@ -134,7 +134,7 @@ test('the same host app, bundled with esbuild from the packed npm package, recor
   execFileSync(esbuild, ['app.mjs', '--bundle', '--format=esm', '--minify', `--outfile=${join(site, 'app.mjs')}`, '--log-level=error'], { cwd: project });
   const installed = join(project, 'node_modules/interview-recorder');
   for (const file of readdirSync(installed)) {
-    if (/^(widget|widget_bg|__wasm_split|split_\w+)\.[0-9a-f]{16}\.(js|wasm)$/.test(file) || file === 'locales') cpSync(join(installed, file), join(site, file), { recursive: true });
+    if (/^(widget|widget_bg|first-screen)\.[0-9a-f]{16}\.(js|wasm)$/.test(file) || file === 'locales') cpSync(join(installed, file), join(site, file), { recursive: true });
   }
 
   const hostPort = await freePort();

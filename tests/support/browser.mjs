@@ -24,7 +24,8 @@ export async function launchChromium({ video, audio, autoAllow = true } = {}) {
 }
 
 /** A new page (of a browser, or of a context to share its storage) whose console errors
- * are printed, for diagnosing failures. */
+ * and refused API requests (method, path, status, the server's message) are printed, for
+ * diagnosing failures. */
 export async function newPage(browserOrContext) {
   const page = await browserOrContext.newPage();
   page.on('console', (message) => {
@@ -33,6 +34,12 @@ export async function newPage(browserOrContext) {
     }
   });
   page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
+  page.on('response', async (response) => {
+    const { pathname } = new URL(response.url());
+    if (response.status() < 400 || !pathname.startsWith('/api/')) return;
+    const message = await response.text().catch(() => '');
+    console.log(`[api ${response.status()}] ${response.request().method()} ${pathname} ${message.slice(0, 200)}`);
+  });
   return page;
 }
 

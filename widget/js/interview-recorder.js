@@ -8,15 +8,11 @@
 //
 // The build names the files below by their content (so they can be cached
 // forever); this loader is the only file a host page names. The overview is
-// drawn from here (first-screen.js) while the wasm is on its way; the screens
-// after Start are in wasm parts that the parts' loader fetches while the
-// candidate reads it.
+// drawn from here (first-screen.js) while the wasm is on its way.
 import * as firstGlue from './widget.js';
-import * as firstParts from './__wasm_split.js';
 import { addStyle, firstScreen } from './first-screen.js';
 
 const GLUE = './widget.js';
-const PARTS = './__wasm_split.js';
 const WASM = './widget_bg.wasm';
 // The translation files the build ships, by language (English is also
 // compiled into the wasm).
@@ -54,14 +50,11 @@ function instance() {
 
 async function start() {
   instances += 1;
-  // A new instance gets its own glue and parts' loader (module scripts run
-  // once per URL): the old ones hold the dead instance's memory.
-  const fresh = (path) => import(`${new URL(path, import.meta.url).href}?instance=${instances}`);
-  const [glue, parts] = instances === 1
-    ? [firstGlue, firstParts]
-    : await Promise.all([fresh(GLUE), fresh(PARTS)]);
-  glue.__useSplit(parts);
-  parts.__useMain(glue.initSync);
+  // A new instance gets its own glue (a module script runs once per URL):
+  // the old one holds the dead instance's memory.
+  const glue = instances === 1
+    ? firstGlue
+    : await import(`${new URL(GLUE, import.meta.url).href}?instance=${instances}`);
   await glue.default({ module_or_path: await compiled });
   const current = { glue, recorders: new Set(), dead: false };
   const started = live;

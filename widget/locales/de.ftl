@@ -84,7 +84,6 @@ self-view-hidden = Aufnahme läuft. Ihre Kamera ist an; das Bild ist ausgeblende
 device-lost = Kamera oder Mikrofon wurde getrennt
 recorded-nothing = dieser Browser hat nichts aufgenommen; bitte versuchen Sie eine aktuelle Version von Chrome, Edge, Firefox oder Safari
 error-unreachable = Der Interview-Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und laden Sie die Seite neu. Aufgenommene Antworten bleiben auf diesem Gerät.
-error-part-unavailable = Ein Teil des Rekorders konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut. Nichts von Ihren Aufnahmen geht verloren.
 error-format = Der Interview-Server hat eine Antwort gesendet, die dieser Rekorder nicht versteht. Bitte informieren Sie das Recruiting-Team.
 error-server = Der Interview-Server konnte das nicht ausführen (Fehler { $status }). Bitte versuchen Sie es gleich noch einmal.
 error-options = Diese Seite ist für das Interview nicht richtig eingerichtet. Bitte informieren Sie das Recruiting-Team.

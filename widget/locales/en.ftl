@@ -93,7 +93,6 @@ device-lost = the camera or microphone was disconnected
 recorded-nothing = this browser recorded nothing; please try an up-to-date Chrome, Edge, Firefox or Safari
 # What the candidate reads when something goes wrong.
 error-unreachable = The interview server cannot be reached. Check your connection, then reload the page. Answers you recorded are kept on this device.
-error-part-unavailable = Part of the recorder could not be downloaded. Check your connection, then try again. Nothing you recorded is lost.
 error-format = The interview server sent an answer this recorder does not understand. Please tell the hiring team.
 error-server = The interview server could not do this (error { $status }). Please try again in a moment.
 error-options = This page is not set up correctly for the interview. Please tell the hiring team.

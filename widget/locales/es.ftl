@@ -84,7 +84,6 @@ self-view-hidden = Grabando. Tu cámara está encendida; la imagen se oculta par
 device-lost = la cámara o el micrófono se desconectó
 recorded-nothing = este navegador no grabó nada; prueba con una versión actual de Chrome, Edge, Firefox o Safari
 error-unreachable = No se puede contactar con el servidor de la entrevista. Comprueba tu conexión y recarga la página. Las respuestas que grabaste se guardan en este dispositivo.
-error-part-unavailable = No se pudo descargar una parte de la grabadora. Comprueba tu conexión e inténtalo de nuevo. No se pierde nada de lo que grabaste.
 error-format = El servidor de la entrevista envió una respuesta que esta grabadora no entiende. Avisa al equipo de selección.
 error-server = El servidor de la entrevista no pudo hacerlo (error { $status }). Inténtalo de nuevo en un momento.
 error-options = Esta página no está bien configurada para la entrevista. Avisa al equipo de selección.

@@ -84,7 +84,6 @@ self-view-hidden = Enregistrement en cours. Votre caméra est allumée ; l’ima
 device-lost = la caméra ou le micro a été déconnecté
 recorded-nothing = ce navigateur n’a rien enregistré ; essayez une version récente de Chrome, Edge, Firefox ou Safari
 error-unreachable = Le serveur de l’entretien est injoignable. Vérifiez votre connexion, puis rechargez la page. Les réponses enregistrées sont conservées sur cet appareil.
-error-part-unavailable = Une partie de l’enregistreur n’a pas pu être téléchargée. Vérifiez votre connexion, puis réessayez. Rien de ce que vous avez enregistré n’est perdu.
 error-format = Le serveur de l’entretien a envoyé une réponse que cet enregistreur ne comprend pas. Merci de prévenir l’équipe de recrutement.
 error-server = Le serveur de l’entretien n’a pas pu le faire (erreur { $status }). Réessayez dans un instant.
 error-options = Cette page n’est pas correctement configurée pour l’entretien. Merci de prévenir l’équipe de recrutement.

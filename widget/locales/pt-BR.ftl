@@ -84,7 +84,6 @@ self-view-hidden = Gravando. Sua câmera está ligada; a imagem fica oculta para
 device-lost = a câmera ou o microfone foi desconectado
 recorded-nothing = este navegador não gravou nada; tente uma versão atual do Chrome, Edge, Firefox ou Safari
 error-unreachable = Não foi possível acessar o servidor da entrevista. Verifique sua conexão e recarregue a página. As respostas gravadas ficam guardadas neste aparelho.
-error-part-unavailable = Não foi possível baixar uma parte do gravador. Verifique sua conexão e tente novamente. Nada do que você gravou é perdido.
 error-format = O servidor da entrevista enviou uma resposta que este gravador não entende. Avise a equipe de recrutamento.
 error-server = O servidor da entrevista não conseguiu fazer isso (erro { $status }). Tente de novo daqui a pouco.
 error-options = Esta página não está configurada corretamente para a entrevista. Avise a equipe de recrutamento.

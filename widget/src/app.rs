@@ -7,7 +7,7 @@ use crate::host_events::ErrorDetail;
 use crate::i18n::Translations;
 use crate::language::{self, Locales};
 use crate::options::{MountOptions, OptionsError};
-use crate::{api, later, screens};
+use crate::{api, screens};
 use futures::future::join;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
@@ -116,10 +116,10 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                     screens::device_check(ctx, devices, heard).into_any()
                 }
                 Stage::TestVideo(flow) | Stage::Question(flow) => {
-                    later::screen(&ctx.clone(), || later::flow_screen(ctx, flow))
+                    screens::flow(ctx, flow).into_any()
                 }
-                Stage::Questions => later::screen(&ctx.clone(), || later::questions_screen(ctx)),
-                Stage::Done => later::screen(&ctx.clone(), || later::done_screen(ctx)),
+                Stage::Questions => screens::questions(ctx).into_any(),
+                Stage::Done => screens::done(ctx).into_any(),
             }
         }
     };

@@ -5,7 +5,6 @@ use crate::explain::Explain;
 use crate::host_events::{emit, ErrorDetail, QuestionStarted};
 use crate::i18n::Translations;
 use crate::kept_takes::KeptTakes;
-use crate::later::{self, Part};
 use crate::options::MountOptions;
 use crate::tasks::TaskSet;
 use crate::{api, playback};
@@ -84,8 +83,6 @@ pub struct Ctx {
     media: StoredValue<Media, LocalStorage>,
     /// What this recorder is waiting for; cancelled when it leaves the page.
     tasks: StoredValue<TaskSet, LocalStorage>,
-    /// Where the code of the screens after Start is (see [`later`]).
-    pub part: RwSignal<Part>,
 }
 
 #[derive(Default)]
@@ -128,7 +125,6 @@ impl Ctx {
             take: StoredValue::new_local(None),
             media: StoredValue::new_local(Media::default()),
             tasks: StoredValue::new_local(TaskSet::default()),
-            part: RwSignal::new(Part::Fetching),
         }
     }
 
@@ -140,7 +136,6 @@ impl Ctx {
         self.emit("ready", &view);
         self.session.set_value(Some(Session::new(view.clone())));
         self.sync();
-        later::fetch(self);
         let ctx = self.clone();
         let ticker = Interval::new(200, move || {
             let now = clock::now();
@@ -179,12 +174,7 @@ impl Ctx {
         if submitted {
             kept.forget(&take.key).await;
         } else if self.accept(Event::TakeKept(take.info.question.clone())) {
-            let ctx = self.clone();
-            self.spawn(async move {
-                if let Err(error) = later::resume(ctx.clone(), take).await {
-                    ctx.no_upload(error.explain(&ctx.t));
-                }
-            });
+            self.resume(take);
         }
         // Refused (already past the device check): it stays kept for the next visit.
     }
@@ -279,11 +269,7 @@ impl Ctx {
         let ctx = self.clone();
         match action {
             Action::OpenDevices => self.spawn(async move { ctx.open_devices().await }),
-            Action::StartRecording(purpose) => self.spawn(async move {
-                if let Err(error) = later::start_recording(ctx.clone(), purpose).await {
-                    ctx.dispatch(Event::TechnicalFailure(error.explain(&ctx.t)));
-                }
-            }),
+            Action::StartRecording(purpose) => self.start_recording(purpose),
             Action::StopRecording => self.media.with_value(|m| {
                 if let Some(recording) = &m.recording {
                     recording.stop();
@@ -320,11 +306,7 @@ impl Ctx {
                 });
                 self.let_go_of_take(!failed);
             }
-            Action::SubmitTake(question) => self.spawn(async move {
-                if let Err(error) = later::submit(ctx.clone(), question).await {
-                    ctx.refused(error.explain(&ctx.t));
-                }
-            }),
+            Action::SubmitTake(question) => self.spawn(async move { ctx.submit(question).await }),
             Action::Complete => self.spawn(async move {
                 match api::complete(&ctx.options).await {
                     Ok(receipt) => {

@@ -3,7 +3,6 @@
 //! The loader keeps its name and points at the new ones.
 
 use crate::cmd::Fail;
-use crate::wasm_split::PART_LOADER;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -16,34 +15,16 @@ pub struct Fingerprinted {
     pub glue: String,
 }
 
-/// Renames by content `dir/widget_bg.wasm`, `dir/widget.js`, the wasm parts
-/// fetched later (every other `dir/*.wasm`), their loader
-/// [`PART_LOADER`], the loader's [`FIRST_SCREEN`] and each
-/// `dir/locales/{code}.ftl`; rewrites the references to them (the glue names
-/// the wasm, the parts' loader the parts; the loader names the glue, the wasm,
-/// the parts' loader, the first screen and the locales), and writes
-/// `manifest.json` (`{ "glue": ..., "wasm": ..., "parts": ..., "first": ...,
-/// "locales": { code: path } }`) for servers that render preload hints.
+/// Renames by content `dir/widget_bg.wasm`, `dir/widget.js`, the loader's
+/// [`FIRST_SCREEN`] and each `dir/locales/{code}.ftl`; rewrites the
+/// references to them (the glue names the wasm; the loader names the glue,
+/// the wasm, the first screen and the locales), and writes `manifest.json`
+/// (`{ "glue": ..., "wasm": ..., "first": ..., "locales": { code: path } }`)
+/// for servers that render preload hints.
 pub fn fingerprint(dir: &Path) -> Result<Fingerprinted, Fail> {
-    let parts: Vec<String> = list(dir)?
-        .into_iter()
-        .filter_map(|name| name.strip_suffix(".wasm").map(str::to_string))
-        .filter(|stem| stem != "widget_bg")
-        .collect();
     let wasm = rename_by_content(dir, "widget_bg", "wasm", |bytes| bytes)?;
     let glue = rename_by_content(dir, "widget", "js", |bytes| {
         replace(bytes, "widget_bg.wasm", &wasm)
-    })?;
-    let mut renamed = Vec::new();
-    for stem in parts {
-        let name = rename_by_content(dir, &stem, "wasm", |bytes| bytes)?;
-        renamed.push((format!("\"./{stem}.wasm\""), format!("\"./{name}\"")));
-    }
-    let part_stem = PART_LOADER.trim_end_matches(".js");
-    let part_loader = rename_by_content(dir, part_stem, "js", |bytes| {
-        renamed
-            .iter()
-            .fold(bytes, |bytes, (from, to)| replace(bytes, from, to))
     })?;
     let first_stem = FIRST_SCREEN.trim_end_matches(".js");
     let first = rename_by_content(dir, first_stem, "js", |bytes| bytes)?;
@@ -63,11 +44,6 @@ pub fn fingerprint(dir: &Path) -> Result<Fingerprinted, Fail> {
     let rewritten = replace(rewritten, "./widget.js", &format!("./{glue}"));
     let rewritten = replace(
         rewritten,
-        &format!("./{PART_LOADER}"),
-        &format!("./{part_loader}"),
-    );
-    let rewritten = replace(
-        rewritten,
         &format!("./{FIRST_SCREEN}"),
         &format!("./{first}"),
     );
@@ -78,7 +54,7 @@ pub fn fingerprint(dir: &Path) -> Result<Fingerprinted, Fail> {
     );
     write(&loader, &rewritten)?;
     let manifest = format!(
-        "{{ \"glue\": \"{glue}\", \"wasm\": \"{wasm}\", \"parts\": \"{part_loader}\", \"first\": \"{first}\", \"locales\": {locales} }}\n"
+        "{{ \"glue\": \"{glue}\", \"wasm\": \"{wasm}\", \"first\": \"{first}\", \"locales\": {locales} }}\n"
     );
     write(&dir.join("manifest.json"), manifest.as_bytes())?;
     Ok(Fingerprinted { glue })

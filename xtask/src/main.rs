@@ -6,7 +6,6 @@ mod fingerprint;
 mod install;
 mod package;
 mod precompress;
-mod wasm_split;
 mod widget_build;
 
 use cmd::{run, workspace_root, Fail};

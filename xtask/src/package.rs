@@ -72,8 +72,8 @@ Importing the package defines `<interview-recorder invite=\"...\" api=\"...\">` 
 
 The wasm, its glue and the translations are loaded next to the script: when a
 bundler puts the script into your bundle, copy `widget_bg.*.wasm`,
-`split_*.wasm`, `widget.*.js`, `__wasm_split.*.js`, `first-screen.*.js` and
-`locales/` from this package next to the bundle (they are
+`widget.*.js`, `first-screen.*.js` and `locales/` from this package next to
+the bundle (they are
 named by content: cache them forever). Types: `interview-recorder.d.ts`.
 ";
 

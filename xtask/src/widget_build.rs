@@ -1,13 +1,11 @@
-//! Builds the widget: cargo (wasm32, size profile), the split into a main
-//! module and parts fetched later, wasm-bindgen, wasm-opt, esbuild (minifies
-//! the JS), then the loader script, into `target/www/recorder`; names the
-//! glue, the wasm files and the parts' loader by content and writes a Brotli
-//! and a gzip copy of every file.
+//! Builds the widget: cargo (wasm32, size profile), wasm-bindgen, wasm-opt,
+//! the loader and its first screen, esbuild (minifies the JS), into
+//! `target/www/recorder`; names the glue, the wasm, the first screen and the
+//! translations by content and writes a Brotli and a gzip copy of every file.
 
 use crate::cmd::{cargo, run, workspace_root, Fail};
 use crate::fingerprint::{fingerprint, FIRST_SCREEN};
 use crate::precompress::precompress;
-use crate::wasm_split::{split, wire, PART_LOADER};
 use std::process::Command;
 
 /// Where the built widget goes; demo-server serves it at `/recorder/`.
@@ -29,54 +27,32 @@ pub fn build() -> Result<(), Fail> {
             "wasm32-unknown-unknown",
         ])
         .args(["--profile", "wasm-release"])
-        // The splitter reads the linker's relocations.
-        .args([
-            "--config",
-            "target.wasm32-unknown-unknown.rustflags=[\"-Clink-args=--emit-relocs\"]",
-        ])
         .current_dir(&root))?;
     let wasm = root.join("target/wasm32-unknown-unknown/wasm-release/widget.wasm");
-    let split = split(&wasm, &out)?;
     run(Command::new("wasm-bindgen")
-        .arg(&split.main)
+        .arg(&wasm)
         .args([
             "--target",
             "web",
             "--no-typescript",
-            // The parts share the main module's function table.
-            "--keep-lld-exports",
             "--out-name",
             "widget",
             "--out-dir",
         ])
         .arg(&out))?;
-    std::fs::remove_file(&split.main)
-        .map_err(|e| Fail(format!("cannot remove {}: {e}", split.main.display())))?;
-    wire(&out)?;
-    for wasm in std::iter::once(out.join("widget_bg.wasm")).chain(split.parts) {
-        optimize(&root, &wasm)?;
-    }
-    write_first_screen(&root, &out)?;
-    // wasm-bindgen's glue, the parts' loader and the first screen, minified
-    // (`import.meta.url` and exports kept).
-    for script in ["widget.js", PART_LOADER, FIRST_SCREEN] {
-        let script = out.join(script);
-        run(Command::new(root.join("widget/node_modules/.bin/esbuild"))
-            .arg(&script)
-            .args([
-                "--minify",
-                "--format=esm",
-                "--allow-overwrite",
-                "--log-level=warning",
-            ])
-            .arg(format!("--outfile={}", script.display())))?;
-    }
+    optimize(&root, &out.join("widget_bg.wasm"))?;
     for file in ["interview-recorder.js", "interview-recorder.d.ts"] {
         std::fs::copy(root.join("widget/js").join(file), out.join(file))
             .map_err(|e| Fail(format!("cannot copy {file}: {e}")))?;
     }
+    write_first_screen(&root, &out)?;
+    for script in ["widget.js", FIRST_SCREEN] {
+        minify(&root, &out.join(script))?;
+    }
     copy_dir(&root.join("widget/locales"), &out.join("locales"))?;
     let names = fingerprint(&out)?;
+    // Once it names the content-named files.
+    minify(&root, &out.join(LOADER))?;
     for path in files_under(&out)? {
         let sizes = precompress(&path)?;
         let name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -114,6 +90,23 @@ fn write_first_screen(root: &std::path::Path, out: &std::path::Path) -> Result<(
     let script = script.replace(placeholder, &format!("const STYLE = '{literal}';"));
     std::fs::write(out.join(FIRST_SCREEN), script)
         .map_err(|e| Fail(format!("cannot write {FIRST_SCREEN}: {e}")))
+}
+
+/// The file a host page names.
+const LOADER: &str = "interview-recorder.js";
+
+/// Minifies one ES module in place with esbuild (`import.meta.url` and
+/// exports kept).
+fn minify(root: &std::path::Path, script: &std::path::Path) -> Result<(), Fail> {
+    run(Command::new(root.join("widget/node_modules/.bin/esbuild"))
+        .arg(script)
+        .args([
+            "--minify",
+            "--format=esm",
+            "--allow-overwrite",
+            "--log-level=warning",
+        ])
+        .arg(format!("--outfile={}", script.display())))
 }
 
 /// Shrinks one wasm module in place.

@@ -1,6 +1,5 @@
 //! The take lifecycle: an answer is recorded, kept on the device, uploaded
 //! while it records, given up for a retake, submitted, or resumed after a reload.
-//! Only reached after the candidate presses Start (see `crate::later`).
 
 use super::{Ctx, TIMESLICE_MS};
 use crate::api;
