@@ -22,9 +22,10 @@ test('a panic shows in each recorder of that instance, and the next recorder sta
     <script type="module" src="${server.origin}/recorder/interview-recorder.js"></script></head><body>
     <script>
       window.events = [];
-      window.add = (invite) => {
+      window.add = (invite, lang) => {
         const element = document.createElement('interview-recorder');
         element.setAttribute('invite', invite);
+        if (lang) element.setAttribute('lang', lang);
         element.setAttribute('api', '${server.origin}/api');
         element.addEventListener('error', (event) => window.events.push({ invite, detail: event.detail }));
         document.body.append(element);
@@ -58,18 +59,18 @@ test('a panic shows in each recorder of that instance, and the next recorder sta
   await tab.goto(hostOrigin);
   const recorder = (invite) => tab.locator(`interview-recorder[invite="${invite}"]`);
 
-  await tab.evaluate((invite) => window.add(invite), first);
+  await tab.evaluate((invite) => window.add(invite, 'es'), first);
   await recorder(first).locator('[part~="start"]').waitFor();
   await tab.evaluate(() => window.add('crash-me'));
   await recorder(first).locator('[part~="error"]').first().waitFor();
-  assert.match(await recorder(first).locator('[part~="error"]').first().textContent(), /stopped because of an error/);
+  // Said by the loader, in the candidate's language.
+  assert.match(await recorder(first).locator('[part~="error"]').first().textContent(), /se detuvo por un error/);
   const events = await tab.evaluate(() => window.events);
   assert.ok(events.some((e) => e.invite === first && e.detail.code === 'crashed'), JSON.stringify(events));
 
   await tab.evaluate((invite) => window.add(invite), later);
   await recorder(later).locator('[part~="start"]').click({ timeout: 30_000 });
   await recorder(later).locator('[part~="level"]').waitFor({ timeout: 30_000 });
-  // The screens after the device check come from the wasm parts, loaded into the new instance.
   await recorder(later).locator('[part~="continue"]:enabled').click({ timeout: 30_000 });
   await recorder(later).locator('[part~="record"]').waitFor({ timeout: 30_000 });
   assert.equal(wrapped, 1, 'the new recorder runs on a fresh instance (its own glue import)');

@@ -6,10 +6,10 @@
 // has arrived, with nothing pressed twice and no page error.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../support/server.mjs';
+import { freePort, hostPage, startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 
 const cleanup = [];
@@ -89,4 +89,49 @@ test('Start pressed before the wasm arrives goes on to the camera check when it 
   assert.equal(await tab.locator('.ir-first').count(), 0, 'the first screen is gone');
   await tab.locator('[part~="continue"]:enabled').waitFor({ timeout: 30_000 });
   assert.deepEqual(errors, []);
+});
+
+test('a vendor\'s translations (the element\'s attribute) reach the first screen, the recorder, and the words when it cannot start', { timeout: 120_000 }, async () => {
+  const english = readFileSync(new URL('../../widget/locales/en.ftl', import.meta.url), 'utf8');
+  const italian = english
+    .replace(/^start-interview = .*$/m, 'start-interview = Inizia il colloquio')
+    .replace(/^error-load-failed = .*$/m, 'error-load-failed = Il registratore non è partito: controlla la connessione.');
+  const file = `data:text/plain;charset=utf-8,${encodeURIComponent(italian)}`;
+  const hostPort = await freePort();
+  const hostOrigin = `http://127.0.0.1:${hostPort}`;
+  const server = await startServer({ allowedOrigins: [hostOrigin] });
+  const invite = server.invite().split('/').pop();
+  const html = `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Lavora con noi</title>
+    <script type="module" src="${server.origin}/recorder/interview-recorder.js"></script></head><body>
+    <interview-recorder invite="${invite}" api="${server.origin}/api" lang="it"
+      translations='${JSON.stringify({ it: file }).replace(/'/g, '&#39;')}'></interview-recorder>
+    </body></html>`;
+  const host = await hostPage(hostPort, html);
+  const browser = await launchChromium();
+  cleanup.push(() => browser.close(), () => server.stop(), () => host.close());
+
+  const { tab, errors, release } = await heldBack(browser);
+  await tab.goto(hostOrigin);
+  const start = tab.locator(`${first} [part~="start"]`);
+  assert.equal((await start.textContent({ timeout: 30_000 })).trim(), 'Inizia il colloquio');
+  release();
+  await tab.locator('.ir-first').waitFor({ state: 'detached', timeout: 60_000 });
+  assert.equal((await tab.locator(`${own} [part~="start"]`).textContent()).trim(), 'Inizia il colloquio');
+  assert.deepEqual(errors, []);
+  await tab.close();
+
+  // The wasm cannot be had (the connection dropped): the loader says so, in Italian.
+  const failing = await newPage(browser);
+  await failing.route(/\/recorder\/widget_bg\.[0-9a-f]{16}\.wasm$/, (route) => route.abort('connectionreset'));
+  await failing.addInitScript(() => {
+    window.recorderErrors = [];
+    document.addEventListener('error', (event) => event.detail && window.recorderErrors.push(event.detail), true);
+  });
+  await failing.goto(hostOrigin);
+  const said = failing.locator('interview-recorder [part~="error"]');
+  await said.waitFor({ timeout: 30_000 });
+  assert.equal((await said.textContent()).trim(), 'Il registratore non è partito: controlla la connessione.');
+  assert.equal(await said.getAttribute('lang'), 'it');
+  const detail = await failing.evaluate(() => window.recorderErrors[0]);
+  assert.equal(detail?.code, 'load-failed');
 });

@@ -38,18 +38,23 @@ export function firstScreen(target, options, session, files) {
   let container;
   let started = false;
   let done = false;
-  draw().catch(() => {});
+  // The candidate's words: from the session's language if it comes, else the page's and
+  // the browser's (they also say why the recorder could not start).
+  let t;
+  const read = (async () => {
+    const response = await Promise.resolve(session).catch(() => undefined);
+    const view = response?.ok ? await response.json().catch(() => undefined) : undefined;
+    const lang = pick([options.lang, view?.locale, ...navigator.languages], Object.keys(files)) ?? 'en';
+    if (!files[lang]) return undefined;
+    const source = await fetch(files[lang]).then((r) => (r.ok ? r.text() : '')).catch(() => '');
+    t = translator(lang, catalog(source));
+    return view;
+  })();
+  read.then(draw).catch(() => {});
 
-  async function draw() {
-    const response = await session;
-    if (done || !response?.ok) return;
-    const view = await response.json();
-    const lang = pick([options.lang, view.locale, ...navigator.languages], Object.keys(files)) ?? 'en';
-    if (done || !files[lang]) return;
-    const source = await fetch(files[lang]).then((r) => (r.ok ? r.text() : ''));
-    const words = catalog(source);
-    if (done || !OVERVIEW.every((key) => key in words)) return;
-    container = overview(view, translator(lang, words), options.theme);
+  function draw(view) {
+    if (done || !view || !OVERVIEW.every((key) => t.has(key))) return;
+    container = overview(view, t, options.theme);
     container.querySelector('[part~="start"]').addEventListener('click', (event) => {
       started = true;
       event.currentTarget.disabled = true;
@@ -83,6 +88,19 @@ export function firstScreen(target, options, session, files) {
     remove() {
       done = true;
       container?.remove();
+    },
+    /** A paragraph saying `key` in the candidate's language (English until, or
+     * unless, their translations are here), with `part="error"` and `role="alert"`. */
+    async alert(key, english, { wait = 0 } = {}) {
+      if (wait) await Promise.race([read, new Promise((resolve) => { setTimeout(resolve, wait); })]);
+      const said = Boolean(t?.has(key));
+      const paragraph = document.createElement('p');
+      paragraph.setAttribute('part', 'error');
+      paragraph.setAttribute('role', 'alert');
+      paragraph.lang = said ? t.lang : 'en';
+      paragraph.dir = said && t.rtl ? 'rtl' : 'ltr';
+      paragraph.textContent = said ? t(key) : english;
+      return paragraph;
     },
   };
 }
@@ -153,7 +171,7 @@ function translator(lang, words) {
       return rtl ? `\u2068${text}\u2069` : text;
     });
   };
-  return Object.assign(t, { lang, rtl });
+  return Object.assign(t, { lang, rtl, has: (key) => key in words });
 }
 
 /** A translation file's messages: text, or `{ variable, variants: [[name, text]], default }`. */

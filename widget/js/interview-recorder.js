@@ -34,6 +34,10 @@ async function compile(url) {
   }
 }
 
+// What the candidate reads when the recorder stops, if their translations are not here.
+const CRASHED = 'The interview recorder stopped because of an error. '
+  + 'Your recorded answers are kept on this device: reload the page to continue.';
+
 let instances = 0;
 let live;
 
@@ -108,6 +112,20 @@ function locales(translations) {
   return files;
 }
 
+/** The `translations` attribute (`{"it": "/i18n/it.ftl"}`), read; one that is not
+ * such JSON is left out, with a word in the console. */
+function translationsAttribute(json) {
+  if (!json) return undefined;
+  try {
+    const files = JSON.parse(json);
+    if (files && typeof files === 'object' && !Array.isArray(files)) return files;
+  } catch {
+    // said below
+  }
+  console.warn(`interview recorder: the translations attribute is not JSON like {"it": "/i18n/it.ftl"}; not used`);
+  return undefined;
+}
+
 /** A recorder on `target` (an element or a shadow root) that reports to
  * `host`: the overview drawn at once from the loader, then the wasm's
  * screens taking over when they are drawn. */
@@ -122,12 +140,22 @@ async function mountOn(target, options, host, session = prefetchSession(options 
   } catch (error) {
     first.remove();
     removeStyle();
+    const english = 'The interview recorder could not start. Check your connection, then reload the page.';
+    target.replaceChildren(await first.alert('error-load-failed', english, { wait: 5_000 }));
     throw error;
   }
   // English is compiled into the wasm: it fetches only other files (or a host's own English).
   const fetched = { ...files };
   if (fetched.en === builtEnglish) delete fetched.en;
-  const handle = current.glue.mount(target, { ...options, session, locales: fetched });
+  let handle;
+  try {
+    handle = current.glue.mount(target, { ...options, session, locales: fetched });
+  } catch (error) {
+    first.remove();
+    removeStyle();
+    target.replaceChildren(await first.alert('error-crashed', CRASHED));
+    throw error;
+  }
   const listening = new AbortController();
   const drawn = () => {
     listening.abort();
@@ -149,15 +177,10 @@ async function mountOn(target, options, host, session = prefetchSession(options 
         // A bug while unmounting: the panic hook has reported it.
       }
     },
-    crashed() {
+    async crashed() {
       listening.abort();
       current.recorders.delete(recorder);
-      const message = document.createElement('p');
-      message.setAttribute('part', 'error');
-      message.setAttribute('role', 'alert');
-      message.textContent = 'The interview recorder stopped because of an error. '
-        + 'Your recorded answers are kept on this device: reload the page to continue.';
-      target.replaceChildren(message);
+      target.replaceChildren(await first.alert('error-crashed', CRASHED));
       host.dispatchEvent(new CustomEvent('error', {
         bubbles: true,
         composed: true,
@@ -189,6 +212,7 @@ class InterviewRecorder extends HTMLElement {
       lang: this.getAttribute('lang') ?? undefined,
       theme: this.getAttribute('theme') ?? undefined,
       hideSelfView: this.hasAttribute('hide-self-view'),
+      translations: translationsAttribute(this.getAttribute('translations')),
     };
     const session = embeddedSession(this) ?? prefetchSession(options);
     try {
@@ -197,7 +221,7 @@ class InterviewRecorder extends HTMLElement {
       if (this.isConnected) this.recorder = recorder;
       else recorder.unmount();
     } catch (error) {
-      root.textContent = 'The interview recorder could not start. Please reload the page.';
+      // mountOn said why in the element.
       this.dispatchEvent(new CustomEvent('error', {
         bubbles: true,
         composed: true,

@@ -118,3 +118,5 @@ error-content-type = Der Upload-Server kann keine Aufnahmen von diesem Rekorder 
 error-bad-request = Der Server konnte eine Anfrage dieses Rekorders nicht lesen. Bitte informieren Sie das Recruiting-Team.
 error-review-link-invalid = Dieser Review-Link ist nicht gültig.
 error-server-error = Der Interview-Server hatte ein Problem. Bitte versuchen Sie es gleich noch einmal; Ihre Antwort bleibt erhalten.
+error-crashed = Der Interview-Rekorder wurde wegen eines Fehlers angehalten. Ihre aufgenommenen Antworten bleiben auf diesem Gerät gespeichert: Laden Sie die Seite neu, um fortzufahren.
+error-load-failed = Der Interview-Rekorder konnte nicht starten. Prüfen Sie Ihre Verbindung und laden Sie dann die Seite neu.

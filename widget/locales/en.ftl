@@ -127,3 +127,6 @@ error-content-type = The upload server cannot receive recordings from this recor
 error-bad-request = The server could not read a request from this recorder. Please tell the hiring team.
 error-review-link-invalid = This review link is not valid.
 error-server-error = The interview server had a problem. Please try again in a moment; your answer is kept.
+# Said by the loader (widget/js) when the recorder cannot start or stops.
+error-crashed = The interview recorder stopped because of an error. Your recorded answers are kept on this device: reload the page to continue.
+error-load-failed = The interview recorder could not start. Check your connection, then reload the page.

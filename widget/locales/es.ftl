@@ -118,3 +118,5 @@ error-content-type = El servidor de subida no puede recibir grabaciones de esta 
 error-bad-request = El servidor no pudo leer una solicitud de esta grabadora. Avisa al equipo de selección.
 error-review-link-invalid = Este enlace de revisión no es válido.
 error-server-error = El servidor de la entrevista tuvo un problema. Inténtalo de nuevo en un momento; tu respuesta se guarda.
+error-crashed = La grabadora de la entrevista se detuvo por un error. Tus respuestas grabadas se guardan en este dispositivo: recarga la página para continuar.
+error-load-failed = La grabadora de la entrevista no pudo iniciarse. Comprueba tu conexión y recarga la página.

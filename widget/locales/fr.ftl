@@ -118,3 +118,5 @@ error-content-type = Le serveur d’envoi ne peut pas recevoir les enregistremen
 error-bad-request = Le serveur n’a pas pu lire une demande de cet enregistreur. Merci de prévenir l’équipe de recrutement.
 error-review-link-invalid = Ce lien de consultation n’est pas valide.
 error-server-error = Le serveur de l’entretien a rencontré un problème. Réessayez dans un instant ; votre réponse est conservée.
+error-crashed = L’enregistreur d’entretien s’est arrêté à cause d’une erreur. Vos réponses enregistrées sont conservées sur cet appareil : rechargez la page pour continuer.
+error-load-failed = L’enregistreur d’entretien n’a pas pu démarrer. Vérifiez votre connexion, puis rechargez la page.

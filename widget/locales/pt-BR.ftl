@@ -118,3 +118,5 @@ error-content-type = O servidor de envio não consegue receber gravações deste
 error-bad-request = O servidor não conseguiu ler uma solicitação deste gravador. Avise a equipe de recrutamento.
 error-review-link-invalid = Este link de avaliação não é válido.
 error-server-error = O servidor da entrevista teve um problema. Tente de novo daqui a pouco; sua resposta fica guardada.
+error-crashed = O gravador da entrevista parou por causa de um erro. Suas respostas gravadas estão guardadas neste dispositivo: recarregue a página para continuar.
+error-load-failed = O gravador da entrevista não conseguiu iniciar. Verifique sua conexão e recarregue a página.
