@@ -25,8 +25,8 @@ export function addStyle(target) {
 
 /**
  * Draws the overview into `target` once the session (a `fetch` Response
- * promise) and the translation file of the chosen language are here, unless
- * `takeOver` or `remove` came first.
+ * promise) and the translation file of the chosen language are here, and
+ * `allowed` (a promise) came true, unless `takeOver` or `remove` came first.
  *
  * ```js
  * const first = firstScreen(root, { lang, theme }, session, { en: 'locales/en.1234.ftl' });
@@ -34,7 +34,7 @@ export function addStyle(target) {
  * first.takeOver();
  * ```
  */
-export function firstScreen(target, options, session, files) {
+export function firstScreen(target, options, session, files, allowed = Promise.resolve(true)) {
   let container;
   let started = false;
   let done = false;
@@ -50,7 +50,7 @@ export function firstScreen(target, options, session, files) {
     t = translator(lang, catalog(source));
     return view;
   })();
-  read.then(draw).catch(() => {});
+  Promise.all([read, allowed]).then(([view, yes]) => yes && draw(view)).catch(() => {});
 
   function draw(view) {
     if (done || !view || !OVERVIEW.every((key) => t.has(key))) return;

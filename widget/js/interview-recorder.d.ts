@@ -72,7 +72,8 @@ export interface CompletedDetail {
 
 /** `permission-denied` and `error`. */
 export interface ErrorDetail {
-  code: 'options' | 'session' | 'media' | 'upload' | 'complete' | 'load-failed' | 'crashed';
+  /** `already-open`: another recorder (this page, another tab or window) has the invite open. */
+  code: 'options' | 'session' | 'media' | 'upload' | 'complete' | 'load-failed' | 'crashed' | 'already-open';
   /** What happened, in English, for integrators (the candidate reads their language). */
   message: string;
   /** The server's stable code when it refused (`invite-invalid`, `deadline-passed`...; see the README). */

@@ -34,9 +34,38 @@ async function compile(url) {
   }
 }
 
-// What the candidate reads when the recorder stops, if their translations are not here.
+// What the candidate reads when the recorder cannot go on, if their translations are not here.
 const CRASHED = 'The interview recorder stopped because of an error. '
   + 'Your recorded answers are kept on this device: reload the page to continue.';
+const LOAD_FAILED = 'The interview recorder could not start. Check your connection, then reload the page.';
+const ALREADY_OPEN = 'This interview is already open in another tab or window. '
+  + 'Continue there, or close it and reload this page.';
+
+/** Another recorder (on this page, or in another tab or window) has the invite open. */
+class AlreadyOpen extends Error {
+  code = 'already-open';
+
+  constructor() {
+    super('this interview is already open in another recorder (this page, another tab or window); one records at a time');
+  }
+}
+
+/** How long a recorder waits for another one to let go of its invite (a recorder just
+ * removed from the page, a tab being reloaded) before it says the invite is open elsewhere. */
+const CLAIM_WAIT_MS = 2_000;
+
+/** The invite's lock across this browser's tabs (Web Locks), held until the returned
+ * function is called; `undefined` if another recorder keeps it. Without Web Locks (old
+ * browsers), every recorder gets it. */
+function claim(invite) {
+  if (!invite || !navigator.locks) return Promise.resolve(() => {});
+  return new Promise((resolve) => {
+    const signal = AbortSignal.timeout(CLAIM_WAIT_MS);
+    navigator.locks.request(`interview-recorder ${invite}`, { signal }, () => new Promise((release) => {
+      resolve(release);
+    })).catch((error) => resolve(error?.name === 'TimeoutError' || error?.name === 'AbortError' ? undefined : () => {}));
+  });
+}
 
 let instances = 0;
 let live;
@@ -132,17 +161,24 @@ function translationsAttribute(json) {
 async function mountOn(target, options, host, session = prefetchSession(options ?? {})) {
   const files = locales(options?.translations);
   const removeStyle = addStyle(target);
-  // Read before the wasm reads the body of the same response.
-  const first = firstScreen(target, options ?? {}, session?.then((response) => response.clone()), files);
+  const claimed = claim(options?.invite);
+  // Read before the wasm reads the body of the same response; drawn once the invite is ours.
+  const first = firstScreen(target, options ?? {}, session?.then((response) => response.clone()), files, claimed);
+  const release = await claimed;
+  /** Nothing of this recorder stays but why, in the candidate's words. */
+  const fail = async (key, english, error, wait = 5_000) => {
+    release?.();
+    first.remove();
+    removeStyle();
+    target.replaceChildren(await first.alert(key, english, { wait }));
+    throw error;
+  };
+  if (!release) return fail('error-already-open', ALREADY_OPEN, new AlreadyOpen());
   let current;
   try {
     current = await instance();
   } catch (error) {
-    first.remove();
-    removeStyle();
-    const english = 'The interview recorder could not start. Check your connection, then reload the page.';
-    target.replaceChildren(await first.alert('error-load-failed', english, { wait: 5_000 }));
-    throw error;
+    return fail('error-load-failed', LOAD_FAILED, error);
   }
   // English is compiled into the wasm: it fetches only other files (or a host's own English).
   const fetched = { ...files };
@@ -151,10 +187,7 @@ async function mountOn(target, options, host, session = prefetchSession(options 
   try {
     handle = current.glue.mount(target, { ...options, session, locales: fetched });
   } catch (error) {
-    first.remove();
-    removeStyle();
-    target.replaceChildren(await first.alert('error-crashed', CRASHED));
-    throw error;
+    return fail('error-crashed', CRASHED, error, 0);
   }
   const listening = new AbortController();
   const drawn = () => {
@@ -169,6 +202,7 @@ async function mountOn(target, options, host, session = prefetchSession(options 
       listening.abort();
       first.remove();
       removeStyle();
+      release();
       if (!current.recorders.delete(recorder) || current.dead) return;
       try {
         handle.unmount();
@@ -179,6 +213,7 @@ async function mountOn(target, options, host, session = prefetchSession(options 
     },
     async crashed() {
       listening.abort();
+      release();
       current.recorders.delete(recorder);
       target.replaceChildren(await first.alert('error-crashed', CRASHED));
       host.dispatchEvent(new CustomEvent('error', {
@@ -225,7 +260,7 @@ class InterviewRecorder extends HTMLElement {
       this.dispatchEvent(new CustomEvent('error', {
         bubbles: true,
         composed: true,
-        detail: { code: 'load-failed', message: String(error) },
+        detail: { code: error?.code ?? 'load-failed', message: error?.message ?? String(error) },
       }));
     } finally {
       this.pending = false;

@@ -120,3 +120,4 @@ error-review-link-invalid = Dieser Review-Link ist nicht gültig.
 error-server-error = Der Interview-Server hatte ein Problem. Bitte versuchen Sie es gleich noch einmal; Ihre Antwort bleibt erhalten.
 error-crashed = Der Interview-Rekorder wurde wegen eines Fehlers angehalten. Ihre aufgenommenen Antworten bleiben auf diesem Gerät gespeichert: Laden Sie die Seite neu, um fortzufahren.
 error-load-failed = Der Interview-Rekorder konnte nicht starten. Prüfen Sie Ihre Verbindung und laden Sie dann die Seite neu.
+error-already-open = Dieses Interview ist bereits in einem anderen Tab oder Fenster geöffnet. Fahren Sie dort fort, oder schließen Sie es und laden Sie diese Seite neu.

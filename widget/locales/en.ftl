@@ -130,3 +130,4 @@ error-server-error = The interview server had a problem. Please try again in a m
 # Said by the loader (widget/js) when the recorder cannot start or stops.
 error-crashed = The interview recorder stopped because of an error. Your recorded answers are kept on this device: reload the page to continue.
 error-load-failed = The interview recorder could not start. Check your connection, then reload the page.
+error-already-open = This interview is already open in another tab or window. Continue there, or close it and reload this page.

@@ -120,3 +120,4 @@ error-review-link-invalid = Este enlace de revisión no es válido.
 error-server-error = El servidor de la entrevista tuvo un problema. Inténtalo de nuevo en un momento; tu respuesta se guarda.
 error-crashed = La grabadora de la entrevista se detuvo por un error. Tus respuestas grabadas se guardan en este dispositivo: recarga la página para continuar.
 error-load-failed = La grabadora de la entrevista no pudo iniciarse. Comprueba tu conexión y recarga la página.
+error-already-open = Esta entrevista ya está abierta en otra pestaña o ventana. Continúa allí, o ciérrala y recarga esta página.

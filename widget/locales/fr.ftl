@@ -120,3 +120,4 @@ error-review-link-invalid = Ce lien de consultation n’est pas valide.
 error-server-error = Le serveur de l’entretien a rencontré un problème. Réessayez dans un instant ; votre réponse est conservée.
 error-crashed = L’enregistreur d’entretien s’est arrêté à cause d’une erreur. Vos réponses enregistrées sont conservées sur cet appareil : rechargez la page pour continuer.
 error-load-failed = L’enregistreur d’entretien n’a pas pu démarrer. Vérifiez votre connexion, puis rechargez la page.
+error-already-open = Cet entretien est déjà ouvert dans un autre onglet ou une autre fenêtre. Continuez-y, ou fermez-le et rechargez cette page.

@@ -120,3 +120,4 @@ error-review-link-invalid = Este link de avaliação não é válido.
 error-server-error = O servidor da entrevista teve um problema. Tente de novo daqui a pouco; sua resposta fica guardada.
 error-crashed = O gravador da entrevista parou por causa de um erro. Suas respostas gravadas estão guardadas neste dispositivo: recarregue a página para continuar.
 error-load-failed = O gravador da entrevista não conseguiu iniciar. Verifique sua conexão e recarregue a página.
+error-already-open = Esta entrevista já está aberta em outra aba ou janela. Continue por lá, ou feche-a e recarregue esta página.
