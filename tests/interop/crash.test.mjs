@@ -69,7 +69,7 @@ test('SIGKILL during a PATCH, restart, resume: the file is byte-identical', { ti
   assert.equal(sha(readFileSync(final.path)), sha(data), 'byte-identical after the crash');
 });
 
-test('a second PATCH while one is writing is refused, not interleaved', { timeout: 30_000 }, async () => {
+test('a second PATCH takes the upload over from one still writing, and nothing is interleaved', { timeout: 30_000 }, async () => {
   server ??= await startServer();
   const token = await server.candidate('q2');
   const created = await fetch(`${server.origin}/api/uploads`, {
@@ -77,21 +77,33 @@ test('a second PATCH while one is writing is refused, not interleaved', { timeou
     headers: tusHeaders(token, { 'Upload-Defer-Length': '1', 'Upload-Metadata': 'question cTI=,filetype dmlkZW8vd2VibQ==' }),
   });
   const url = created.headers.get('Location');
+  // A PATCH that sends 64 KiB, then goes quiet (a phone that lost its network silently).
   const first = http.request(url, {
     method: 'PATCH',
     headers: tusHeaders(token, { 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }),
   });
+  first.on('error', () => {});
   const firstDone = new Promise((resolve) => first.on('response', resolve));
   first.write(Buffer.alloc(64 * 1024, 1));
   await new Promise((resolve) => setTimeout(resolve, 300));
+  // The client's next PATCH (from where it thought it was) takes over at once: the first
+  // is told so, what it made durable stays, and the second learns the real offset.
   const second = await fetch(url, {
     method: 'PATCH',
     headers: tusHeaders(token, { 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }),
     body: Buffer.alloc(1000, 2),
   });
-  assert.equal(second.status, 423, await second.text());
-  first.end(Buffer.alloc(1000, 1));
-  const response = await firstDone;
-  assert.equal(response.statusCode, 204);
-  assert.equal(response.headers['upload-offset'], String(64 * 1024 + 1000), 'only the first PATCH was written');
+  assert.equal(second.status, 409, await second.text());
+  assert.equal((await firstDone).statusCode, 423, 'the quiet PATCH was told another took over');
+  first.destroy();
+  const head = await fetch(url, { method: 'HEAD', headers: tusHeaders(token) });
+  assert.equal(head.headers.get('Upload-Offset'), String(64 * 1024));
+  const resumed = await fetch(url, {
+    method: 'PATCH',
+    headers: tusHeaders(token, { 'Upload-Offset': String(64 * 1024), 'Content-Type': 'application/offset+octet-stream' }),
+    body: Buffer.alloc(1000, 2),
+  });
+  assert.equal(resumed.status, 204);
+  const stored = readFileSync(server.uploads().find((u) => url.endsWith(u.id)).path);
+  assert.ok(stored.equals(Buffer.concat([Buffer.alloc(64 * 1024, 1), Buffer.alloc(1000, 2)])), 'each PATCH\'s bytes whole, in order');
 });

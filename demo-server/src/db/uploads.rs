@@ -1,0 +1,244 @@
+//! The uploads' rows: a take's upload as stored, recorded under the
+//! question's rules, its progress and marks.
+
+use super::{unix_millis, Db};
+
+/// One take's upload as stored (read by column name).
+#[derive(Clone, Debug, Default, serde::Serialize, sqlx::FromRow)]
+pub struct UploadRow {
+    /// The tus upload id.
+    pub id: String,
+    /// The invite it belongs to.
+    pub invite_id: i64,
+    /// The question it answers.
+    pub question_id: String,
+    /// The container type the client declared.
+    pub filetype: String,
+    /// The raw `Upload-Metadata` header.
+    pub metadata: String,
+    /// Bytes durable on disk.
+    #[sqlx(rename = "upload_offset")]
+    pub offset: u64,
+    /// The declared length, once known.
+    #[sqlx(rename = "upload_length")]
+    pub length: Option<u64>,
+    /// When it was created.
+    pub created_at: i64,
+    /// When every byte arrived.
+    pub completed_at: Option<i64>,
+    /// Replaced by a retry after a technical failure (not an attempt).
+    pub technical_failure: bool,
+    /// When it was terminated or expired (the file is gone).
+    pub deleted_at: Option<i64>,
+    /// sha256 of the complete take.
+    pub sha256: Option<String>,
+    /// Its duration, once probed.
+    pub duration_ms: Option<i64>,
+}
+
+impl Db {
+    /// Every upload of an invite, oldest first.
+    pub async fn uploads_of(&self, invite_id: i64) -> Result<Vec<UploadRow>, sqlx::Error> {
+        let rows = sqlx::query_as::<_, UploadRow>(&format!(
+            "{SELECT_UPLOAD} WHERE invite_id = ? ORDER BY created_at, id"
+        ))
+        .bind(invite_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows)
+    }
+
+    /// Records a new, empty upload for a take, if the question's rules allow
+    /// it at this instant: fewer than `attempts` takes of it count (technical
+    /// failures do not), and the take it `replaces`, if any, is the
+    /// candidate's own, not yet replaced, with fewer than its `max_failures`
+    /// replaced before. Checked and written in one write transaction, so
+    /// parallel creations cannot overrun the rules.
+    pub async fn insert_take(
+        &self,
+        upload: &UploadRow,
+        attempts: u32,
+        replaces: Option<Replacing<'_>>,
+    ) -> Result<Result<(), TakeRefused>, sqlx::Error> {
+        // IMMEDIATE: the write lock first, so no other creation counts in between.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        if let Some(Replacing { id, max_failures }) = replaces {
+            let replaced = sqlx::query(
+                "UPDATE uploads SET technical_failure = 1
+                 WHERE id = ? AND invite_id = ? AND question_id = ? AND technical_failure = 0
+                   AND (SELECT COUNT(*) FROM uploads WHERE invite_id = ? AND question_id = ?
+                        AND technical_failure = 1) < ?",
+            )
+            .bind(id)
+            .bind(upload.invite_id)
+            .bind(&upload.question_id)
+            .bind(upload.invite_id)
+            .bind(&upload.question_id)
+            .bind(max_failures)
+            .execute(&mut *tx)
+            .await?;
+            if replaced.rows_affected() == 0 {
+                return Ok(Err(TakeRefused::NotReplaceable));
+            }
+        }
+        let inserted = sqlx::query(
+            "INSERT INTO uploads (id, invite_id, question_id, filetype, metadata, upload_offset,
+                                  upload_length, created_at)
+             SELECT ?, ?, ?, ?, ?, 0, ?, ?
+             WHERE (SELECT COUNT(*) FROM uploads WHERE invite_id = ? AND question_id = ?
+                    AND technical_failure = 0) < ?",
+        )
+        .bind(&upload.id)
+        .bind(upload.invite_id)
+        .bind(&upload.question_id)
+        .bind(&upload.filetype)
+        .bind(&upload.metadata)
+        .bind(upload.length.map(|l| l as i64))
+        .bind(unix_millis())
+        .bind(upload.invite_id)
+        .bind(&upload.question_id)
+        .bind(attempts)
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            return Ok(Err(TakeRefused::NoAttemptsLeft));
+        }
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// The upload `id` if it belongs to `invite_id`.
+    pub async fn find_upload(
+        &self,
+        id: &str,
+        invite_id: i64,
+    ) -> Result<Option<UploadRow>, sqlx::Error> {
+        let row = sqlx::query_as::<_, UploadRow>(&format!(
+            "{SELECT_UPLOAD} WHERE id = ? AND invite_id = ?"
+        ))
+        .bind(id)
+        .bind(invite_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row)
+    }
+
+    /// The upload `id`, whoever it belongs to (for the review page).
+    pub async fn upload(&self, id: &str) -> Result<Option<UploadRow>, sqlx::Error> {
+        let row = sqlx::query_as::<_, UploadRow>(&format!("{SELECT_UPLOAD} WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row)
+    }
+
+    /// The uploads neither complete nor deleted, oldest first.
+    pub async fn unfinished_uploads(&self) -> Result<Vec<UploadRow>, sqlx::Error> {
+        let rows = sqlx::query_as::<_, UploadRow>(&format!(
+            "{SELECT_UPLOAD} WHERE completed_at IS NULL AND deleted_at IS NULL ORDER BY created_at"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows)
+    }
+
+    /// Every upload, oldest first.
+    pub async fn all_uploads(&self) -> Result<Vec<UploadRow>, sqlx::Error> {
+        let rows =
+            sqlx::query_as::<_, UploadRow>(&format!("{SELECT_UPLOAD} ORDER BY created_at, id"))
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows)
+    }
+
+    /// Records that the upload's bytes up to `offset` are durable, its
+    /// length if now known, and completion when they meet.
+    pub async fn save_progress(
+        &self,
+        id: &str,
+        offset: u64,
+        length: Option<u64>,
+    ) -> Result<(), sqlx::Error> {
+        let completed = length.filter(|l| *l == offset).map(|_| unix_millis());
+        sqlx::query(
+            "UPDATE uploads SET upload_offset = ?, upload_length = ?, completed_at = ? WHERE id = ?",
+        )
+        .bind(offset as i64)
+        .bind(length.map(|l| l as i64))
+        .bind(completed)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Sets one column of an upload: its sha256, its duration or its deletion time.
+    pub async fn mark_upload(&self, id: &str, mark: UploadMark) -> Result<(), sqlx::Error> {
+        let (sql, value) = match mark {
+            UploadMark::Sha256(sha) => ("UPDATE uploads SET sha256 = ? WHERE id = ?", sha.into()),
+            UploadMark::DurationMs(ms) => {
+                ("UPDATE uploads SET duration_ms = ? WHERE id = ?", ms.into())
+            }
+            UploadMark::Deleted => (
+                "UPDATE uploads SET deleted_at = ? WHERE id = ?",
+                unix_millis().into(),
+            ),
+        };
+        let query = sqlx::query(sql);
+        let query = match value {
+            Value::Text(text) => query.bind(text),
+            Value::Integer(number) => query.bind(number),
+        };
+        query.bind(id).execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
+/// A take given back because it failed for a technical reason (see [`Db::insert_take`]).
+pub struct Replacing<'a> {
+    /// The failed take's upload id.
+    pub id: &'a str,
+    /// How many takes of the question may be given back in all.
+    pub max_failures: u32,
+}
+
+/// Why [`Db::insert_take`] recorded nothing.
+#[derive(Debug, PartialEq, Eq)]
+pub enum TakeRefused {
+    /// Every attempt of the question is used.
+    NoAttemptsLeft,
+    /// The take named as failed is not the candidate's, was already replaced,
+    /// or the question's technical retries are used up.
+    NotReplaceable,
+}
+
+/// One column of an upload that [`Db::mark_upload`] sets.
+pub enum UploadMark {
+    /// The complete take's sha256.
+    Sha256(String),
+    /// Its duration.
+    DurationMs(i64),
+    /// Terminated or expired now.
+    Deleted,
+}
+
+enum Value {
+    Text(String),
+    Integer(i64),
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Self {
+        Value::Text(text)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(number: i64) -> Self {
+        Value::Integer(number)
+    }
+}
+
+const SELECT_UPLOAD: &str = "SELECT id, invite_id, question_id, filetype, metadata, upload_offset,
+    upload_length, created_at, completed_at, technical_failure, deleted_at, sha256, duration_ms
+    FROM uploads";
