@@ -38,7 +38,7 @@ pub struct Shared {
     /// Origins whose pages may call the API.
     pub allowed_origins: Vec<HeaderValue>,
     /// The lease of each upload being written.
-    pub locks: tus::lock::Locks,
+    pub locks: tus::lock::MemoryLocker,
     /// The sha256 of each upload so far.
     pub running_hashes: tus::running_hash::RunningHashes,
     /// The built widget, served at `/recorder/`.

@@ -3,19 +3,43 @@
 //! keeps its PATCH open) asks that request to let go, and gets the upload as
 //! soon as it has (it stops reading its body and keeps what it had made
 //! durable). tusd's lockers work the same way (`requestRelease`).
+//!
+//! [`Locker`] is what the handler needs; [`MemoryLocker`] serves one server
+//! process (several instances would need the database's locks, held as
+//! leases the same way).
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::pin::pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::Notify;
 
-/// The leases of every upload being written; cheap to clone.
+/// Who may write an upload, as leases.
+pub trait Locker: Send + Sync + 'static {
+    /// The right to write one upload, until dropped.
+    type Lease: UploadLease;
+
+    /// The lease of upload `id`. If a request holds it, that request is asked
+    /// to let go and has `wait` to do so; `None` if it has not by then.
+    fn acquire(&self, id: &str, wait: Duration)
+        -> impl Future<Output = Option<Self::Lease>> + Send;
+}
+
+/// A held lease.
+pub trait UploadLease: Send + Sync {
+    /// Completes when another request wants the upload: the holder should
+    /// stop, keep what it made durable, and drop the lease.
+    fn release_requested(&self) -> impl Future<Output = ()> + Send;
+}
+
+/// The leases of every upload being written in this process; cheap to clone.
 ///
 /// ```
 /// # async fn f() {
+/// use demo_server::tus::lock::{Locker, MemoryLocker, UploadLease};
 /// use std::time::Duration;
-/// let locks = demo_server::tus::lock::Locks::default();
+/// let locks = MemoryLocker::default();
 /// let first = locks.acquire("u1", Duration::from_secs(1)).await.unwrap();
 /// let holder = tokio::spawn(async move {
 ///     first.release_requested().await; // the first request is asked to let go...
@@ -27,7 +51,7 @@ use tokio::sync::Notify;
 /// # }
 /// ```
 #[derive(Clone, Default)]
-pub struct Locks(Arc<Mutex<HashMap<String, Held>>>);
+pub struct MemoryLocker(Arc<Mutex<HashMap<String, Held>>>);
 
 /// What the map knows of a lease.
 struct Held {
@@ -37,10 +61,10 @@ struct Held {
     gone: Arc<Notify>,
 }
 
-impl Locks {
-    /// The lease of upload `id`. If a request holds it, that request is asked
-    /// to let go and has `wait` to do so; `None` if it has not by then.
-    pub async fn acquire(&self, id: &str, wait: Duration) -> Option<Lease> {
+impl Locker for MemoryLocker {
+    type Lease = Lease;
+
+    async fn acquire(&self, id: &str, wait: Duration) -> Option<Lease> {
         let deadline = tokio::time::Instant::now() + wait;
         loop {
             let gone = {
@@ -71,7 +95,9 @@ impl Locks {
             }
         }
     }
+}
 
+impl MemoryLocker {
     /// Whether the lease of `id` is still the one whose drop notifies `gone`.
     fn holds(&self, id: &str, gone: &Arc<Notify>) -> bool {
         let held = self.0.lock().unwrap_or_else(|e| e.into_inner());
@@ -79,18 +105,16 @@ impl Locks {
     }
 }
 
-/// The right to write one upload, until dropped.
+/// A [`MemoryLocker`]'s lease.
 pub struct Lease {
-    locks: Locks,
+    locks: MemoryLocker,
     id: String,
     release: Arc<Notify>,
     gone: Arc<Notify>,
 }
 
-impl Lease {
-    /// Completes when another request wants the upload: the holder should
-    /// stop, keep what it made durable, and drop the lease.
-    pub async fn release_requested(&self) {
+impl UploadLease for Lease {
+    async fn release_requested(&self) {
         self.release.notified().await;
     }
 }
@@ -114,7 +138,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_holder_that_does_not_let_go_keeps_the_upload() {
-        let locks = Locks::default();
+        let locks = MemoryLocker::default();
         let _stubborn = locks.acquire("u", Duration::from_secs(1)).await.unwrap();
         assert!(locks
             .acquire("u", Duration::from_millis(50))
@@ -125,7 +149,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_released_upload_is_taken_at_once_and_the_map_forgets_it() {
-        let locks = Locks::default();
+        let locks = MemoryLocker::default();
         drop(locks.acquire("u", Duration::ZERO).await.unwrap());
         let again = locks.acquire("u", Duration::ZERO).await.unwrap();
         drop(again);
@@ -134,7 +158,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_release_asked_before_the_holder_listens_is_not_lost() {
-        let locks = Locks::default();
+        let locks = MemoryLocker::default();
         let first = locks.acquire("u", Duration::ZERO).await.unwrap();
         let waiting = {
             let locks = locks.clone();

@@ -29,7 +29,7 @@ pub use discovery::{discovery, require_version};
 use futures::StreamExt;
 use headers::{header_u64, text};
 use hooks::{Hooks, NewUpload};
-use lock::Lease;
+use lock::{Locker, UploadLease};
 use response::{expires_at, insert, insert_expiry, tus_response};
 use sha2::Digest;
 use std::time::Duration;
@@ -269,7 +269,7 @@ pub async fn delete<H: Hooks>(
 
 /// The lease of upload `id`, taken over from a request that still holds it
 /// (423 if that one does not let go in time).
-async fn lock(state: &AppState, id: &str) -> Result<Lease, ApiError> {
+async fn lock(state: &AppState, id: &str) -> Result<impl UploadLease, ApiError> {
     state
         .locks
         .acquire(id, TAKE_OVER_WITHIN)
@@ -290,7 +290,7 @@ struct Span {
 /// the upload meanwhile ends the body where it is.
 async fn write<H: Hooks>(
     state: &AppState,
-    lease: &Lease,
+    lease: &impl UploadLease,
     upload: &UploadRow,
     headers: &HeaderMap,
     span: Span,
