@@ -315,11 +315,16 @@ async fn write<H: Hooks>(
         .append(upload, offset, body, expected, released, &mut digest)
         .await;
     let new_offset = offset + written;
+    let complete = length == Some(new_offset) && outcome.is_ok();
+    if complete {
+        // Before the upload is recorded complete: a store may have to put it together.
+        state.store.finish(upload).await?;
+    }
     state
         .db
         .save_progress(&upload.id, new_offset, length)
         .await?;
-    if length != Some(new_offset) || outcome.is_err() {
+    if !complete {
         if let Some(digest) = digest {
             state.running_hashes.keep(&upload.id, new_offset, digest);
         }

@@ -77,6 +77,11 @@ pub trait DataStore: Send + Sync + 'static {
         digest: &mut Option<Sha256>,
     ) -> impl Future<Output = (u64, Result<(), AppendStop>)> + Send;
 
+    /// Its last byte is here: whatever the store does to make a whole of
+    /// the pieces (an object store completes its multipart upload), before
+    /// the upload is recorded complete.
+    fn finish(&self, upload: &UploadRow) -> impl Future<Output = std::io::Result<()>> + Send;
+
     /// The sha256 of the whole upload, lowercase hex (for one whose running
     /// hash was lost).
     fn sha256(&self, upload: &UploadRow) -> impl Future<Output = std::io::Result<String>> + Send;
