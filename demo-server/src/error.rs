@@ -110,8 +110,9 @@ pub enum ApiError {
     /// Complete before every question has an answer.
     #[error("these questions have no submitted answer yet: {}", .0.join(", "))]
     AnswersMissing(Vec<String>),
-    /// Another request is writing to this upload right now.
-    #[error("another request is writing to this upload; retry after it finishes")]
+    /// Another request holds this upload and did not let go in time, or
+    /// took it over from this one (which had gone quiet).
+    #[error("another request is writing to this upload; ask its offset with HEAD, then retry")]
     Locked,
     /// This invite has as many requests in flight as it may.
     #[error("too many requests at once for this invite; retry in a second")]
