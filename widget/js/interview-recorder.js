@@ -58,7 +58,8 @@ const CLAIM_WAIT_MS = 2_000;
  * function is called; `undefined` if another recorder keeps it. Without Web Locks (old
  * browsers), every recorder gets it. */
 function claim(invite) {
-  if (!invite || !navigator.locks) return Promise.resolve(() => {});
+  // Web Locks came before AbortSignal.timeout in some browsers (Safari 15.4-15.6).
+  if (!invite || !navigator.locks || !AbortSignal.timeout) return Promise.resolve(() => {});
   return new Promise((resolve) => {
     const signal = AbortSignal.timeout(CLAIM_WAIT_MS);
     navigator.locks.request(`interview-recorder ${invite}`, { signal }, () => new Promise((release) => {
