@@ -44,7 +44,7 @@ export function firstScreen(target, options, session, files, allowed = Promise.r
   const read = (async () => {
     const response = await Promise.resolve(session).catch(() => undefined);
     const view = response?.ok ? await response.json().catch(() => undefined) : undefined;
-    const lang = pick([options.lang, view?.locale, ...navigator.languages], Object.keys(files)) ?? 'en';
+    const lang = pick([options.lang, view?.locale, ...(navigator.languages ?? [])], Object.keys(files)) ?? 'en';
     if (!files[lang]) return undefined;
     const source = await fetch(files[lang]).then((r) => (r.ok ? r.text() : '')).catch(() => '');
     t = translator(lang, catalog(source));
@@ -92,7 +92,7 @@ export function firstScreen(target, options, session, files, allowed = Promise.r
     /** A paragraph saying `key` in the candidate's language (English until, or
      * unless, their translations are here), with `part="error"` and `role="alert"`. */
     async alert(key, english, { wait = 0 } = {}) {
-      if (wait) await Promise.race([read, new Promise((resolve) => { setTimeout(resolve, wait); })]);
+      if (wait) await Promise.race([read.catch(() => {}), new Promise((resolve) => { setTimeout(resolve, wait); })]);
       const said = Boolean(t?.has(key));
       const paragraph = document.createElement('p');
       paragraph.setAttribute('part', 'error');
