@@ -31,7 +31,12 @@ const HEADROOM_BYTES: u64 = 16 << 20;
 /// assert!(max > q.answer_seconds as u64 * demo_server::rules::MAX_BYTES_PER_SECOND);
 /// ```
 pub fn max_take_bytes(question: &Question) -> u64 {
-    question.answer_seconds as u64 * MAX_BYTES_PER_SECOND + HEADROOM_BYTES
+    max_bytes_for(question.answer_seconds)
+}
+
+/// The most bytes an answer of `seconds` may have.
+fn max_bytes_for(seconds: u32) -> u64 {
+    u64::from(seconds) * MAX_BYTES_PER_SECOND + HEADROOM_BYTES
 }
 
 /// The interview's rules, plugged into the tus handler
@@ -54,7 +59,7 @@ impl Hooks for InterviewRules {
     }
 
     fn max_size_overall() -> u64 {
-        MAX_ANSWER_SECONDS as u64 * MAX_BYTES_PER_SECOND + HEADROOM_BYTES
+        max_bytes_for(MAX_ANSWER_SECONDS)
     }
 
     async fn before_create(
