@@ -52,15 +52,15 @@ fuzz_target!(|steps: Vec<Step>| {
     let mut upload = Upload::new(config).expect("a valid config");
     let (mut now, mut pushed, mut finished) = (Duration::ZERO, 0u64, false);
     for step in steps.iter().take(200) {
-        if !finished && upload.push(&step.push).is_ok() {
+        if !finished && upload.handle_chunk(&step.push).is_ok() {
             pushed += step.push.len() as u64;
         }
         if step.finish && !finished {
-            upload.finish();
+            upload.handle_end();
             finished = true;
         }
         if step.online {
-            upload.retry_now();
+            upload.handle_online();
         }
         now += Duration::from_millis(u64::from(step.wait_ms));
         if let Some(request) = upload.poll_request(now) {

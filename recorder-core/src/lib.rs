@@ -15,13 +15,15 @@
 //! ```
 //! use recorder_core::upload::{Upload, UploadConfig};
 //! let mut upload = Upload::new(UploadConfig::new("https://example.com/api/uploads")).unwrap();
-//! upload.push(b"first chunk of a take");
+//! upload.handle_chunk(b"first chunk of a take");
 //! let discover = upload.poll_request(std::time::Duration::ZERO).unwrap();
 //! assert_eq!(discover.method, recorder_core::http::Method::Options);
 //! ```
 
 pub mod browser;
 pub mod error_code;
+#[cfg(test)]
+mod fake_tus;
 pub mod http;
 pub mod in_app_browser;
 pub mod journal;

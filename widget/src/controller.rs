@@ -142,7 +142,7 @@ impl Ctx {
             ctx.now.set(now);
             let actions = ctx
                 .session
-                .try_update_value(|s| s.as_mut().map(|s| s.tick(now)))
+                .try_update_value(|s| s.as_mut().map(|s| s.handle_timeout(now)))
                 .flatten()
                 .unwrap_or_default();
             ctx.run(actions);
@@ -183,7 +183,10 @@ impl Ctx {
     fn accept(&self, event: Event) -> bool {
         let accepted = self
             .session
-            .try_update_value(|s| s.as_mut().map(|s| s.handle(clock::now(), event).is_ok()))
+            .try_update_value(|s| {
+                s.as_mut()
+                    .map(|s| s.handle_event(clock::now(), event).is_ok())
+            })
             .flatten()
             .unwrap_or(false);
         self.sync();
@@ -205,7 +208,7 @@ impl Ctx {
         let quiet = matches!(event, Event::Level { .. });
         let outcome = self
             .session
-            .try_update_value(|s| s.as_mut().map(|s| s.handle(now, event)))
+            .try_update_value(|s| s.as_mut().map(|s| s.handle_event(now, event)))
             .flatten();
         match outcome {
             Some(Ok(actions)) => {

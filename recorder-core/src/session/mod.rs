@@ -9,7 +9,7 @@
 //! most [`MAX_TECHNICAL_FAILURES`] times per question.
 //!
 //! Feed it [`Event`]s with the current time and run the [`Action`]s it
-//! returns; call [`Session::tick`] at [`Session::next_deadline`].
+//! returns; call [`Session::handle_timeout`] at [`Session::poll_timeout`].
 //!
 //! ```
 //! use recorder_core::model::{Interview, SessionView};
@@ -18,13 +18,13 @@
 //!
 //! let mut session = Session::new(SessionView::overview(&Interview::sample()));
 //! let t = Duration::ZERO;
-//! assert_eq!(session.handle(t, Event::Start).unwrap(), vec![Action::OpenDevices]);
-//! session.handle(t, Event::DevicesOpened).unwrap();
-//! assert!(session.handle(t, Event::ContinueFromDeviceCheck).is_err(), "microphone not heard yet");
+//! assert_eq!(session.handle_event(t, Event::Start).unwrap(), vec![Action::OpenDevices]);
+//! session.handle_event(t, Event::DevicesOpened).unwrap();
+//! assert!(session.handle_event(t, Event::ContinueFromDeviceCheck).is_err(), "microphone not heard yet");
 //! for step in 0..4 {
-//!     session.handle(t + step * Duration::from_millis(100), Event::Level { rms: 0.2 }).unwrap();
+//!     session.handle_event(t + step * Duration::from_millis(100), Event::Level { rms: 0.2 }).unwrap();
 //! }
-//! session.handle(t, Event::ContinueFromDeviceCheck).unwrap();
+//! session.handle_event(t, Event::ContinueFromDeviceCheck).unwrap();
 //! assert!(matches!(session.stage(), Stage::TestVideo(_)));
 //! ```
 
@@ -55,7 +55,7 @@ pub const MAX_TECHNICAL_FAILURES: u32 = 2;
 /// ```
 /// use recorder_core::session::{Event, Session, SessionError};
 /// let mut s = Session::new(recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample()));
-/// assert!(matches!(s.handle(Default::default(), Event::Stop), Err(SessionError::NotNow { .. })));
+/// assert!(matches!(s.handle_event(Default::default(), Event::Stop), Err(SessionError::NotNow { .. })));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SessionError {
@@ -85,7 +85,7 @@ pub enum SessionError {
 ///
 /// ```
 /// let s = recorder_core::session::Session::new(recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample()));
-/// assert_eq!(s.next_deadline(), None);
+/// assert_eq!(s.poll_timeout(), None);
 /// ```
 #[derive(Clone, Debug)]
 pub struct Session {
@@ -167,13 +167,13 @@ impl Session {
             .unwrap_or(0)
     }
 
-    /// When [`Session::tick`] must run next (think time or the answer limit ends).
+    /// When [`Session::handle_timeout`] must run next (think time or the answer limit ends).
     ///
     /// ```
     /// let s = recorder_core::session::Session::new(recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample()));
-    /// assert_eq!(s.next_deadline(), None);
+    /// assert_eq!(s.poll_timeout(), None);
     /// ```
-    pub fn next_deadline(&self) -> Option<Duration> {
+    pub fn poll_timeout(&self) -> Option<Duration> {
         match self.flow()?.phase {
             Phase::Thinking { until } | Phase::Recording { until, .. } => Some(until),
             _ => None,
@@ -185,9 +185,9 @@ impl Session {
     ///
     /// ```
     /// let mut s = recorder_core::session::Session::new(recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample()));
-    /// assert!(s.tick(std::time::Duration::from_secs(60)).is_empty());
+    /// assert!(s.handle_timeout(std::time::Duration::from_secs(60)).is_empty());
     /// ```
-    pub fn tick(&mut self, now: Duration) -> Vec<Action> {
+    pub fn handle_timeout(&mut self, now: Duration) -> Vec<Action> {
         let Some(flow) = self.flow() else {
             return Vec::new();
         };
@@ -206,11 +206,15 @@ impl Session {
     /// ```
     /// use recorder_core::session::{Action, Event, Session};
     /// let mut s = Session::new(recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample()));
-    /// assert_eq!(s.handle(Default::default(), Event::Start), Ok(vec![Action::OpenDevices]));
+    /// assert_eq!(s.handle_event(Default::default(), Event::Start), Ok(vec![Action::OpenDevices]));
     /// ```
-    pub fn handle(&mut self, now: Duration, event: Event) -> Result<Vec<Action>, SessionError> {
+    pub fn handle_event(
+        &mut self,
+        now: Duration,
+        event: Event,
+    ) -> Result<Vec<Action>, SessionError> {
         let mut actions = self.transition(now, event)?;
-        actions.extend(self.tick(now));
+        actions.extend(self.handle_timeout(now));
         Ok(actions)
     }
 

@@ -16,12 +16,14 @@ fn session() -> Session {
 /// Overview → device check with the microphone heard, at time 0..1 s.
 fn checked() -> Session {
     let mut s = session();
-    s.handle(secs(0), Event::Start).unwrap();
-    s.handle(secs(0), Event::DevicesOpened).unwrap();
+    s.handle_event(secs(0), Event::Start).unwrap();
+    s.handle_event(secs(0), Event::DevicesOpened).unwrap();
     for t in 0..5 {
-        s.handle(100 * MS * t, Event::Level { rms: 0.1 }).unwrap();
+        s.handle_event(100 * MS * t, Event::Level { rms: 0.1 })
+            .unwrap();
     }
-    s.handle(secs(1), Event::ContinueFromDeviceCheck).unwrap();
+    s.handle_event(secs(1), Event::ContinueFromDeviceCheck)
+        .unwrap();
     s
 }
 
@@ -35,10 +37,10 @@ fn phase(s: &Session) -> Phase {
 /// Reveals `id` at `t` with its whole think time, then records and stops.
 fn answer(s: &mut Session, id: &str, t: Duration) -> Duration {
     assert_eq!(
-        s.handle(t, Event::ViewQuestion(id.into())).unwrap(),
+        s.handle_event(t, Event::ViewQuestion(id.into())).unwrap(),
         vec![Action::Reveal(id.into())]
     );
-    s.handle(
+    s.handle_event(
         t,
         Event::Revealed {
             question: id.into(),
@@ -48,12 +50,13 @@ fn answer(s: &mut Session, id: &str, t: Duration) -> Duration {
     )
     .unwrap();
     assert_eq!(
-        s.handle(t, Event::Record).unwrap(),
+        s.handle_event(t, Event::Record).unwrap(),
         vec![Action::StartRecording(Purpose::Answer(id.into()))]
     );
-    s.handle(t, Event::RecordingStarted).unwrap();
-    s.handle(t + secs(5), Event::Stop).unwrap();
-    s.handle(t + secs(5), Event::RecordingStopped).unwrap();
+    s.handle_event(t, Event::RecordingStarted).unwrap();
+    s.handle_event(t + secs(5), Event::Stop).unwrap();
+    s.handle_event(t + secs(5), Event::RecordingStopped)
+        .unwrap();
     assert_eq!(phase(s), Phase::Review);
     t + secs(5)
 }
@@ -63,14 +66,14 @@ fn the_whole_interview_from_overview_to_done() {
     let mut s = checked();
     // Test video: record, review, "looks good" (discarded), then practice.
     assert_eq!(
-        s.handle(secs(1), Event::Record).unwrap(),
+        s.handle_event(secs(1), Event::Record).unwrap(),
         vec![Action::StartRecording(Purpose::Test)]
     );
-    s.handle(secs(1), Event::RecordingStarted).unwrap();
-    s.handle(secs(3), Event::Stop).unwrap();
-    s.handle(secs(3), Event::RecordingStopped).unwrap();
+    s.handle_event(secs(1), Event::RecordingStarted).unwrap();
+    s.handle_event(secs(3), Event::Stop).unwrap();
+    s.handle_event(secs(3), Event::RecordingStopped).unwrap();
     assert_eq!(
-        s.handle(secs(4), Event::TestLooksGood).unwrap(),
+        s.handle_event(secs(4), Event::TestLooksGood).unwrap(),
         vec![Action::DiscardTake]
     );
     let Stage::Question(practice) = s.stage().clone() else {
@@ -83,14 +86,14 @@ fn the_whole_interview_from_overview_to_done() {
     );
     // Practice: think time runs out, recording starts by itself; submit keeps nothing.
     assert_eq!(
-        s.tick(secs(14)),
+        s.handle_timeout(secs(14)),
         vec![Action::StartRecording(Purpose::Practice("practice".into()))]
     );
-    s.handle(secs(14), Event::RecordingStarted).unwrap();
-    s.handle(secs(20), Event::Stop).unwrap();
-    s.handle(secs(20), Event::RecordingStopped).unwrap();
+    s.handle_event(secs(14), Event::RecordingStarted).unwrap();
+    s.handle_event(secs(20), Event::Stop).unwrap();
+    s.handle_event(secs(20), Event::RecordingStopped).unwrap();
     assert_eq!(
-        s.handle(secs(21), Event::Submit).unwrap(),
+        s.handle_event(secs(21), Event::Submit).unwrap(),
         vec![Action::DiscardTake]
     );
     assert_eq!(s.stage(), &Stage::Questions);
@@ -99,10 +102,10 @@ fn the_whole_interview_from_overview_to_done() {
     for id in ["q1", "q2", "q3"] {
         t = answer(&mut s, id, t);
         assert_eq!(
-            s.handle(t, Event::Submit).unwrap(),
+            s.handle_event(t, Event::Submit).unwrap(),
             vec![Action::SubmitTake(id.into())]
         );
-        let done = s.handle(t, Event::Submitted).unwrap();
+        let done = s.handle_event(t, Event::Submitted).unwrap();
         assert_eq!(done.is_empty(), id != "q3");
     }
     assert_eq!(s.stage(), &Stage::Done);
@@ -116,53 +119,56 @@ fn the_whole_interview_from_overview_to_done() {
 #[test]
 fn a_browser_that_cannot_measure_the_level_does_not_hold_the_candidate_back() {
     let mut s = session();
-    s.handle(secs(0), Event::Start).unwrap();
-    s.handle(secs(0), Event::DevicesOpened).unwrap();
-    s.handle(secs(1), Event::Level { rms: 0.0 }).unwrap();
+    s.handle_event(secs(0), Event::Start).unwrap();
+    s.handle_event(secs(0), Event::DevicesOpened).unwrap();
+    s.handle_event(secs(1), Event::Level { rms: 0.0 }).unwrap();
     assert_eq!(
-        s.handle(secs(1), Event::ContinueFromDeviceCheck),
+        s.handle_event(secs(1), Event::ContinueFromDeviceCheck),
         Err(SessionError::MicrophoneNotHeard)
     );
-    s.handle(secs(2), Event::LevelUnavailable).unwrap();
+    s.handle_event(secs(2), Event::LevelUnavailable).unwrap();
     assert!(matches!(s.stage(), Stage::DeviceCheck { heard: true, .. }));
-    s.handle(secs(2), Event::ContinueFromDeviceCheck).unwrap();
+    s.handle_event(secs(2), Event::ContinueFromDeviceCheck)
+        .unwrap();
     assert!(matches!(s.stage(), Stage::TestVideo(_)));
 }
 
 #[test]
 fn recording_is_locked_until_the_microphone_hears_sound_for_a_moment() {
     let mut s = session();
-    s.handle(secs(0), Event::Start).unwrap();
-    s.handle(secs(0), Event::DevicesOpened).unwrap();
+    s.handle_event(secs(0), Event::Start).unwrap();
+    s.handle_event(secs(0), Event::DevicesOpened).unwrap();
     for t in 0..20 {
-        s.handle(100 * MS * t, Event::Level { rms: 0.001 }).unwrap();
+        s.handle_event(100 * MS * t, Event::Level { rms: 0.001 })
+            .unwrap();
     }
     assert_eq!(
-        s.handle(secs(2), Event::ContinueFromDeviceCheck),
+        s.handle_event(secs(2), Event::ContinueFromDeviceCheck),
         Err(SessionError::MicrophoneNotHeard)
     );
     // A single blip is not enough.
-    s.handle(secs(3), Event::Level { rms: 0.5 }).unwrap();
-    s.handle(secs(3) + 100 * MS, Event::Level { rms: 0.0 })
+    s.handle_event(secs(3), Event::Level { rms: 0.5 }).unwrap();
+    s.handle_event(secs(3) + 100 * MS, Event::Level { rms: 0.0 })
         .unwrap();
     assert_eq!(
-        s.handle(secs(4), Event::ContinueFromDeviceCheck),
+        s.handle_event(secs(4), Event::ContinueFromDeviceCheck),
         Err(SessionError::MicrophoneNotHeard)
     );
     for t in 0..4 {
-        s.handle(secs(5) + 100 * MS * t, Event::Level { rms: 0.05 })
+        s.handle_event(secs(5) + 100 * MS * t, Event::Level { rms: 0.05 })
             .unwrap();
     }
     assert!(matches!(s.stage(), Stage::DeviceCheck { heard: true, .. }));
-    s.handle(secs(6), Event::ContinueFromDeviceCheck).unwrap();
+    s.handle_event(secs(6), Event::ContinueFromDeviceCheck)
+        .unwrap();
     assert!(matches!(s.stage(), Stage::TestVideo(_)));
 }
 
 #[test]
 fn device_problems_can_be_retried_without_reloading() {
     let mut s = session();
-    s.handle(secs(0), Event::Start).unwrap();
-    s.handle(secs(0), Event::DevicesFailed(DeviceProblem::NotAllowed))
+    s.handle_event(secs(0), Event::Start).unwrap();
+    s.handle_event(secs(0), Event::DevicesFailed(DeviceProblem::NotAllowed))
         .unwrap();
     assert!(matches!(
         s.stage(),
@@ -171,12 +177,14 @@ fn device_problems_can_be_retried_without_reloading() {
             ..
         }
     ));
-    assert!(s.handle(secs(1), Event::ContinueFromDeviceCheck).is_err());
+    assert!(s
+        .handle_event(secs(1), Event::ContinueFromDeviceCheck)
+        .is_err());
     assert_eq!(
-        s.handle(secs(1), Event::RetryDevices).unwrap(),
+        s.handle_event(secs(1), Event::RetryDevices).unwrap(),
         vec![Action::OpenDevices]
     );
-    s.handle(secs(2), Event::DevicesOpened).unwrap();
+    s.handle_event(secs(2), Event::DevicesOpened).unwrap();
     assert!(matches!(
         s.stage(),
         Stage::DeviceCheck {
@@ -188,14 +196,14 @@ fn device_problems_can_be_retried_without_reloading() {
 
 fn at_question_list() -> Session {
     let mut s = checked();
-    s.handle(secs(1), Event::Record).unwrap();
-    s.handle(secs(1), Event::RecordingStarted).unwrap();
-    s.handle(secs(2), Event::RecordingStopped).unwrap();
-    s.handle(secs(2), Event::TestLooksGood).unwrap();
-    s.handle(secs(2), Event::Record).unwrap();
-    s.handle(secs(2), Event::RecordingStarted).unwrap();
-    s.handle(secs(3), Event::RecordingStopped).unwrap();
-    s.handle(secs(3), Event::Submit).unwrap();
+    s.handle_event(secs(1), Event::Record).unwrap();
+    s.handle_event(secs(1), Event::RecordingStarted).unwrap();
+    s.handle_event(secs(2), Event::RecordingStopped).unwrap();
+    s.handle_event(secs(2), Event::TestLooksGood).unwrap();
+    s.handle_event(secs(2), Event::Record).unwrap();
+    s.handle_event(secs(2), Event::RecordingStarted).unwrap();
+    s.handle_event(secs(3), Event::RecordingStopped).unwrap();
+    s.handle_event(secs(3), Event::Submit).unwrap();
     assert_eq!(s.stage(), &Stage::Questions);
     s
 }
@@ -203,9 +211,9 @@ fn at_question_list() -> Session {
 #[test]
 fn think_time_starts_recording_at_zero_and_the_limit_stops_it() {
     let mut s = at_question_list();
-    s.handle(secs(10), Event::ViewQuestion("q3".into()))
+    s.handle_event(secs(10), Event::ViewQuestion("q3".into()))
         .unwrap();
-    s.handle(
+    s.handle_event(
         secs(11),
         Event::Revealed {
             question: "q3".into(),
@@ -216,10 +224,10 @@ fn think_time_starts_recording_at_zero_and_the_limit_stops_it() {
         },
     )
     .unwrap();
-    assert_eq!(s.next_deadline(), Some(secs(41)));
-    assert!(s.tick(secs(40)).is_empty());
+    assert_eq!(s.poll_timeout(), Some(secs(41)));
+    assert!(s.handle_timeout(secs(40)).is_empty());
     assert_eq!(
-        s.tick(secs(41)),
+        s.handle_timeout(secs(41)),
         vec![Action::StartRecording(Purpose::Answer("q3".into()))]
     );
     assert_eq!(
@@ -227,7 +235,7 @@ fn think_time_starts_recording_at_zero_and_the_limit_stops_it() {
         1,
         "starting a take uses an attempt"
     );
-    s.handle(secs(42), Event::RecordingStarted).unwrap();
+    s.handle_event(secs(42), Event::RecordingStarted).unwrap();
     assert_eq!(
         phase(&s),
         Phase::Recording {
@@ -235,19 +243,19 @@ fn think_time_starts_recording_at_zero_and_the_limit_stops_it() {
             until: secs(132)
         }
     );
-    assert!(s.tick(secs(131)).is_empty());
-    assert_eq!(s.tick(secs(132)), vec![Action::StopRecording]);
-    s.handle(secs(132), Event::RecordingStopped).unwrap();
+    assert!(s.handle_timeout(secs(131)).is_empty());
+    assert_eq!(s.handle_timeout(secs(132)), vec![Action::StopRecording]);
+    s.handle_event(secs(132), Event::RecordingStopped).unwrap();
     assert_eq!(phase(&s), Phase::Review);
 }
 
 #[test]
 fn a_reveal_with_no_think_time_left_starts_recording_at_once() {
     let mut s = at_question_list();
-    s.handle(secs(10), Event::ViewQuestion("q1".into()))
+    s.handle_event(secs(10), Event::ViewQuestion("q1".into()))
         .unwrap();
     let actions = s
-        .handle(
+        .handle_event(
             secs(10),
             Event::Revealed {
                 question: "q1".into(),
@@ -268,18 +276,19 @@ fn retakes_while_attempts_remain_then_none() {
     let t = answer(&mut s, "q2", secs(10));
     assert_eq!(s.attempts_left("q2"), 1);
     assert_eq!(
-        s.handle(t, Event::Retake).unwrap(),
+        s.handle_event(t, Event::Retake).unwrap(),
         vec![
             Action::DiscardTake,
             Action::StartRecording(Purpose::Answer("q2".into()))
         ]
     );
-    s.handle(t, Event::RecordingStarted).unwrap();
-    s.handle(t + secs(3), Event::Stop).unwrap();
-    s.handle(t + secs(3), Event::RecordingStopped).unwrap();
+    s.handle_event(t, Event::RecordingStarted).unwrap();
+    s.handle_event(t + secs(3), Event::Stop).unwrap();
+    s.handle_event(t + secs(3), Event::RecordingStopped)
+        .unwrap();
     assert_eq!(s.attempts_left("q2"), 0);
     assert_eq!(
-        s.handle(t + secs(4), Event::Retake),
+        s.handle_event(t + secs(4), Event::Retake),
         Err(SessionError::NoAttemptsLeft("q2".into()))
     );
     assert_eq!(phase(&s), Phase::Review, "a refused retake changes nothing");
@@ -288,9 +297,9 @@ fn retakes_while_attempts_remain_then_none() {
 #[test]
 fn technical_failures_give_the_attempt_back_twice() {
     let mut s = at_question_list();
-    s.handle(secs(10), Event::ViewQuestion("q3".into()))
+    s.handle_event(secs(10), Event::ViewQuestion("q3".into()))
         .unwrap();
-    s.handle(
+    s.handle_event(
         secs(10),
         Event::Revealed {
             question: "q3".into(),
@@ -300,11 +309,11 @@ fn technical_failures_give_the_attempt_back_twice() {
     )
     .unwrap();
     let mut t = secs(11);
-    s.tick(t);
+    s.handle_timeout(t);
     for round in 1..=3 {
-        s.handle(t, Event::RecordingStarted).unwrap();
+        s.handle_event(t, Event::RecordingStarted).unwrap();
         let actions = s
-            .handle(
+            .handle_event(
                 t + secs(2),
                 Event::TechnicalFailure("camera unplugged".into()),
             )
@@ -324,7 +333,7 @@ fn technical_failures_give_the_attempt_back_twice() {
             "round {round}"
         );
         t += secs(5);
-        s.handle(t, Event::Record).unwrap();
+        s.handle_event(t, Event::Record).unwrap();
     }
 }
 
@@ -334,15 +343,17 @@ fn a_reload_with_progress_skips_the_warm_up_and_a_finished_one_is_done() {
     view.questions[0].attempts_used = 1;
     view.questions[0].submitted = true;
     let mut s = Session::new(view.clone());
-    s.handle(secs(0), Event::Start).unwrap();
-    s.handle(secs(0), Event::DevicesOpened).unwrap();
+    s.handle_event(secs(0), Event::Start).unwrap();
+    s.handle_event(secs(0), Event::DevicesOpened).unwrap();
     for t in 0..5 {
-        s.handle(100 * MS * t, Event::Level { rms: 0.2 }).unwrap();
+        s.handle_event(100 * MS * t, Event::Level { rms: 0.2 })
+            .unwrap();
     }
-    s.handle(secs(1), Event::ContinueFromDeviceCheck).unwrap();
+    s.handle_event(secs(1), Event::ContinueFromDeviceCheck)
+        .unwrap();
     assert_eq!(s.stage(), &Stage::Questions);
     assert_eq!(
-        s.handle(secs(2), Event::ViewQuestion("q1".into())),
+        s.handle_event(secs(2), Event::ViewQuestion("q1".into())),
         Err(SessionError::AlreadySubmitted("q1".into()))
     );
     for q in &mut view.questions {
@@ -357,20 +368,24 @@ fn a_take_kept_across_a_reload_lands_in_its_review_without_a_second_charge() {
     view.questions[1].attempts_used = 1;
     view.questions[1].revealed = true;
     let mut s = Session::new(view);
-    s.handle(secs(0), Event::TakeKept("q2".into())).unwrap();
+    s.handle_event(secs(0), Event::TakeKept("q2".into()))
+        .unwrap();
     assert_eq!(
         s.attempts_left("q2"),
         1,
         "the kept take's attempt is charged once"
     );
-    s.handle(secs(0), Event::Start).unwrap();
-    s.handle(secs(0), Event::DevicesOpened).unwrap();
+    s.handle_event(secs(0), Event::Start).unwrap();
+    s.handle_event(secs(0), Event::DevicesOpened).unwrap();
     for t in 0..5 {
-        s.handle(100 * MS * t, Event::Level { rms: 0.2 }).unwrap();
+        s.handle_event(100 * MS * t, Event::Level { rms: 0.2 })
+            .unwrap();
     }
-    let actions = s.handle(secs(1), Event::ContinueFromDeviceCheck).unwrap();
+    let actions = s
+        .handle_event(secs(1), Event::ContinueFromDeviceCheck)
+        .unwrap();
     assert_eq!(actions, vec![Action::Reveal("q2".into())]);
-    s.handle(
+    s.handle_event(
         secs(1),
         Event::Revealed {
             question: "q2".into(),
@@ -384,7 +399,7 @@ fn a_take_kept_across_a_reload_lands_in_its_review_without_a_second_charge() {
     assert_eq!(phase(&s), Phase::Review, "no new recording starts");
     assert_eq!(s.view().questions[1].attempts_used, 1);
     assert_eq!(
-        s.handle(secs(2), Event::Submit).unwrap(),
+        s.handle_event(secs(2), Event::Submit).unwrap(),
         vec![Action::SubmitTake("q2".into())]
     );
 }
@@ -392,18 +407,19 @@ fn a_take_kept_across_a_reload_lands_in_its_review_without_a_second_charge() {
 #[test]
 fn refusals_name_the_event_and_the_screen() {
     let mut s = session();
-    let error = s.handle(secs(0), Event::Submit).unwrap_err();
+    let error = s.handle_event(secs(0), Event::Submit).unwrap_err();
     assert_eq!(
         error.to_string(),
         "Submit answer is not possible on the overview screen"
     );
     let mut s = at_question_list();
     assert_eq!(
-        s.handle(secs(5), Event::ViewQuestion("q9".into())),
+        s.handle_event(secs(5), Event::ViewQuestion("q9".into())),
         Err(SessionError::UnknownQuestion("q9".into()))
     );
-    s.handle(secs(5), Event::ViewQuestion("q1".into())).unwrap();
-    s.handle(
+    s.handle_event(secs(5), Event::ViewQuestion("q1".into()))
+        .unwrap();
+    s.handle_event(
         secs(5),
         Event::ServerRefused("the deadline has passed".into()),
     )
@@ -451,8 +467,8 @@ fn random_event_sequences_keep_the_invariants() {
             rng ^= rng >> 7;
             rng ^= rng << 17;
             now += MS * (rng % 3000) as u32;
-            let _ = s.handle(now, events(rng >> 8));
-            s.tick(now);
+            let _ = s.handle_event(now, events(rng >> 8));
+            s.handle_timeout(now);
             if let Stage::Question(flow) | Stage::TestVideo(flow) = s.stage() {
                 if let Phase::Recording { since, until } = flow.phase {
                     assert!(now < until, "seed {seed}: still recording past the limit");
@@ -475,13 +491,17 @@ fn random_event_sequences_keep_the_invariants() {
 #[test]
 fn a_kept_take_found_after_the_device_check_is_refused_and_changes_nothing() {
     let mut s = Session::new(SessionView::overview(&Interview::sample()));
-    s.handle(secs(0), Event::Start).unwrap();
-    s.handle(secs(0), Event::DevicesOpened).unwrap();
+    s.handle_event(secs(0), Event::Start).unwrap();
+    s.handle_event(secs(0), Event::DevicesOpened).unwrap();
     for t in 0..5 {
-        s.handle(100 * MS * t, Event::Level { rms: 0.2 }).unwrap();
+        s.handle_event(100 * MS * t, Event::Level { rms: 0.2 })
+            .unwrap();
     }
-    s.handle(secs(1), Event::ContinueFromDeviceCheck).unwrap();
+    s.handle_event(secs(1), Event::ContinueFromDeviceCheck)
+        .unwrap();
     let before = s.stage().clone();
-    assert!(s.handle(secs(1), Event::TakeKept("q2".into())).is_err());
+    assert!(s
+        .handle_event(secs(1), Event::TakeKept("q2".into()))
+        .is_err());
     assert_eq!(s.stage(), &before);
 }

@@ -1,7 +1,7 @@
 //! A tus 1.0 client engine that uploads a take while it is being recorded.
 //!
 //! Sans-IO: feed it recorded bytes ([`Upload::push`]), the end of the take
-//! ([`Upload::finish`]), the current time and the responses to the requests
+//! ([`Upload::handle_end`]), the current time and the responses to the requests
 //! it asked for; it never touches a socket or a clock. One request is in
 //! flight at a time, so PATCHes are strictly ordered.
 //!
@@ -26,11 +26,11 @@
 //! config.discover = false;
 //! let mut upload = Upload::new(config).unwrap();
 //! let now = Duration::ZERO;
-//! upload.push(b"webm bytes");
+//! upload.handle_chunk(b"webm bytes").unwrap();
 //! let create = upload.poll_request(now).unwrap();
 //! assert_eq!(create.header("Upload-Defer-Length"), Some("1"));
 //! upload.handle_response(now, HttpResponse::new(201).with_header("Location", "/files/1"));
-//! upload.finish();
+//! upload.handle_end();
 //! let patch = upload.poll_request(now).unwrap();
 //! assert_eq!((patch.method, patch.url.as_str()), (Method::Patch, "https://example.com/files/1"));
 //! assert_eq!(patch.header("Upload-Length"), Some("10"));
@@ -39,12 +39,15 @@
 //! ```
 
 mod backoff;
+mod config;
 mod error;
 mod features;
 mod location;
 mod metadata;
+mod state;
 
 pub use backoff::Backoff;
+pub use config::UploadConfig;
 pub use error::{ConfigError, UploadError};
 pub use features::{ChecksumAlgorithm, ServerFeatures};
 pub use location::{is_http_url, resolve_url};
@@ -54,6 +57,7 @@ use crate::error_code::ErrorCode;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::journal::Journal;
 use sha2::{Digest, Sha256};
+use state::{Creation, Deletion, Patch, State, Wait};
 use std::time::Duration;
 
 /// The tus protocol version this engine speaks.
@@ -61,81 +65,6 @@ pub const TUS_VERSION: &str = "1.0.0";
 
 /// The content type of a PATCH body in tus.
 pub const PATCH_CONTENT_TYPE: &str = "application/offset+octet-stream";
-
-/// What an upload needs to know before it starts.
-///
-/// ```
-/// use recorder_core::upload::UploadConfig;
-/// let config = UploadConfig::new("https://example.com/api/uploads")
-///     .with_header("Authorization", "Bearer abc")
-///     .with_metadata("filetype", "video/webm");
-/// assert_eq!(config.metadata.len(), 1);
-/// ```
-#[derive(Clone, Debug)]
-pub struct UploadConfig {
-    /// The tus creation endpoint (absolute URL).
-    pub endpoint: String,
-    /// Headers sent with every request, such as `Authorization`.
-    pub headers: Vec<(String, String)>,
-    /// `Upload-Metadata` pairs sent on creation.
-    pub metadata: Vec<(String, String)>,
-    /// The most bytes one PATCH carries.
-    pub max_patch_bytes: usize,
-    /// When to retry after a failure.
-    pub backoff: Backoff,
-    /// Ask the server what it supports (`OPTIONS`) before creating the upload.
-    pub discover: bool,
-    /// How long any request may take before it counts as stalled, plus
-    /// the time its body needs at [`UploadConfig::min_bytes_per_second`].
-    pub request_timeout: Duration,
-    /// The slowest uplink a PATCH body is given time for.
-    pub min_bytes_per_second: u64,
-}
-
-impl UploadConfig {
-    /// A configuration with defaults: discovery on, 8 MiB PATCHes at most,
-    /// 0.5 s to 30 s backoff, a request stalls after 30 s plus its body's
-    /// time at 16 kB/s.
-    ///
-    /// ```
-    /// let config = recorder_core::upload::UploadConfig::new("https://example.com/up");
-    /// assert_eq!(config.max_patch_bytes, 8 << 20);
-    /// ```
-    pub fn new(endpoint: impl Into<String>) -> Self {
-        UploadConfig {
-            endpoint: endpoint.into(),
-            headers: Vec::new(),
-            metadata: Vec::new(),
-            max_patch_bytes: 8 << 20,
-            backoff: Backoff::default(),
-            discover: true,
-            request_timeout: Duration::from_secs(30),
-            min_bytes_per_second: 16_000,
-        }
-    }
-
-    /// Adds a header sent with every request.
-    ///
-    /// ```
-    /// let c = recorder_core::upload::UploadConfig::new("https://e.com/u").with_header("Authorization", "Bearer t");
-    /// assert_eq!(c.headers[0].0, "Authorization");
-    /// ```
-    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.headers.push((name.into(), value.into()));
-        self
-    }
-
-    /// Adds an `Upload-Metadata` pair.
-    ///
-    /// ```
-    /// let c = recorder_core::upload::UploadConfig::new("https://e.com/u").with_metadata("question", "q1");
-    /// assert_eq!(c.metadata[0].1, "q1");
-    /// ```
-    pub fn with_metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        self.metadata.push((key.into(), value.into()));
-        self
-    }
-}
 
 /// Where an upload stands.
 ///
@@ -161,7 +90,7 @@ pub enum UploadStatus {
 /// ```
 /// use recorder_core::upload::{Upload, UploadConfig};
 /// let mut upload = Upload::new(UploadConfig::new("https://e.com/u")).unwrap();
-/// upload.push(b"abc");
+/// upload.handle_chunk(b"abc").unwrap();
 /// assert_eq!((upload.progress().recorded, upload.progress().acknowledged), (3, 0));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,13 +101,12 @@ pub struct Progress {
     pub acknowledged: u64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum InFlight {
-    Discover,
-    Create { declares_length: bool },
-    Patch { end: u64, declares_length: bool },
-    Head,
-    Delete,
+/// The take's bytes as they are handed over: still coming (their running
+/// digest), or all there (the whole take's sha256).
+#[derive(Clone, Debug)]
+enum Take {
+    Recording(Sha256),
+    Ended(String),
 }
 
 /// One take's tus upload. See the [module documentation](self).
@@ -190,23 +118,14 @@ enum InFlight {
 #[derive(Debug)]
 pub struct Upload {
     config: UploadConfig,
+    /// The bytes the server has not acknowledged: its start is the server's offset.
     journal: Journal,
-    digest: Sha256,
-    finished: bool,
-    url: Option<String>,
+    take: Take,
+    /// What the server supports, once known.
     features: Option<ServerFeatures>,
-    discarding: bool,
-    discarded: bool,
-    acknowledged: u64,
-    length_declared: bool,
-    needs_head: bool,
-    /// Created by an earlier page: the server may hold more than was pushed
-    /// so far, so its offset is asked for only once the take is finished.
-    resumed: bool,
-    in_flight: Option<InFlight>,
+    /// Failures in a row, for the backoff.
     failures: u32,
-    retry_at: Option<Duration>,
-    failed: Option<UploadError>,
+    state: State,
 }
 
 impl Upload {
@@ -234,36 +153,26 @@ impl Upload {
             features: (!config.discover).then(ServerFeatures::default),
             config,
             journal: Journal::default(),
-            digest: Sha256::new(),
-            finished: false,
-            url: None,
-            discarding: false,
-            discarded: false,
-            acknowledged: 0,
-            length_declared: false,
-            needs_head: false,
-            resumed: false,
-            in_flight: None,
+            take: Take::Recording(Sha256::new()),
             failures: 0,
-            retry_at: None,
-            failed: None,
+            state: State::New(Wait::Idle),
         })
     }
 
     /// An upload the server already created at `url` (after a reload):
-    /// push the whole take again from local storage, then
-    /// [`finish`](Upload::finish) it. Only then does the engine ask the server
-    /// for its offset (the server may hold more than was pushed so far), and
-    /// it sends only what is missing.
+    /// hand the whole take over again from local storage, then end it
+    /// ([`Upload::handle_end`]). Only then does the engine ask the server
+    /// for its offset (the server may hold more than was handed over so
+    /// far), and it sends only what is missing.
     ///
     /// ```
     /// use recorder_core::upload::{Upload, UploadConfig};
     /// let mut config = UploadConfig::new("https://e.com/files");
     /// config.discover = false;
     /// let mut upload = Upload::resume(config, "https://e.com/files/7").unwrap();
-    /// upload.push(b"the take so far").unwrap();
+    /// upload.handle_chunk(b"the take so far").unwrap();
     /// assert_eq!(upload.poll_request(std::time::Duration::ZERO), None);
-    /// upload.finish();
+    /// upload.handle_end();
     /// let head = upload.poll_request(std::time::Duration::ZERO).unwrap();
     /// assert_eq!((head.method, head.url.as_str()), (recorder_core::http::Method::Head, "https://e.com/files/7"));
     /// ```
@@ -272,14 +181,20 @@ impl Upload {
             return Err(ConfigError::Endpoint(url.to_string()));
         }
         let mut upload = Upload::new(config)?;
-        upload.url = Some(url.to_string());
-        upload.needs_head = true;
-        upload.resumed = true;
+        upload.state = State::Syncing {
+            url: url.to_string(),
+            after_end: true,
+            wait: Wait::Idle,
+        };
         Ok(upload)
     }
 
-    /// Gives the take up: nothing more is sent, and the server's copy (if
-    /// any) is deleted. The status becomes [`UploadStatus::Discarded`].
+    /// Gives the take up: nothing more of it is sent, and the server's copy
+    /// (if any, even a complete one) is deleted; then the status is
+    /// [`UploadStatus::Discarded`]. A request in flight is of no use any
+    /// more: the driver may abort it (and report it with
+    /// [`Upload::handle_failure`]), except a creation, whose answer says
+    /// what to delete.
     ///
     /// ```
     /// use recorder_core::upload::{Upload, UploadConfig, UploadStatus};
@@ -289,13 +204,26 @@ impl Upload {
     /// assert_eq!(upload.status(), UploadStatus::Discarded);
     /// ```
     pub fn discard(&mut self) {
-        self.discarding = true;
-        self.finished = true;
-        self.retry_at = None;
         self.journal.release_below(self.journal.end());
-        if self.url.is_none() && self.in_flight.is_none() {
-            self.discarded = true;
-        }
+        let wait = match &self.state {
+            State::New(Wait::Answer(Creation::Create { .. })) => Wait::Answer(Deletion::Creation),
+            State::New(Wait::Answer(Creation::Discover))
+            | State::Sending {
+                wait: Wait::Answer(_),
+                ..
+            }
+            | State::Syncing {
+                wait: Wait::Answer(_),
+                ..
+            } => Wait::Answer(Deletion::Stale),
+            State::Deleting { .. } | State::Discarded => return,
+            _ => Wait::Idle,
+        };
+        let url = self.state.url().map(str::to_string);
+        self.state = match (url, wait) {
+            (None, Wait::Idle) => State::Discarded,
+            (url, wait) => State::Deleting { url, wait },
+        };
     }
 
     /// What the server advertised, once known.
@@ -329,35 +257,45 @@ impl Upload {
     /// ```
     /// use recorder_core::upload::{Upload, UploadConfig, UploadError};
     /// let mut upload = Upload::new(UploadConfig::new("https://e.com/u")).unwrap();
-    /// upload.push(b"abc").unwrap();
-    /// upload.finish();
-    /// assert_eq!(upload.push(b"d"), Err(UploadError::AlreadyFinished));
+    /// upload.handle_chunk(b"abc").unwrap();
+    /// upload.handle_end();
+    /// assert_eq!(upload.handle_chunk(b"d"), Err(UploadError::AlreadyFinished));
     /// ```
-    pub fn push(&mut self, bytes: &[u8]) -> Result<(), UploadError> {
-        if self.finished {
-            return Err(UploadError::AlreadyFinished);
+    pub fn handle_chunk(&mut self, bytes: &[u8]) -> Result<(), UploadError> {
+        let given_up = matches!(self.state, State::Deleting { .. } | State::Discarded);
+        match &mut self.take {
+            Take::Recording(digest) if !given_up => {
+                digest.update(bytes);
+                self.journal.append(bytes);
+                Ok(())
+            }
+            _ => Err(UploadError::AlreadyFinished),
         }
-        self.journal.append(bytes);
-        self.digest.update(bytes);
-        Ok(())
     }
 
-    /// Marks the take as complete: its length is now known. Returns the
-    /// sha256 of the whole take, in lowercase hex.
+    /// The take has ended: its length is now known. Returns the sha256 of
+    /// the whole take, in lowercase hex (the same on every call).
     ///
     /// ```
     /// let mut upload = recorder_core::upload::Upload::new(recorder_core::upload::UploadConfig::new("https://e.com/u")).unwrap();
-    /// upload.push(b"abc").unwrap();
-    /// assert!(upload.finish().starts_with("ba7816bf"));
+    /// upload.handle_chunk(b"abc").unwrap();
+    /// assert!(upload.handle_end().starts_with("ba7816bf"));
     /// ```
-    pub fn finish(&mut self) -> String {
-        self.finished = true;
-        self.digest
-            .clone()
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+    pub fn handle_end(&mut self) -> String {
+        if let Take::Recording(digest) = &self.take {
+            let sha256 = digest
+                .clone()
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            self.take = Take::Ended(sha256);
+            self.settle();
+        }
+        match &self.take {
+            Take::Ended(sha256) => sha256.clone(),
+            Take::Recording(_) => unreachable!("ended above"),
+        }
     }
 
     /// The upload's URL, once the server created it.
@@ -367,7 +305,7 @@ impl Upload {
     /// assert_eq!(upload.url(), None);
     /// ```
     pub fn url(&self) -> Option<&str> {
-        self.url.as_deref()
+        self.state.url()
     }
 
     /// Recorded and acknowledged byte counts.
@@ -379,7 +317,7 @@ impl Upload {
     pub fn progress(&self) -> Progress {
         Progress {
             recorded: self.journal.end(),
-            acknowledged: self.acknowledged,
+            acknowledged: self.journal.start(),
         }
     }
 
@@ -391,14 +329,14 @@ impl Upload {
     /// assert_eq!(upload.status(), UploadStatus::Active);
     /// ```
     pub fn status(&self) -> UploadStatus {
-        if self.discarded {
-            UploadStatus::Discarded
-        } else if let Some(error) = &self.failed {
-            UploadStatus::Failed(error.clone())
-        } else if self.is_complete() {
-            UploadStatus::Complete
-        } else {
-            UploadStatus::Active
+        match &self.state {
+            State::Complete { .. } => UploadStatus::Complete,
+            State::Failed { error, .. } => UploadStatus::Failed(error.clone()),
+            State::Discarded => UploadStatus::Discarded,
+            State::New(_)
+            | State::Sending { .. }
+            | State::Syncing { .. }
+            | State::Deleting { .. } => UploadStatus::Active,
         }
     }
 
@@ -407,10 +345,13 @@ impl Upload {
     ///
     /// ```
     /// let upload = recorder_core::upload::Upload::new(recorder_core::upload::UploadConfig::new("https://e.com/u")).unwrap();
-    /// assert_eq!(upload.next_wakeup(), None);
+    /// assert_eq!(upload.poll_timeout(), None);
     /// ```
-    pub fn next_wakeup(&self) -> Option<Duration> {
-        self.retry_at.filter(|_| self.in_flight.is_none())
+    pub fn poll_timeout(&self) -> Option<Duration> {
+        match self.state.wait()? {
+            Wait::RetryAt(at) => Some(at),
+            Wait::Idle | Wait::Answer(()) => None,
+        }
     }
 
     /// The next request to send, if one is due at `now`. At most one request
@@ -424,36 +365,48 @@ impl Upload {
     /// assert!(upload.poll_request(now).is_none());
     /// ```
     pub fn poll_request(&mut self, now: Duration) -> Option<HttpRequest> {
-        if self.in_flight.is_some() || self.discarded || self.is_complete() {
+        if !self.state.wait()?.is_due(now) {
             return None;
         }
-        if self.failed.is_some() && !self.discarding {
-            return None;
-        }
-        if self.retry_at.is_some_and(|at| now < at) {
-            return None;
-        }
-        if self.resumed && !self.finished && !self.discarding {
-            return None;
-        }
-        self.retry_at = None;
-        let (in_flight, request) = match (self.url.clone(), self.features) {
-            (None, _) if self.discarding => {
-                self.discarded = true;
+        let ended = matches!(self.take, Take::Ended(_));
+        let (state, request) = match &self.state {
+            State::New(_) => match self.features {
+                None => (
+                    State::New(Wait::Answer(Creation::Discover)),
+                    self.request(Method::Options, self.config.endpoint.clone()),
+                ),
+                Some(features) => self.create_request(features),
+            },
+            State::Sending {
+                url,
+                length_declared,
+                ..
+            } => self.patch_request(url, *length_declared)?,
+            State::Syncing {
+                after_end: true, ..
+            } if !ended => return None,
+            State::Syncing { url, .. } => (
+                State::Syncing {
+                    url: url.clone(),
+                    after_end: false,
+                    wait: Wait::Answer(()),
+                },
+                self.request(Method::Head, url.clone()),
+            ),
+            State::Deleting { url: None, .. } => {
+                self.state = State::Discarded;
                 return None;
             }
-            (Some(url), _) if self.discarding => {
-                (InFlight::Delete, self.request(Method::Delete, url))
-            }
-            (None, None) => (
-                InFlight::Discover,
-                self.request(Method::Options, self.config.endpoint.clone()),
+            State::Deleting { url: Some(url), .. } => (
+                State::Deleting {
+                    url: Some(url.clone()),
+                    wait: Wait::Answer(Deletion::Delete),
+                },
+                self.request(Method::Delete, url.clone()),
             ),
-            (None, Some(features)) => self.create_request(features),
-            (Some(url), _) if self.needs_head => (InFlight::Head, self.request(Method::Head, url)),
-            (Some(url), _) => self.patch_request(url)?,
+            State::Complete { .. } | State::Discarded | State::Failed { .. } => return None,
         };
-        self.in_flight = Some(in_flight);
+        self.state = state;
         Some(request)
     }
 
@@ -471,41 +424,57 @@ impl Upload {
     /// assert_eq!(upload.status(), UploadStatus::Failed(UploadError::TooLarge));
     /// ```
     pub fn handle_response(&mut self, now: Duration, response: HttpResponse) {
-        let Some(in_flight) = self.in_flight.take() else {
-            return;
-        };
-        let outcome = match (in_flight, response.status) {
-            (InFlight::Discover, _) => {
+        let status = response.status;
+        let ok = (200..=299).contains(&status);
+        let next = match std::mem::replace(&mut self.state, State::Discarded) {
+            State::New(Wait::Answer(Creation::Discover)) => {
                 self.features = Some(ServerFeatures::from_options(&response));
-                Ok(())
+                Ok(State::New(Wait::Idle))
             }
-            (InFlight::Delete, 200..=299 | 404 | 410) => {
-                self.discarded = true;
-                Ok(())
-            }
-            (InFlight::Create { declares_length }, 200..=299) => {
+            State::New(Wait::Answer(Creation::Create { declares_length })) if ok => {
                 self.on_created(&response, declares_length)
             }
-            (InFlight::Delete, status) if !is_retryable(status) || status == 409 => {
-                // The server will expire what it keeps, or refuses for good (409:
-                // the take was submitted after all); nothing to wait for.
-                self.discarded = true;
-                Ok(())
-            }
-            (
-                InFlight::Patch {
-                    end,
-                    declares_length,
+            State::Sending {
+                url,
+                wait: Wait::Answer(patch),
+                ..
+            } if ok => self.on_patched(&response, url, patch),
+            State::Syncing {
+                url,
+                wait: Wait::Answer(()),
+                ..
+            } if ok => self.on_head(&response, url),
+            State::Deleting {
+                url: None,
+                wait: Wait::Answer(Deletion::Creation),
+            } => Ok(match created_url(&self.config.endpoint, &response) {
+                Ok(url) if ok => State::Deleting {
+                    url: Some(url),
+                    wait: Wait::Idle,
                 },
-                200..=299,
-            ) => self.on_patched(&response, end, declares_length),
-            (InFlight::Head, 200..=299) => self.on_head(&response),
-            _ => self.on_error_status(now, in_flight, &response),
+                _ => State::Discarded,
+            }),
+            State::Deleting {
+                url,
+                wait: Wait::Answer(Deletion::Stale),
+            } => Ok(State::Deleting {
+                url,
+                wait: Wait::Idle,
+            }),
+            // Deleted, already gone, or refused for good (409: the take was
+            // submitted after all): nothing more to do for it.
+            State::Deleting {
+                wait: Wait::Answer(Deletion::Delete),
+                ..
+            } if ok || !is_retryable(status) || status == 409 => Ok(State::Discarded),
+            state if state.wait().is_some_and(|w| w == Wait::Answer(())) => {
+                self.on_error_status(now, state, &response)
+            }
+            // No request in flight: nothing to take the answer for.
+            state => Ok(state),
         };
-        match outcome {
-            Ok(()) => {}
-            Err(error) => self.failed = Some(error),
-        }
+        self.state = next.unwrap_or_else(|(url, error)| State::Failed { url, error });
+        self.settle();
     }
 
     /// Takes the news that the request in flight got no response (network
@@ -520,15 +489,29 @@ impl Upload {
     /// let mut upload = Upload::new(config).unwrap();
     /// upload.poll_request(Duration::ZERO);
     /// upload.handle_failure(Duration::ZERO);
-    /// assert!(upload.next_wakeup().unwrap() > Duration::ZERO);
+    /// assert!(upload.poll_timeout().unwrap() > Duration::ZERO);
     /// ```
     pub fn handle_failure(&mut self, now: Duration) {
-        match self.in_flight.take() {
+        self.state = match std::mem::replace(&mut self.state, State::Discarded) {
             // A server that cannot answer OPTIONS (or its CORS preflight) still gets plain tus.
-            Some(InFlight::Discover) => self.features = Some(ServerFeatures::default()),
-            Some(in_flight) => self.schedule_retry(now, in_flight),
-            None => {}
-        }
+            State::New(Wait::Answer(Creation::Discover)) => {
+                self.features = Some(ServerFeatures::default());
+                State::New(Wait::Idle)
+            }
+            State::Deleting {
+                url: None,
+                wait: Wait::Answer(Deletion::Creation),
+            } => State::Discarded,
+            State::Deleting {
+                url,
+                wait: Wait::Answer(Deletion::Stale),
+            } => State::Deleting {
+                url,
+                wait: Wait::Idle,
+            },
+            state if state.wait().is_some_and(|w| w == Wait::Answer(())) => self.retry(now, state),
+            state => state,
+        };
     }
 
     /// The network is back (the browser's `online` event): a retry that is
@@ -543,22 +526,37 @@ impl Upload {
     /// upload.poll_request(Duration::ZERO);
     /// upload.handle_failure(Duration::ZERO);
     /// assert!(upload.poll_request(Duration::ZERO).is_none());
-    /// upload.retry_now();
+    /// upload.handle_online();
     /// assert!(upload.poll_request(Duration::ZERO).is_some());
     /// ```
-    pub fn retry_now(&mut self) {
-        if self.retry_at.take().is_some() {
+    pub fn handle_online(&mut self) {
+        let wait = match &mut self.state {
+            State::New(wait) => wait.clear_retry(),
+            State::Sending { wait, .. } => wait.clear_retry(),
+            State::Syncing { wait, .. } => wait.clear_retry(),
+            State::Deleting { wait, .. } => wait.clear_retry(),
+            State::Complete { .. } | State::Discarded | State::Failed { .. } => false,
+        };
+        if wait {
             self.failures = 0;
         }
     }
 
-    fn is_complete(&self) -> bool {
-        !self.discarding
-            && self.url.is_some()
-            && self.finished
-            && self.length_declared
-            && !self.needs_head
-            && self.acknowledged == self.journal.end()
+    /// Completes the upload once the server has every byte and the length.
+    fn settle(&mut self) {
+        if let (
+            State::Sending {
+                url,
+                length_declared: true,
+                wait: Wait::Idle,
+            },
+            Take::Ended(_),
+        ) = (&self.state, &self.take)
+        {
+            if self.journal.held() == 0 {
+                self.state = State::Complete { url: url.clone() };
+            }
+        }
     }
 
     fn request(&self, method: Method, url: String) -> HttpRequest {
@@ -567,9 +565,10 @@ impl Upload {
         request
     }
 
-    fn create_request(&self, features: ServerFeatures) -> (InFlight, HttpRequest) {
+    fn create_request(&self, features: ServerFeatures) -> (State, HttpRequest) {
         let mut request = self.request(Method::Post, self.config.endpoint.clone());
-        request = if self.finished {
+        let declares_length = matches!(self.take, Take::Ended(_));
+        request = if declares_length {
             request.with_header("Upload-Length", self.journal.end().to_string())
         } else {
             request.with_header("Upload-Defer-Length", "1")
@@ -581,10 +580,8 @@ impl Upload {
         if features.creation_with_upload {
             request = self.with_body(request, features, 0);
         }
-        let in_flight = InFlight::Create {
-            declares_length: self.finished,
-        };
-        (in_flight, request)
+        let state = State::New(Wait::Answer(Creation::Create { declares_length }));
+        (state, request)
     }
 
     /// Adds the journal's bytes from `offset` as the body, with its checksum.
@@ -605,134 +602,155 @@ impl Upload {
         request
     }
 
-    fn patch_request(&self, url: String) -> Option<(InFlight, HttpRequest)> {
-        let offset = self.acknowledged;
+    fn patch_request(&self, url: &str, length_declared: bool) -> Option<(State, HttpRequest)> {
+        let offset = self.journal.start();
         let request = self
-            .request(Method::Patch, url)
+            .request(Method::Patch, url.to_string())
             .with_header("Upload-Offset", offset.to_string());
         let mut request = self.with_body(request, self.features.unwrap_or_default(), offset);
         let end = offset + request.body.len() as u64;
-        let declares_length = self.finished && !self.length_declared && end == self.journal.end();
+        let ended = matches!(self.take, Take::Ended(_));
+        let declares_length = ended && !length_declared && end == self.journal.end();
         if request.body.is_empty() && !declares_length {
             return None;
         }
         if declares_length {
             request = request.with_header("Upload-Length", end.to_string());
         }
-        Some((
-            InFlight::Patch {
+        let state = State::Sending {
+            url: url.to_string(),
+            length_declared,
+            wait: Wait::Answer(Patch {
                 end,
                 declares_length,
-            },
-            request,
-        ))
+            }),
+        };
+        Some((state, request))
     }
 
-    fn on_created(
-        &mut self,
-        response: &HttpResponse,
-        declares_length: bool,
-    ) -> Result<(), UploadError> {
-        // Only an http(s) URL: a server (or a proxy) naming any other scheme is broken.
-        let url = response
-            .header("Location")
-            .filter(|l| !l.trim().is_empty())
-            .map(|location| resolve_url(&self.config.endpoint, location))
-            .filter(|url| is_http_url(url))
-            .ok_or(UploadError::BadResponse { header: "Location" })?;
-        self.url = Some(url);
-        self.length_declared = declares_length;
+    fn on_created(&mut self, response: &HttpResponse, declares_length: bool) -> Transition {
+        let url = created_url(&self.config.endpoint, response).map_err(|e| (None, e))?;
         self.failures = 0;
-        if self.discarding {
-            return Ok(());
-        }
         // With creation-with-upload the server says how much of the body it kept.
-        match response.header("Upload-Offset") {
-            Some(_) => self.accept_offset(offset_header(response)?),
-            None => Ok(()),
+        if response.header("Upload-Offset").is_some() {
+            self.accept_offset(response, &url)?;
         }
+        Ok(State::Sending {
+            url,
+            length_declared: declares_length,
+            wait: Wait::Idle,
+        })
     }
 
-    fn on_patched(
-        &mut self,
-        response: &HttpResponse,
-        end: u64,
-        declares_length: bool,
-    ) -> Result<(), UploadError> {
-        let offset = offset_header(response)?;
-        if declares_length {
-            if offset == end {
-                self.length_declared = true;
-            } else {
-                // Part of the body was taken: ask whether the length was too.
-                self.needs_head = true;
-            }
-        }
-        self.accept_offset(offset)?;
+    fn on_patched(&mut self, response: &HttpResponse, url: String, patch: Patch) -> Transition {
+        let offset = self.accept_offset(response, &url)?;
         self.failures = 0;
-        Ok(())
+        if patch.declares_length && offset != patch.end {
+            // Part of the body was taken: ask whether the length was too.
+            return Ok(State::Syncing {
+                url,
+                after_end: false,
+                wait: Wait::Idle,
+            });
+        }
+        Ok(State::Sending {
+            url,
+            length_declared: patch.declares_length,
+            wait: Wait::Idle,
+        })
     }
 
-    fn on_head(&mut self, response: &HttpResponse) -> Result<(), UploadError> {
-        let offset = offset_header(response)?;
-        self.length_declared = response.header("Upload-Length").is_some();
-        self.accept_offset(offset)?;
-        self.needs_head = false;
-        Ok(())
+    fn on_head(&mut self, response: &HttpResponse, url: String) -> Transition {
+        self.accept_offset(response, &url)?;
+        Ok(State::Sending {
+            length_declared: response.header("Upload-Length").is_some(),
+            url,
+            wait: Wait::Idle,
+        })
     }
 
-    fn accept_offset(&mut self, offset: u64) -> Result<(), UploadError> {
+    /// The server's `Upload-Offset`: the journal lets go of what is below it.
+    fn accept_offset(&mut self, response: &HttpResponse, url: &str) -> Result<u64, Failure> {
+        let fail = |error| (Some(url.to_string()), error);
+        let offset = offset_header(response).map_err(fail)?;
         if offset < self.journal.start() || offset > self.journal.end() {
-            return Err(UploadError::OffsetOutOfRange {
+            return Err(fail(UploadError::OffsetOutOfRange {
                 server: offset,
                 held_from: self.journal.start(),
                 held_to: self.journal.end(),
-            });
+            }));
         }
-        self.acknowledged = offset;
         self.journal.release_below(offset);
-        Ok(())
+        Ok(offset)
     }
 
     fn on_error_status(
         &mut self,
         now: Duration,
-        in_flight: InFlight,
+        state: State,
         response: &HttpResponse,
-    ) -> Result<(), UploadError> {
-        match response.status {
-            404 | 410 if matches!(in_flight, InFlight::Patch { .. } | InFlight::Head) => {
-                Err(UploadError::Lost {
-                    status: response.status,
-                })
-            }
-            413 => Err(UploadError::TooLarge),
-            412 => Err(UploadError::UnsupportedServer),
-            status if is_retryable(status) => {
-                self.schedule_retry(now, in_flight);
-                Ok(())
-            }
-            status => Err(UploadError::Rejected {
+    ) -> Transition {
+        let url = state.url().map(str::to_string);
+        let asked_server_copy = matches!(state, State::Sending { .. } | State::Syncing { .. });
+        let error = match response.status {
+            404 | 410 if asked_server_copy => UploadError::Lost {
+                status: response.status,
+            },
+            413 => UploadError::TooLarge,
+            412 => UploadError::UnsupportedServer,
+            status if is_retryable(status) => return Ok(self.retry(now, state)),
+            status => UploadError::Rejected {
                 status,
                 code: response.header("Error-Code").and_then(ErrorCode::parse),
                 message: response.body.trim().chars().take(300).collect(),
-            }),
-        }
+            },
+        };
+        Err((url, error))
     }
 
-    fn schedule_retry(&mut self, now: Duration, in_flight: InFlight) {
-        if matches!(in_flight, InFlight::Patch { .. } | InFlight::Head) {
-            self.needs_head = true;
-        }
-        self.retry_at = Some(now + self.config.backoff.delay(self.failures));
+    /// After a failure: wait out a backoff; a take on the server asks for
+    /// its offset first.
+    fn retry(&mut self, now: Duration, state: State) -> State {
+        let at = now + self.config.backoff.delay(self.failures);
         self.failures = self.failures.saturating_add(1);
+        match state {
+            State::New(_) => State::New(Wait::RetryAt(at)),
+            State::Sending { url, .. } | State::Syncing { url, .. } => State::Syncing {
+                url,
+                after_end: false,
+                wait: Wait::RetryAt(at),
+            },
+            State::Deleting { url, .. } => State::Deleting {
+                url,
+                wait: Wait::RetryAt(at),
+            },
+            over => over,
+        }
     }
 }
+
+/// Why an upload stops for good, and where the server has it.
+type Failure = (Option<String>, UploadError);
+
+/// The state a response leads to, or why the upload stops.
+type Transition = Result<State, Failure>;
 
 /// Statuses worth retrying: conflicts (409, 460 checksum mismatch), locks,
 /// throttling, timeouts and server errors.
 fn is_retryable(status: u16) -> bool {
     matches!(status, 408 | 409 | 423 | 429 | 460 | 500..=599)
+}
+
+/// The URL the server created an upload at (`Location`, resolved against
+/// the endpoint). Only an http(s) URL: a server (or a proxy) naming any
+/// other scheme is broken.
+fn created_url(endpoint: &str, response: &HttpResponse) -> Result<String, UploadError> {
+    response
+        .header("Location")
+        .filter(|location| !location.trim().is_empty())
+        .map(|location| resolve_url(endpoint, location))
+        .filter(|url| is_http_url(url))
+        .ok_or(UploadError::BadResponse { header: "Location" })
 }
 
 fn offset_header(response: &HttpResponse) -> Result<u64, UploadError> {

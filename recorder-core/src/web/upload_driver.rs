@@ -126,7 +126,7 @@ pub async fn run(
         } else {
             Either::Right(future::pending())
         };
-        let timer = match upload.next_wakeup() {
+        let timer = match upload.poll_timeout() {
             Some(at) => Either::Left(clock::sleep(at.saturating_sub(now)).map(|()| Wake::Timer)),
             None => Either::Right(future::pending()),
         };
@@ -156,12 +156,12 @@ pub async fn run(
                 let bytes = blob_bytes(&blob)
                     .await
                     .map_err(|e| TakeError::Recorder(js_error_message(&e)))?;
-                upload.push(&bytes)?;
+                upload.handle_chunk(&bytes)?;
             }
             Wake::Recorder(Some(RecorderEvent::Error(message))) => recorder_error = Some(message),
             Wake::Recorder(Some(RecorderEvent::Stopped) | None) => {
                 recording = false;
-                sha256 = Some(upload.finish());
+                sha256 = Some(upload.handle_end());
             }
             Wake::Discard(true) => {
                 // What the recorder still hands over belongs to nobody now.
@@ -175,7 +175,7 @@ pub async fn run(
                 upload.discard();
             }
             Wake::Discard(false) => {}
-            Wake::Online => upload.retry_now(),
+            Wake::Online => upload.handle_online(),
             Wake::Timer => {}
         }
     }
