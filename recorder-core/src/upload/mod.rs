@@ -1,6 +1,6 @@
 //! A tus 1.0 client engine that uploads a take while it is being recorded.
 //!
-//! Sans-IO: feed it recorded bytes ([`Upload::push`]), the end of the take
+//! Sans-IO: feed it recorded bytes ([`Upload::handle_chunk`]), the end of the take
 //! ([`Upload::handle_end`]), the current time and the responses to the requests
 //! it asked for; it never touches a socket or a clock. One request is in
 //! flight at a time, so PATCHes are strictly ordered.
@@ -282,20 +282,18 @@ impl Upload {
     /// assert!(upload.handle_end().starts_with("ba7816bf"));
     /// ```
     pub fn handle_end(&mut self) -> String {
-        if let Take::Recording(digest) = &self.take {
-            let sha256 = digest
+        let sha256: String = match &self.take {
+            Take::Ended(sha256) => return sha256.clone(),
+            Take::Recording(digest) => digest
                 .clone()
                 .finalize()
                 .iter()
                 .map(|b| format!("{b:02x}"))
-                .collect();
-            self.take = Take::Ended(sha256);
-            self.settle();
-        }
-        match &self.take {
-            Take::Ended(sha256) => sha256.clone(),
-            Take::Recording(_) => unreachable!("ended above"),
-        }
+                .collect(),
+        };
+        self.take = Take::Ended(sha256.clone());
+        self.settle();
+        sha256
     }
 
     /// The upload's URL, once the server created it.
@@ -368,7 +366,7 @@ impl Upload {
         if !self.state.wait()?.is_due(now) {
             return None;
         }
-        let ended = matches!(self.take, Take::Ended(_));
+        let ended = self.has_ended();
         let (state, request) = match &self.state {
             State::New(_) => match self.features {
                 None => (
@@ -467,9 +465,7 @@ impl Upload {
                 wait: Wait::Answer(Deletion::Delete),
                 ..
             } if ok || !is_retryable(status) || status == 409 => Ok(State::Discarded),
-            state if state.wait().is_some_and(|w| w == Wait::Answer(())) => {
-                self.on_error_status(now, state, &response)
-            }
+            state if state.awaits_answer() => self.on_error_status(now, state, &response),
             // No request in flight: nothing to take the answer for.
             state => Ok(state),
         };
@@ -509,7 +505,7 @@ impl Upload {
                 url,
                 wait: Wait::Idle,
             },
-            state if state.wait().is_some_and(|w| w == Wait::Answer(())) => self.retry(now, state),
+            state if state.awaits_answer() => self.retry(now, state),
             state => state,
         };
     }
@@ -559,6 +555,11 @@ impl Upload {
         }
     }
 
+    /// Whether every byte of the take has been handed over.
+    fn has_ended(&self) -> bool {
+        matches!(self.take, Take::Ended(_))
+    }
+
     fn request(&self, method: Method, url: String) -> HttpRequest {
         let mut request = HttpRequest::new(method, url).with_header("Tus-Resumable", TUS_VERSION);
         request.headers.extend(self.config.headers.iter().cloned());
@@ -567,7 +568,7 @@ impl Upload {
 
     fn create_request(&self, features: ServerFeatures) -> (State, HttpRequest) {
         let mut request = self.request(Method::Post, self.config.endpoint.clone());
-        let declares_length = matches!(self.take, Take::Ended(_));
+        let declares_length = self.has_ended();
         request = if declares_length {
             request.with_header("Upload-Length", self.journal.end().to_string())
         } else {
@@ -609,8 +610,7 @@ impl Upload {
             .with_header("Upload-Offset", offset.to_string());
         let mut request = self.with_body(request, self.features.unwrap_or_default(), offset);
         let end = offset + request.body.len() as u64;
-        let ended = matches!(self.take, Take::Ended(_));
-        let declares_length = ended && !length_declared && end == self.journal.end();
+        let declares_length = self.has_ended() && !length_declared && end == self.journal.end();
         if request.body.is_empty() && !declares_length {
             return None;
         }

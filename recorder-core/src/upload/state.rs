@@ -126,6 +126,11 @@ impl State {
         }
     }
 
+    /// Whether a request is in flight.
+    pub fn awaits_answer(&self) -> bool {
+        self.wait() == Some(Wait::Answer(()))
+    }
+
     /// The upload's URL on the server, once known.
     pub fn url(&self) -> Option<&str> {
         match self {
