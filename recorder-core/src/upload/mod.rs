@@ -44,6 +44,8 @@ mod error;
 mod features;
 mod location;
 mod metadata;
+mod requests;
+mod responses;
 mod state;
 
 pub use backoff::Backoff;
@@ -53,11 +55,11 @@ pub use features::{ChecksumAlgorithm, ServerFeatures};
 pub use location::{is_http_url, resolve_url};
 pub use metadata::{encode_metadata, is_valid_metadata_key};
 
-use crate::error_code::ErrorCode;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::journal::Journal;
+use responses::{created_url, is_retryable};
 use sha2::{Digest, Sha256};
-use state::{Creation, Deletion, Patch, State, Wait};
+use state::{Creation, Deletion, State, Wait};
 use std::time::Duration;
 
 /// The tus protocol version this engine speaks.
@@ -559,207 +561,6 @@ impl Upload {
     fn has_ended(&self) -> bool {
         matches!(self.take, Take::Ended(_))
     }
-
-    fn request(&self, method: Method, url: String) -> HttpRequest {
-        let mut request = HttpRequest::new(method, url).with_header("Tus-Resumable", TUS_VERSION);
-        request.headers.extend(self.config.headers.iter().cloned());
-        request
-    }
-
-    fn create_request(&self, features: ServerFeatures) -> (State, HttpRequest) {
-        let mut request = self.request(Method::Post, self.config.endpoint.clone());
-        let declares_length = self.has_ended();
-        request = if declares_length {
-            request.with_header("Upload-Length", self.journal.end().to_string())
-        } else {
-            request.with_header("Upload-Defer-Length", "1")
-        };
-        if !self.config.metadata.is_empty() {
-            request =
-                request.with_header("Upload-Metadata", encode_metadata(&self.config.metadata));
-        }
-        if features.creation_with_upload {
-            request = self.with_body(request, features, 0);
-        }
-        let state = State::New(Wait::Answer(Creation::Create { declares_length }));
-        (state, request)
-    }
-
-    /// Adds the journal's bytes from `offset` as the body, with its checksum.
-    fn with_body(
-        &self,
-        mut request: HttpRequest,
-        features: ServerFeatures,
-        offset: u64,
-    ) -> HttpRequest {
-        request.body = self.journal.read(offset, self.config.max_patch_bytes);
-        if !request.body.is_empty() || request.method == Method::Patch {
-            request = request.with_header("Content-Type", PATCH_CONTENT_TYPE);
-        }
-        if let Some(algorithm) = features.checksum.filter(|_| !request.body.is_empty()) {
-            let checksum = algorithm.header_value(&request.body);
-            request = request.with_header("Upload-Checksum", checksum);
-        }
-        request
-    }
-
-    fn patch_request(&self, url: &str, length_declared: bool) -> Option<(State, HttpRequest)> {
-        let offset = self.journal.start();
-        let request = self
-            .request(Method::Patch, url.to_string())
-            .with_header("Upload-Offset", offset.to_string());
-        let mut request = self.with_body(request, self.features.unwrap_or_default(), offset);
-        let end = offset + request.body.len() as u64;
-        let declares_length = self.has_ended() && !length_declared && end == self.journal.end();
-        if request.body.is_empty() && !declares_length {
-            return None;
-        }
-        if declares_length {
-            request = request.with_header("Upload-Length", end.to_string());
-        }
-        let state = State::Sending {
-            url: url.to_string(),
-            length_declared,
-            wait: Wait::Answer(Patch {
-                end,
-                declares_length,
-            }),
-        };
-        Some((state, request))
-    }
-
-    fn on_created(&mut self, response: &HttpResponse, declares_length: bool) -> Transition {
-        let url = created_url(&self.config.endpoint, response).map_err(|e| (None, e))?;
-        self.failures = 0;
-        // With creation-with-upload the server says how much of the body it kept.
-        if response.header("Upload-Offset").is_some() {
-            self.accept_offset(response, &url)?;
-        }
-        Ok(State::Sending {
-            url,
-            length_declared: declares_length,
-            wait: Wait::Idle,
-        })
-    }
-
-    fn on_patched(&mut self, response: &HttpResponse, url: String, patch: Patch) -> Transition {
-        let offset = self.accept_offset(response, &url)?;
-        self.failures = 0;
-        if patch.declares_length && offset != patch.end {
-            // Part of the body was taken: ask whether the length was too.
-            return Ok(State::Syncing {
-                url,
-                after_end: false,
-                wait: Wait::Idle,
-            });
-        }
-        Ok(State::Sending {
-            url,
-            length_declared: patch.declares_length,
-            wait: Wait::Idle,
-        })
-    }
-
-    fn on_head(&mut self, response: &HttpResponse, url: String) -> Transition {
-        self.accept_offset(response, &url)?;
-        Ok(State::Sending {
-            length_declared: response.header("Upload-Length").is_some(),
-            url,
-            wait: Wait::Idle,
-        })
-    }
-
-    /// The server's `Upload-Offset`: the journal lets go of what is below it.
-    fn accept_offset(&mut self, response: &HttpResponse, url: &str) -> Result<u64, Failure> {
-        let fail = |error| (Some(url.to_string()), error);
-        let offset = offset_header(response).map_err(fail)?;
-        if offset < self.journal.start() || offset > self.journal.end() {
-            return Err(fail(UploadError::OffsetOutOfRange {
-                server: offset,
-                held_from: self.journal.start(),
-                held_to: self.journal.end(),
-            }));
-        }
-        self.journal.release_below(offset);
-        Ok(offset)
-    }
-
-    fn on_error_status(
-        &mut self,
-        now: Duration,
-        state: State,
-        response: &HttpResponse,
-    ) -> Transition {
-        let url = state.url().map(str::to_string);
-        let asked_server_copy = matches!(state, State::Sending { .. } | State::Syncing { .. });
-        let error = match response.status {
-            404 | 410 if asked_server_copy => UploadError::Lost {
-                status: response.status,
-            },
-            413 => UploadError::TooLarge,
-            412 => UploadError::UnsupportedServer,
-            status if is_retryable(status) => return Ok(self.retry(now, state)),
-            status => UploadError::Rejected {
-                status,
-                code: response.header("Error-Code").and_then(ErrorCode::parse),
-                message: response.body.trim().chars().take(300).collect(),
-            },
-        };
-        Err((url, error))
-    }
-
-    /// After a failure: wait out a backoff; a take on the server asks for
-    /// its offset first.
-    fn retry(&mut self, now: Duration, state: State) -> State {
-        let at = now + self.config.backoff.delay(self.failures);
-        self.failures = self.failures.saturating_add(1);
-        match state {
-            State::New(_) => State::New(Wait::RetryAt(at)),
-            State::Sending { url, .. } | State::Syncing { url, .. } => State::Syncing {
-                url,
-                after_end: false,
-                wait: Wait::RetryAt(at),
-            },
-            State::Deleting { url, .. } => State::Deleting {
-                url,
-                wait: Wait::RetryAt(at),
-            },
-            over => over,
-        }
-    }
-}
-
-/// Why an upload stops for good, and where the server has it.
-type Failure = (Option<String>, UploadError);
-
-/// The state a response leads to, or why the upload stops.
-type Transition = Result<State, Failure>;
-
-/// Statuses worth retrying: conflicts (409, 460 checksum mismatch), locks,
-/// throttling, timeouts and server errors.
-fn is_retryable(status: u16) -> bool {
-    matches!(status, 408 | 409 | 423 | 429 | 460 | 500..=599)
-}
-
-/// The URL the server created an upload at (`Location`, resolved against
-/// the endpoint). Only an http(s) URL: a server (or a proxy) naming any
-/// other scheme is broken.
-fn created_url(endpoint: &str, response: &HttpResponse) -> Result<String, UploadError> {
-    response
-        .header("Location")
-        .filter(|location| !location.trim().is_empty())
-        .map(|location| resolve_url(endpoint, location))
-        .filter(|url| is_http_url(url))
-        .ok_or(UploadError::BadResponse { header: "Location" })
-}
-
-fn offset_header(response: &HttpResponse) -> Result<u64, UploadError> {
-    response
-        .header("Upload-Offset")
-        .and_then(|v| v.trim().parse().ok())
-        .ok_or(UploadError::BadResponse {
-            header: "Upload-Offset",
-        })
 }
 
 #[cfg(test)]
