@@ -69,9 +69,9 @@ pub fn upload_take(mut upload: Upload, chunks: &[Vec<u8>]) -> Result<Upload, Tak
     while started.elapsed() < Duration::from_secs(120) {
         if recording {
             match chunks.next() {
-                Some(chunk) => upload.push(chunk).map_err(TakeFailure::Upload)?,
+                Some(chunk) => upload.handle_chunk(chunk).map_err(TakeFailure::Upload)?,
                 None => {
-                    upload.finish();
+                    upload.handle_end();
                     recording = false;
                 }
             }
@@ -82,7 +82,7 @@ pub fn upload_take(mut upload: Upload, chunks: &[Vec<u8>]) -> Result<Upload, Tak
                 Ok(response) => upload.handle_response(started.elapsed(), response),
                 Err(_) => upload.handle_failure(started.elapsed()),
             }
-        } else if let Some(at) = upload.next_wakeup() {
+        } else if let Some(at) = upload.poll_timeout() {
             std::thread::sleep(at.saturating_sub(now));
         } else if !recording && upload.status() == UploadStatus::Active {
             return Err(TakeFailure::Stuck(format!("{:?}", upload.progress())));
