@@ -22,7 +22,8 @@
 
 pub mod browser;
 pub mod error_code;
-#[cfg(test)]
+// Native only, as proptest is.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod fake_tus;
 pub mod http;
 pub mod in_app_browser;
