@@ -90,7 +90,9 @@ impl FakeServer {
                 None => HttpResponse::new(404),
             },
             Method::Head => {
-                let (data, length) = &self.uploads[path(&request.url)];
+                let Some((data, length)) = self.uploads.get(path(&request.url)) else {
+                    return HttpResponse::new(404);
+                };
                 let response =
                     HttpResponse::new(200).with_header("Upload-Offset", data.len().to_string());
                 match length {

@@ -9,6 +9,7 @@
 //! - [`recording_format`]: which recording type to ask the browser for.
 //! - [`session`]: the candidate's way through the interview, as a state machine.
 //! - [`take_store`]: a take's bytes kept on the device until the server has them all.
+//! - [`takes`]: every take of a session, its upload, its storage and its fate, by handle.
 //! - [`upload`]: a tus 1.0 client engine, sans-IO: requests out, responses in.
 //! - `web` (wasm32 only): the browser edge: camera, microphone, MediaRecorder, fetch, clock.
 //!
@@ -33,6 +34,7 @@ pub mod model;
 pub mod recording_format;
 pub mod session;
 pub mod take_store;
+pub mod takes;
 pub mod upload;
 
 #[cfg(target_arch = "wasm32")]

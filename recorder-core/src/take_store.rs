@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 ///
 /// ```
 /// let info = recorder_core::take_store::TakeInfo::default();
-/// assert!(info.upload_url.is_none() && !info.finished);
+/// assert!(info.upload_url.is_none() && !info.finished && !info.given_up);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TakeInfo {
@@ -37,6 +37,10 @@ pub struct TakeInfo {
     pub upload_url: Option<String>,
     /// Whether recording ended (the length is known).
     pub finished: bool,
+    /// Given up for a retake: its server copy is still to be deleted, and
+    /// it is never shown or submitted again.
+    #[serde(default)]
+    pub given_up: bool,
 }
 
 /// A take as stored: its description and its chunks in order.

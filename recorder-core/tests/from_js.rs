@@ -99,6 +99,7 @@ fn stored_take_descriptions_read_back_equal() {
             mime_type: "video/webm;codecs=vp8,opus".into(),
             upload_url: Some("http://127.0.0.1/api/uploads/ab".into()),
             finished: true,
+            given_up: true,
         },
     ] {
         let value = serde_wasm_bindgen::to_value(&info).unwrap();

@@ -13,30 +13,17 @@ use gloo::timers::callback::Interval;
 use leptos::prelude::*;
 use recorder_core::error_code::ErrorCode;
 use recorder_core::model::{Receipt, SessionView};
-use recorder_core::session::{Action, DeviceProblem, Event, Phase, Purpose, Session, Stage};
+use recorder_core::session::{Action, Event, Session, Stage};
 use recorder_core::upload::Progress;
 use recorder_core::web::clock;
-use recorder_core::web::level_meter::LevelMeter;
-use recorder_core::web::media::{self, MediaError, MediaRequest};
 use recorder_core::web::recorder::Recording;
-use recorder_core::web::upload_driver::TakeReceipt;
+use recorder_core::web::takes_driver::TakesHandle;
 use std::sync::Arc;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
 use web_sys::{Blob, MediaStream};
 
+mod devices;
 mod takes;
-
-use takes::CurrentTake;
-
-/// MediaRecorder hands over a chunk this often, in milliseconds.
-const TIMESLICE_MS: i32 = 1000;
-
-/// How often the microphone level is read.
-const METER_INTERVAL_MS: u32 = 100;
-
-/// Reads (2 s) the audio engine gets to start before the level counts as unavailable.
-const METER_START_READS: u32 = 20;
 
 /// Everything the screens read and the controller writes; cheap to copy around.
 #[derive(Clone)]
@@ -70,16 +57,12 @@ pub struct Ctx {
     pub receipt: RwSignal<Option<Receipt>>,
     /// Camera and microphone.
     pub stream: RwSignal<Option<MediaStream>, LocalStorage>,
-    take_result: RwSignal<Option<Result<TakeReceipt, String>>>,
-    /// The current answer take's upload URL, once the server created it.
-    upload_url: RwSignal<Option<String>>,
-    /// A take that failed for a technical reason: (question, upload URL). The
-    /// next take of that question replaces it, so the server gives the attempt back.
-    failed_take: StoredValue<Option<(String, String)>>,
     /// Takes kept on this device until uploaded.
     kept: StoredValue<Option<KeptTakes>, LocalStorage>,
-    /// The answer take whose upload the candidate sees.
-    take: StoredValue<Option<CurrentTake>, LocalStorage>,
+    /// Every answer take, driven against the network and the device.
+    takes: StoredValue<Option<TakesHandle>, LocalStorage>,
+    /// Whether some take still has bytes the server does not.
+    unsent: StoredValue<bool>,
     media: StoredValue<Media, LocalStorage>,
     /// What this recorder is waiting for; cancelled when it leaves the page.
     tasks: StoredValue<TaskSet, LocalStorage>,
@@ -118,11 +101,9 @@ impl Ctx {
             playback: RwSignal::new(None),
             receipt: RwSignal::new(None),
             stream: RwSignal::new_local(None),
-            take_result: RwSignal::new(None),
-            upload_url: RwSignal::new(None),
-            failed_take: StoredValue::new(None),
             kept: StoredValue::new_local(None),
-            take: StoredValue::new_local(None),
+            takes: StoredValue::new_local(None),
+            unsent: StoredValue::new(false),
             media: StoredValue::new_local(Media::default()),
             tasks: StoredValue::new_local(TaskSet::default()),
         }
@@ -162,21 +143,9 @@ impl Ctx {
             m.network = network;
         });
         let kept = KeptTakes::open(&self.options.invite).await;
-        let unfinished = kept.unfinished().await;
         self.kept.set_value(Some(kept.clone()));
-        let Some(take) = unfinished else {
-            return;
-        };
-        let submitted = view
-            .questions
-            .iter()
-            .any(|q| q.id == take.info.question && q.submitted);
-        if submitted {
-            kept.forget(&take.key).await;
-        } else if self.accept(Event::TakeKept(take.info.question.clone())) {
-            self.resume(take);
-        }
-        // Refused (already past the device check): it stays kept for the next visit.
+        self.drive_takes(kept.clone());
+        self.resume(kept.of_invite().await, &view);
     }
 
     /// Tells the session something the candidate did not do; whether it took it.
@@ -195,15 +164,6 @@ impl Ctx {
 
     /// Tells the session what happened and carries out what it decides.
     pub fn dispatch(&self, event: Event) {
-        if let (Event::TechnicalFailure(_), Stage::Question(flow)) =
-            (&event, self.stage.get_untracked())
-        {
-            if let (Purpose::Answer(question), Some(url)) =
-                (flow.purpose, self.upload_url.get_untracked())
-            {
-                self.failed_take.set_value(Some((question, url)));
-            }
-        }
         let now = clock::now();
         let quiet = matches!(event, Event::Level { .. });
         let outcome = self
@@ -236,13 +196,9 @@ impl Ctx {
         let _ = self.tasks.try_with_value(|tasks| tasks.spawn(task));
     }
 
-    /// Whether recorded bytes are still waiting for the server
-    /// (an answer take is being recorded, or uploaded and not yet complete).
+    /// Whether recorded bytes are still waiting for the server (or for the device).
     pub fn has_unsaved_bytes(&self) -> bool {
-        let uploading = self.upload_url.with_untracked(Option::is_some)
-            && self.take_result.with_untracked(Option::is_none);
-        let progress = self.progress.get_untracked();
-        uploading || progress.recorded > progress.acknowledged
+        self.unsent.try_get_value().unwrap_or(false)
     }
 
     fn run(&self, actions: Vec<Action>) {
@@ -299,17 +255,9 @@ impl Ctx {
             Action::DiscardTake => {
                 self.media.update_value(|m| m.chunks.clear());
                 playback::forget(self.playback);
-                // A take that failed stays on the server: the next one names it
-                // as the one it replaces. One given up in review is deleted.
-                let failed = self.stage.with_untracked(|stage| match stage {
-                    Stage::TestVideo(flow) | Stage::Question(flow) => {
-                        matches!(flow.phase, Phase::Failed { .. })
-                    }
-                    _ => false,
-                });
-                self.let_go_of_take(!failed);
+                self.let_go_of_take();
             }
-            Action::SubmitTake(question) => self.spawn(async move { ctx.submit(question).await }),
+            Action::SubmitTake(question) => self.submit(&question),
             Action::Complete => self.spawn(async move {
                 match api::complete(&ctx.options).await {
                     Ok(receipt) => {
@@ -321,99 +269,6 @@ impl Ctx {
                 }
             }),
         }
-    }
-
-    /// Turns the camera and microphone off (the interview is done, or the
-    /// recorder leaves the page). Safe to call when parts are already gone.
-    pub fn release_devices(&self) {
-        let _ = self.media.try_update_value(|m| {
-            m.meter = None;
-            if let Some(recording) = m.recording.take() {
-                recording.stop();
-            }
-        });
-        if let Some(Some(stream)) = self.stream.try_update_untracked(Option::take) {
-            media::stop(&stream);
-        }
-    }
-
-    /// No level can be read here: say so, and let the candidate go on.
-    fn meter_unavailable(&self) {
-        self.level_unavailable.set(true);
-        self.dispatch(Event::LevelUnavailable);
-    }
-
-    async fn open_devices(&self) {
-        match media::open(&MediaRequest::default()).await {
-            Ok(stream) => {
-                let ctx = self.clone();
-                match LevelMeter::new(&stream) {
-                    Ok(mut meter) => {
-                        let mut suspended_reads = 0u32;
-                        let interval = Interval::new(METER_INTERVAL_MS, move || {
-                            if !meter.is_running() {
-                                suspended_reads += 1;
-                                if suspended_reads == METER_START_READS {
-                                    ctx.meter_unavailable();
-                                }
-                                return;
-                            }
-                            let level = meter.read();
-                            ctx.level.set(level.percent());
-                            ctx.dispatch(Event::Level { rms: level.rms });
-                        });
-                        self.media.update_value(|m| m.meter = Some(interval));
-                    }
-                    Err(_) => self.meter_unavailable(),
-                }
-                self.watch_tracks(&stream);
-                self.stream.set(Some(stream));
-                self.dispatch(Event::DevicesOpened);
-            }
-            Err(error) => {
-                let problem = problem(&error);
-                if problem == DeviceProblem::NotAllowed {
-                    self.emit(
-                        "permission-denied",
-                        &ErrorDetail {
-                            code: "media",
-                            message: error.to_string(),
-                            reason: None,
-                        },
-                    );
-                }
-                self.dispatch(Event::DevicesFailed(problem));
-            }
-        }
-    }
-
-    /// A camera or microphone that goes away ends the take as a technical failure.
-    fn watch_tracks(&self, stream: &MediaStream) {
-        let listeners = stream
-            .get_tracks()
-            .iter()
-            .map(|track| {
-                let ctx = self.clone();
-                EventListener::new(track.unchecked_ref(), "ended", move |_| {
-                    ctx.dispatch(Event::TechnicalFailure(ctx.t.get("device-lost")));
-                })
-            })
-            .collect();
-        self.media.update_value(|m| m.tracks = listeners);
-    }
-
-    /// Whether the camera or microphone went away (a track ended).
-    fn devices_lost(&self) -> bool {
-        self.stream.with_untracked(|stream| {
-            stream.as_ref().is_none_or(|stream| {
-                stream.get_tracks().iter().any(|track| {
-                    track
-                        .unchecked_into::<web_sys::MediaStreamTrack>()
-                        .ready_state()
-                        == web_sys::MediaStreamTrackState::Ended
-                })
-            })
-        })
     }
 
     fn refused(&self, message: String) {
@@ -433,18 +288,5 @@ impl Ctx {
             },
         );
         self.notice.set(Some(error.explain(&self.t)));
-    }
-}
-
-fn problem(error: &MediaError) -> DeviceProblem {
-    match error {
-        MediaError::NotAllowed => DeviceProblem::NotAllowed,
-        MediaError::NotFound => DeviceProblem::NotFound,
-        MediaError::NotReadable => DeviceProblem::Busy,
-        MediaError::Overconstrained(_) => DeviceProblem::Overconstrained,
-        MediaError::InsecureContext => DeviceProblem::InsecureContext,
-        MediaError::InAppBrowser(_) => DeviceProblem::InAppBrowser,
-        MediaError::Unsupported => DeviceProblem::Unsupported,
-        MediaError::Other(_) => DeviceProblem::Other,
     }
 }

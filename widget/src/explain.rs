@@ -8,10 +8,10 @@ use crate::i18n::{Arg, Translations};
 use crate::options::OptionsError;
 use recorder_core::error_code::ErrorCode;
 use recorder_core::session::SessionError;
+use recorder_core::takes::TakeError;
 use recorder_core::upload::{ConfigError, UploadError};
 use recorder_core::web::media::MediaError;
 use recorder_core::web::recorder::RecorderError;
-use recorder_core::web::upload_driver::TakeError;
 
 /// An error the candidate can be told about, in their language.
 ///
@@ -98,7 +98,7 @@ impl Explain for TakeError {
     fn key(&self) -> (String, Vec<(&'static str, Arg)>) {
         match self {
             TakeError::Upload(error) => error.key(),
-            TakeError::Recorder(_) | TakeError::Discarded => plain("error-recording"),
+            TakeError::NoTake(_) => plain("error-recording"),
         }
     }
 

@@ -3,7 +3,7 @@
 //! take resumes when the invite link is opened again.
 
 use recorder_core::take_store::{StoredTake, TakeInfo, TakeStore};
-use recorder_core::web::indexed_db_store::IndexedDbTakeStore;
+use recorder_core::web::indexed_db_store::{IndexedDbTakeStore, StoreError};
 use std::rc::Rc;
 
 const DATABASE: &str = "interview-recorder";
@@ -32,42 +32,56 @@ impl KeptTakes {
         format!("{}:{started:013}:{question}:{nonce}", self.invite)
     }
 
-    /// This invite's newest kept take, if any (keys from before start times
-    /// were in them count as oldest).
-    pub async fn unfinished(&self) -> Option<StoredTake> {
-        let store = self.store.as_ref()?;
+    /// This invite's kept takes, oldest first (keys from before start
+    /// times were in them count as oldest).
+    pub async fn of_invite(&self) -> Vec<StoredTake> {
         let prefix = format!("{}:", self.invite);
-        let takes = store.takes().await.ok()?;
-        takes
+        let mut takes: Vec<(u64, StoredTake)> = self
+            .takes()
+            .await
+            .unwrap_or_default()
             .into_iter()
             .filter_map(|take| {
                 let rest = take.key.strip_prefix(&prefix)?;
                 let started = rest.split(':').next()?.parse::<u64>().unwrap_or(0);
                 Some((started, take))
             })
-            .max_by_key(|(started, _)| *started)
-            .map(|(_, take)| take)
+            .collect();
+        takes.sort_by_key(|(started, _)| *started);
+        takes.into_iter().map(|(_, take)| take).collect()
     }
+}
 
-    /// Saves what is known of a take.
-    pub async fn describe(&self, key: &str, info: &TakeInfo) {
-        if let Some(store) = &self.store {
-            // Losing the description loses only the resume after a reload, not the upload.
-            let _ = store.describe(key, info).await;
+/// Without IndexedDB, nothing is kept and nothing fails: the take lives as
+/// long as the page, and recording still works.
+impl TakeStore for KeptTakes {
+    type Error = StoreError;
+
+    async fn describe(&self, key: &str, info: &TakeInfo) -> Result<(), StoreError> {
+        match &self.store {
+            Some(store) => store.describe(key, info).await,
+            None => Ok(()),
         }
     }
 
-    /// Keeps chunk `index` of a take; returns once it is durable.
-    pub async fn append(&self, key: &str, index: u32, bytes: &[u8]) {
-        if let Some(store) = &self.store {
-            let _ = store.append(key, index, bytes).await;
+    async fn append(&self, key: &str, index: u32, bytes: &[u8]) -> Result<(), StoreError> {
+        match &self.store {
+            Some(store) => store.append(key, index, bytes).await,
+            None => Ok(()),
         }
     }
 
-    /// Forgets a take the server has whole.
-    pub async fn forget(&self, key: &str) {
-        if let Some(store) = &self.store {
-            let _ = store.remove(key).await;
+    async fn takes(&self) -> Result<Vec<StoredTake>, StoreError> {
+        match &self.store {
+            Some(store) => store.takes().await,
+            None => Ok(Vec::new()),
+        }
+    }
+
+    async fn remove(&self, key: &str) -> Result<(), StoreError> {
+        match &self.store {
+            Some(store) => store.remove(key).await,
+            None => Ok(()),
         }
     }
 }

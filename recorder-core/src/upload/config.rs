@@ -1,6 +1,6 @@
 //! What an upload needs to know before it starts.
 
-use super::Backoff;
+use super::{is_http_url, is_valid_metadata_key, Backoff, ConfigError};
 use std::time::Duration;
 
 /// What an upload needs to know before it starts.
@@ -75,5 +75,31 @@ impl UploadConfig {
     pub fn with_metadata(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.metadata.push((key.into(), value.into()));
         self
+    }
+
+    /// Whether an upload can start from this configuration: an absolute
+    /// http(s) endpoint, valid metadata keys, PATCHes of at least a byte.
+    ///
+    /// ```
+    /// use recorder_core::upload::{ConfigError, UploadConfig};
+    /// assert_eq!(UploadConfig::new("https://e.com/u").check(), Ok(()));
+    /// let bad = UploadConfig::new("https://e.com/u").with_metadata("two words", "x");
+    /// assert_eq!(bad.check(), Err(ConfigError::MetadataKey("two words".into())));
+    /// ```
+    pub fn check(&self) -> Result<(), ConfigError> {
+        if !is_http_url(&self.endpoint) {
+            return Err(ConfigError::Endpoint(self.endpoint.clone()));
+        }
+        if let Some((key, _)) = self
+            .metadata
+            .iter()
+            .find(|(key, _)| !is_valid_metadata_key(key))
+        {
+            return Err(ConfigError::MetadataKey(key.clone()));
+        }
+        if self.max_patch_bytes == 0 {
+            return Err(ConfigError::PatchSize);
+        }
+        Ok(())
     }
 }

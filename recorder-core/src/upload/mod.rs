@@ -138,27 +138,29 @@ impl Upload {
     /// assert!(matches!(Upload::new(UploadConfig::new("/relative")), Err(ConfigError::Endpoint(_))));
     /// ```
     pub fn new(config: UploadConfig) -> Result<Upload, ConfigError> {
-        if !is_http_url(&config.endpoint) {
-            return Err(ConfigError::Endpoint(config.endpoint));
-        }
-        if let Some((key, _)) = config
-            .metadata
-            .iter()
-            .find(|(key, _)| !is_valid_metadata_key(key))
-        {
-            return Err(ConfigError::MetadataKey(key.clone()));
-        }
-        if config.max_patch_bytes == 0 {
-            return Err(ConfigError::PatchSize);
-        }
-        Ok(Upload {
+        config.check()?;
+        Ok(Upload::checked(config))
+    }
+
+    /// A new upload from a configuration that passed [`UploadConfig::check`].
+    pub(crate) fn checked(config: UploadConfig) -> Upload {
+        Upload {
             features: (!config.discover).then(ServerFeatures::default),
             config,
             journal: Journal::default(),
             take: Take::Recording(Sha256::new()),
             failures: 0,
             state: State::New(Wait::Idle),
-        })
+        }
+    }
+
+    /// Adds an `Upload-Metadata` pair (its key valid) to the creation; of
+    /// use only before the creation is sent, so the caller holds the
+    /// upload's requests until then.
+    pub(crate) fn add_metadata(&mut self, key: &str, value: &str) {
+        self.config
+            .metadata
+            .push((key.to_string(), value.to_string()));
     }
 
     /// An upload the server already created at `url` (after a reload):

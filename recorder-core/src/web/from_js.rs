@@ -281,6 +281,7 @@ impl FromJs for TakeInfo {
             mime_type: f.string("mime_type")?,
             upload_url: f.opt_string("upload_url")?,
             finished: f.flag("finished")?,
+            given_up: f.flag("given_up")?,
         })
     }
 }

@@ -8,7 +8,7 @@
 //! - [`clock`]: monotonic time and sleeping.
 //! - [`from_js`]: the model's wire types read out of JavaScript objects.
 //! - [`indexed_db_store`]: takes kept in IndexedDB until uploaded.
-//! - [`upload_driver`]: runs an [`crate::upload::Upload`] against the network.
+//! - [`takes_driver`]: runs the [`crate::takes::Takes`] coordinator against the network and the device.
 
 pub mod clock;
 pub mod from_js;
@@ -16,8 +16,8 @@ pub mod indexed_db_store;
 pub mod level_meter;
 pub mod media;
 pub mod recorder;
+pub mod takes_driver;
 pub mod transport;
-pub mod upload_driver;
 
 use wasm_bindgen::JsValue;
 

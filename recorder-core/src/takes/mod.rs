@@ -1,0 +1,706 @@
+//! Every answer take of a session, from its first chunk to the server's last
+//! acknowledgement: the coordinator the widget drives. Sans-IO, like
+//! [`Upload`], which it owns one per take, by [`TakeId`].
+//!
+//! Events go in: a take starts, a chunk was recorded, the device stored it,
+//! recording stopped, the candidate gave the take up (a retake) or it failed
+//! for a technical reason, the candidate submits, a response or a failure
+//! for a take's request, a take found on the device after a reload, the
+//! network is back. What to do comes out: [`Takes::poll_request`] (send
+//! this for this take), [`Takes::poll_action`] (store, describe or forget a
+//! take on the device; abort a request) and [`Takes::poll_event`] (what the
+//! candidate and the host page hear). [`Takes::poll_timeout`] says when to
+//! call again if nothing happens.
+//!
+//! The rules it keeps:
+//! - A chunk goes to the server only once the device has it, so that a take
+//!   resumed after a reload is never behind what the server holds.
+//! - A take given up is deleted on the server and on the device, and never
+//!   submitted; one whose deletion did not finish before the page closed is
+//!   deleted on the next visit.
+//! - A take that failed for a technical reason keeps uploading; the next take
+//!   of its question names it (`replaces` metadata), so the server gives the
+//!   attempt back. Until its URL is known the next take waits to be created.
+//! - Every upload of a take names the take (`take` metadata, a hash of its
+//!   storage key, the same after a reload): a creation sent again on a weak
+//!   link is still one take, and a server can charge the attempt once.
+//! - A stored take is resumed once.
+//! - Submitting waits for the last byte's acknowledgement, told as
+//!   [`TakeEvent::Submit`]: never a poll.
+//!
+//! ```
+//! use recorder_core::http::HttpResponse;
+//! use recorder_core::takes::{NewTake, TakeAction, TakeEvent, Takes};
+//! use recorder_core::upload::UploadConfig;
+//! use std::time::Duration;
+//!
+//! let mut config = UploadConfig::new("https://example.com/uploads");
+//! config.discover = false;
+//! let mut takes = Takes::new(config).unwrap();
+//! let now = Duration::ZERO;
+//! let take = takes.start(NewTake::new("q1", "video/webm", "k1"));
+//! takes.handle_chunk(take, b"webm".to_vec());
+//! takes.handle_stopped(take);
+//! while let Some(action) = takes.poll_action() {
+//!     if let TakeAction::Store { take, index, .. } = action {
+//!         takes.handle_stored(take, index); // once the device has it
+//!     }
+//! }
+//! let create = takes.poll_request(now).unwrap();
+//! assert_eq!(create.request.header("Upload-Length"), Some("4"));
+//! let created = HttpResponse::new(201).with_header("Location", "/uploads/1");
+//! takes.handle_response(take, now, created);
+//! let patch = takes.poll_request(now).unwrap();
+//! assert_eq!(patch.request.body, b"webm");
+//! takes.submit("q1").unwrap();
+//! takes.handle_response(take, now, HttpResponse::new(204).with_header("Upload-Offset", "4"));
+//! assert!(matches!(takes.poll_event(), Some(TakeEvent::Uploaded { .. })));
+//! assert!(matches!(takes.poll_event(), Some(TakeEvent::Submit { .. })));
+//! ```
+
+mod entry;
+mod output;
+
+pub use output::{NewTake, Outgoing, TakeAction, TakeError, TakeEvent, TakeId, TakeReceipt};
+
+use crate::http::HttpResponse;
+use crate::take_store::StoredTake;
+use crate::upload::{ConfigError, Progress, Upload, UploadConfig, UploadStatus};
+use entry::{Entry, Role, Unstored};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::time::Duration;
+
+/// Every take of a session. See the [module documentation](self).
+///
+/// ```
+/// use recorder_core::takes::Takes;
+/// use recorder_core::upload::UploadConfig;
+/// let takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+/// assert_eq!(takes.shown(), None);
+/// ```
+#[derive(Debug)]
+pub struct Takes {
+    /// Each take's upload starts from this, plus the take's own metadata.
+    config: UploadConfig,
+    next_id: u64,
+    entries: BTreeMap<TakeId, Entry>,
+    /// Every stored take's key met so far: each is resumed once.
+    seen: BTreeSet<String>,
+    actions: VecDeque<TakeAction>,
+    events: VecDeque<TakeEvent>,
+}
+
+impl Takes {
+    /// A coordinator whose takes upload with `config` (its endpoint,
+    /// headers and metadata; each take adds `question`, `filetype` and
+    /// `take`).
+    ///
+    /// ```
+    /// use recorder_core::takes::Takes;
+    /// use recorder_core::upload::{ConfigError, UploadConfig};
+    /// let refused = Takes::new(UploadConfig::new("uploads")).unwrap_err();
+    /// assert_eq!(refused, ConfigError::Endpoint("uploads".into()));
+    /// ```
+    pub fn new(config: UploadConfig) -> Result<Takes, ConfigError> {
+        config.check()?;
+        Ok(Takes {
+            config,
+            next_id: 0,
+            entries: BTreeMap::new(),
+            seen: BTreeSet::new(),
+            actions: VecDeque::new(),
+            events: VecDeque::new(),
+        })
+    }
+
+    /// A new take starts recording; it becomes the one shown. If the last
+    /// take of its question failed for a technical reason, this one
+    /// replaces it.
+    ///
+    /// ```
+    /// use recorder_core::takes::{NewTake, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// let take = takes.start(NewTake::new("q1", "video/webm", "k1"));
+    /// assert_eq!(takes.shown(), Some(take));
+    /// ```
+    pub fn start(&mut self, take: NewTake) -> TakeId {
+        let failed = self
+            .entries
+            .iter()
+            .rev()
+            .find(|(_, e)| e.role == Role::SetAside && e.question == take.question)
+            .map(|(id, _)| *id);
+        let upload = Upload::checked(self.config_for(&take.question, &take.mime_type, &take.key));
+        let id = self.insert(Entry::new(take.question, take.mime_type, take.key, upload));
+        if let Some(failed) = failed {
+            self.set_role(failed, Role::Kept);
+            if let Some(entry) = self.entries.get_mut(&id) {
+                entry.waits_for = Some(failed);
+            }
+            self.update(failed);
+        }
+        self.describe(id);
+        self.update(id);
+        id
+    }
+
+    /// A take stored on the device from an earlier visit. Returns its handle
+    /// when it is to be shown again (its upload resumes: the server says
+    /// what it has, the device sends the rest); `None` when it was met
+    /// before, or was given up (its server copy is deleted now), or its
+    /// question is `submitted` already (it is forgotten).
+    ///
+    /// ```
+    /// use recorder_core::take_store::StoredTake;
+    /// use recorder_core::takes::Takes;
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// let stored = StoredTake { key: "k1".into(), chunks: vec![b"webm".to_vec()], ..Default::default() };
+    /// let take = takes.handle_found(stored.clone(), false);
+    /// assert!(take.is_some() && takes.shown() == take);
+    /// assert_eq!(takes.handle_found(stored, false), None);
+    /// ```
+    pub fn handle_found(&mut self, stored: StoredTake, submitted: bool) -> Option<TakeId> {
+        if !self.seen.insert(stored.key.clone()) {
+            return None;
+        }
+        let info = stored.info;
+        if submitted && !info.given_up {
+            self.actions
+                .push_back(TakeAction::Forget { key: stored.key });
+            return None;
+        }
+        let config = self.config_for(&info.question, &info.mime_type, &stored.key);
+        // A URL that is not one (a damaged store) gets a new upload, not a lost take.
+        let upload = info
+            .upload_url
+            .as_deref()
+            .and_then(|url| Upload::resume(config.clone(), url).ok())
+            .unwrap_or_else(|| Upload::checked(config));
+        let mut entry = Entry::new(info.question, info.mime_type, stored.key, upload);
+        entry.described = entry.upload.url().map(str::to_string);
+        for bytes in stored.chunks {
+            entry.unstored.push_back(Unstored {
+                index: entry.next_index,
+                bytes,
+                stored: true,
+            });
+            entry.next_index += 1;
+        }
+        entry.stopped = true;
+        entry.feed();
+        if info.given_up {
+            // Its deletion did not finish before the page closed: finish it.
+            entry.role = Role::GivenUp;
+            entry.upload.discard();
+            let id = self.insert(entry);
+            self.update(id);
+            return None;
+        }
+        let id = self.insert(entry);
+        self.describe(id);
+        self.update(id);
+        Some(id)
+    }
+
+    /// A chunk of `take` was recorded: it is stored on the device first
+    /// ([`TakeAction::Store`]), then uploaded. Ignored once recording
+    /// stopped or the take was given up.
+    ///
+    /// ```
+    /// use recorder_core::takes::{NewTake, TakeAction, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// let take = takes.start(NewTake::new("q1", "video/webm", "k1"));
+    /// takes.handle_chunk(take, b"webm".to_vec());
+    /// let store = takes.poll_action().into_iter().chain(takes.poll_action()).last();
+    /// assert!(matches!(store, Some(TakeAction::Store { index: 0, .. })));
+    /// assert_eq!(takes.progress(take).unwrap().recorded, 0); // not yet stored
+    /// ```
+    pub fn handle_chunk(&mut self, take: TakeId, bytes: Vec<u8>) {
+        let Some(entry) = self.entries.get_mut(&take) else {
+            return;
+        };
+        if entry.stopped || entry.role == Role::GivenUp {
+            return;
+        }
+        let index = entry.next_index;
+        entry.next_index += 1;
+        self.actions.push_back(TakeAction::Store {
+            take,
+            key: entry.key.clone(),
+            index,
+            bytes: bytes.clone(),
+        });
+        entry.unstored.push_back(Unstored {
+            index,
+            bytes,
+            stored: false,
+        });
+    }
+
+    /// The device has chunk `index` of `take` (or could not keep it: then
+    /// the take survives only as long as the page). Stored chunks go to the
+    /// upload in recording order.
+    ///
+    /// ```
+    /// use recorder_core::takes::{NewTake, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// let take = takes.start(NewTake::new("q1", "video/webm", "k1"));
+    /// takes.handle_chunk(take, b"ab".to_vec());
+    /// takes.handle_chunk(take, b"c".to_vec());
+    /// takes.handle_stored(take, 1);
+    /// assert_eq!(takes.progress(take).unwrap().recorded, 0);
+    /// takes.handle_stored(take, 0);
+    /// assert_eq!(takes.progress(take).unwrap().recorded, 3);
+    /// ```
+    pub fn handle_stored(&mut self, take: TakeId, index: u32) {
+        let Some(entry) = self.entries.get_mut(&take) else {
+            return;
+        };
+        if let Some(chunk) = entry.unstored.iter_mut().find(|c| c.index == index) {
+            chunk.stored = true;
+        }
+        entry.feed();
+        self.update(take);
+    }
+
+    /// Recording of `take` ended: once every chunk is stored, its length is known.
+    ///
+    /// ```
+    /// use recorder_core::takes::{NewTake, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// let take = takes.start(NewTake::new("q1", "video/webm", "k1"));
+    /// takes.handle_stopped(take);
+    /// takes.handle_chunk(take, b"late".to_vec()); // ignored
+    /// assert_eq!(takes.progress(take).unwrap().recorded, 0);
+    /// ```
+    pub fn handle_stopped(&mut self, take: TakeId) {
+        let Some(entry) = self.entries.get_mut(&take) else {
+            return;
+        };
+        if entry.stopped {
+            return;
+        }
+        entry.stopped = true;
+        entry.feed();
+        self.describe(take);
+        self.update(take);
+    }
+
+    /// The candidate gives `take` up (a retake): nothing more of it is
+    /// sent, a request carrying its bytes is aborted, and it is deleted on
+    /// the server, then forgotten on the device.
+    ///
+    /// ```
+    /// use recorder_core::takes::{NewTake, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// let take = takes.start(NewTake::new("q1", "video/webm", "k1"));
+    /// takes.give_up(std::time::Duration::ZERO, take);
+    /// assert_eq!(takes.shown(), None);
+    /// assert!(takes.poll_request(std::time::Duration::ZERO).is_none());
+    /// ```
+    pub fn give_up(&mut self, now: Duration, take: TakeId) {
+        let Some(entry) = self.entries.get_mut(&take) else {
+            return;
+        };
+        if entry.role == Role::GivenUp {
+            return;
+        }
+        entry.role = Role::GivenUp;
+        entry.submit = false;
+        entry.unstored.clear();
+        entry.stopped = true;
+        if entry.sending && entry.upload.url().is_some() {
+            // Its bytes are of no use now: leave the uplink to the next take.
+            entry.sending = false;
+            entry.upload.handle_failure(now);
+            self.actions.push_back(TakeAction::Abort(take));
+        }
+        entry.upload.discard();
+        // Kept (again) as given up until the server's copy is gone: a page
+        // closed before that deletes it on the next visit.
+        entry.forgotten = false;
+        self.describe(take);
+        self.update(take);
+    }
+
+    /// `take` failed for a technical reason (a camera lost, the recorder
+    /// broke): recording is over, what it holds still uploads, and the next
+    /// take of its question replaces it.
+    ///
+    /// ```
+    /// use recorder_core::takes::{NewTake, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// let take = takes.start(NewTake::new("q1", "video/webm", "k1"));
+    /// takes.set_aside(take);
+    /// assert_eq!(takes.shown(), None);
+    /// assert!(takes.poll_request(std::time::Duration::ZERO).is_some());
+    /// ```
+    pub fn set_aside(&mut self, take: TakeId) {
+        if self
+            .entries
+            .get(&take)
+            .is_some_and(|e| e.role == Role::Shown)
+        {
+            self.set_role(take, Role::SetAside);
+            self.handle_stopped(take);
+            self.update(take);
+        }
+    }
+
+    /// The candidate submits the shown take of `question`: told as
+    /// [`TakeEvent::Submit`] once every byte is on the server (at once if it
+    /// already is). An error when there is no such take or it failed.
+    ///
+    /// ```
+    /// use recorder_core::takes::{TakeError, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// assert_eq!(takes.submit("q1"), Err(TakeError::NoTake("q1".into())));
+    /// ```
+    pub fn submit(&mut self, question: &str) -> Result<(), TakeError> {
+        let shown = self.shown();
+        let Some((id, entry)) = shown
+            .and_then(|id| Some(id).zip(self.entries.get_mut(&id)))
+            .filter(|(_, e)| e.question == question)
+        else {
+            return Err(TakeError::NoTake(question.to_string()));
+        };
+        if let UploadStatus::Failed(error) = entry.upload.status() {
+            return Err(error.into());
+        }
+        entry.submit = true;
+        self.update(id);
+        Ok(())
+    }
+
+    /// The server took `take` as the answer: it is no longer shown.
+    ///
+    /// ```
+    /// use recorder_core::takes::{NewTake, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// let take = takes.start(NewTake::new("q1", "video/webm", "k1"));
+    /// takes.handle_submitted(take);
+    /// assert_eq!(takes.shown(), None);
+    /// ```
+    pub fn handle_submitted(&mut self, take: TakeId) {
+        self.set_role(take, Role::Kept);
+        self.update(take);
+    }
+
+    /// The response to `take`'s request in flight.
+    ///
+    /// ```
+    /// use recorder_core::http::HttpResponse;
+    /// use recorder_core::takes::{NewTake, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// let take = takes.start(NewTake::new("q1", "video/webm", "k1"));
+    /// let now = std::time::Duration::ZERO;
+    /// takes.poll_request(now).unwrap(); // OPTIONS
+    /// takes.handle_response(take, now, HttpResponse::new(204).with_header("Tus-Version", "1.0.0"));
+    /// assert_eq!(takes.poll_request(now).unwrap().request.method, recorder_core::http::Method::Post);
+    /// ```
+    pub fn handle_response(&mut self, take: TakeId, now: Duration, response: HttpResponse) {
+        if let Some(entry) = self.entries.get_mut(&take).filter(|e| e.sending) {
+            entry.sending = false;
+            entry.upload.handle_response(now, response);
+            self.update(take);
+        }
+    }
+
+    /// `take`'s request in flight got no response (network error, timeout).
+    ///
+    /// ```
+    /// use recorder_core::takes::{NewTake, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// let take = takes.start(NewTake::new("q1", "video/webm", "k1"));
+    /// let now = std::time::Duration::ZERO;
+    /// takes.poll_request(now).unwrap();
+    /// takes.handle_failure(take, now); // OPTIONS failed: plain tus, at once
+    /// takes.poll_request(now).unwrap(); // POST
+    /// takes.handle_failure(take, now);
+    /// assert!(takes.poll_request(now).is_none() && takes.poll_timeout() > Some(now));
+    /// ```
+    pub fn handle_failure(&mut self, take: TakeId, now: Duration) {
+        if let Some(entry) = self.entries.get_mut(&take).filter(|e| e.sending) {
+            entry.sending = false;
+            entry.upload.handle_failure(now);
+            self.update(take);
+        }
+    }
+
+    /// The network is back: retries waiting out their backoff go now.
+    ///
+    /// ```
+    /// let mut takes = recorder_core::takes::Takes::new(recorder_core::upload::UploadConfig::new("https://e.com/u")).unwrap();
+    /// takes.handle_online();
+    /// ```
+    pub fn handle_online(&mut self) {
+        for entry in self.entries.values_mut() {
+            entry.upload.handle_online();
+        }
+    }
+
+    /// The next request due at `now`, for whichever take: the shown take's
+    /// first. Each take has at most one request in flight.
+    ///
+    /// ```
+    /// use recorder_core::takes::{NewTake, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// assert!(takes.poll_request(std::time::Duration::ZERO).is_none());
+    /// takes.start(NewTake::new("q1", "video/webm", "k1"));
+    /// assert!(takes.poll_request(std::time::Duration::ZERO).is_some());
+    /// ```
+    pub fn poll_request(&mut self, now: Duration) -> Option<Outgoing> {
+        let shown = self.shown();
+        let order: Vec<TakeId> = shown
+            .into_iter()
+            .chain(self.entries.keys().copied().filter(|id| Some(*id) != shown))
+            .collect();
+        for id in order {
+            let Some(entry) = self.entries.get_mut(&id) else {
+                continue;
+            };
+            if entry.sending || entry.waits_for.is_some() {
+                continue;
+            }
+            let request = entry.upload.poll_request(now);
+            if let Some(request) = request {
+                entry.sending = true;
+                let timeout = entry.upload.timeout_for(&request);
+                return Some(Outgoing {
+                    take: id,
+                    request,
+                    timeout,
+                });
+            }
+            // Polling may end it (a deletion with nothing to delete).
+            self.update(id);
+        }
+        None
+    }
+
+    /// The next thing to do on the device, or to a request in flight.
+    ///
+    /// ```
+    /// let mut takes = recorder_core::takes::Takes::new(recorder_core::upload::UploadConfig::new("https://e.com/u")).unwrap();
+    /// assert_eq!(takes.poll_action(), None);
+    /// ```
+    pub fn poll_action(&mut self) -> Option<TakeAction> {
+        self.actions.pop_front()
+    }
+
+    /// The next news for the candidate or the host page.
+    ///
+    /// ```
+    /// let mut takes = recorder_core::takes::Takes::new(recorder_core::upload::UploadConfig::new("https://e.com/u")).unwrap();
+    /// assert_eq!(takes.poll_event(), None);
+    /// ```
+    pub fn poll_event(&mut self) -> Option<TakeEvent> {
+        self.events.pop_front()
+    }
+
+    /// When to poll for requests again if nothing else happens (a retry is due).
+    ///
+    /// ```
+    /// let takes = recorder_core::takes::Takes::new(recorder_core::upload::UploadConfig::new("https://e.com/u")).unwrap();
+    /// assert_eq!(takes.poll_timeout(), None);
+    /// ```
+    pub fn poll_timeout(&self) -> Option<Duration> {
+        self.entries
+            .values()
+            .filter(|e| !e.sending && e.waits_for.is_none())
+            .filter_map(|e| e.upload.poll_timeout())
+            .min()
+    }
+
+    /// The take the candidate sees, if any.
+    ///
+    /// ```
+    /// let takes = recorder_core::takes::Takes::new(recorder_core::upload::UploadConfig::new("https://e.com/u")).unwrap();
+    /// assert_eq!(takes.shown(), None);
+    /// ```
+    pub fn shown(&self) -> Option<TakeId> {
+        self.entries
+            .iter()
+            .find(|(_, e)| e.role == Role::Shown)
+            .map(|(id, _)| *id)
+    }
+
+    /// How far along `take` is (bytes stored and handed to its upload, and
+    /// acknowledged), while it is known.
+    ///
+    /// ```
+    /// use recorder_core::takes::{NewTake, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// let take = takes.start(NewTake::new("q1", "video/webm", "k1"));
+    /// assert_eq!(takes.progress(take).unwrap().acknowledged, 0);
+    /// ```
+    pub fn progress(&self, take: TakeId) -> Option<Progress> {
+        self.entries.get(&take).map(|e| e.upload.progress())
+    }
+
+    /// Whether some take still has bytes the server does not (leaving the
+    /// page now would leave them to the next visit).
+    ///
+    /// ```
+    /// use recorder_core::takes::{NewTake, Takes};
+    /// use recorder_core::upload::UploadConfig;
+    /// let mut takes = Takes::new(UploadConfig::new("https://e.com/uploads")).unwrap();
+    /// assert!(!takes.has_unsent());
+    /// takes.start(NewTake::new("q1", "video/webm", "k1"));
+    /// assert!(takes.has_unsent());
+    /// ```
+    pub fn has_unsent(&self) -> bool {
+        self.entries.values().any(Entry::has_unsent)
+    }
+
+    fn insert(&mut self, entry: Entry) -> TakeId {
+        let id = TakeId(self.next_id);
+        self.next_id += 1;
+        if entry.role == Role::Shown {
+            if let Some(shown) = self.shown() {
+                self.set_role(shown, Role::Kept);
+                self.update(shown);
+            }
+        }
+        self.seen.insert(entry.key.clone());
+        self.entries.insert(id, entry);
+        id
+    }
+
+    fn set_role(&mut self, take: TakeId, role: Role) {
+        if let Some(entry) = self.entries.get_mut(&take) {
+            if entry.role != Role::GivenUp {
+                entry.role = role;
+            }
+        }
+    }
+
+    /// The upload configuration of one take.
+    fn config_for(&self, question: &str, mime_type: &str, key: &str) -> UploadConfig {
+        self.config
+            .clone()
+            .with_metadata("question", question)
+            .with_metadata("filetype", mime_type)
+            .with_metadata("take", take_tag(key))
+    }
+
+    /// Saves what is known of `take` on the device.
+    fn describe(&mut self, take: TakeId) {
+        if let Some(entry) = self.entries.get_mut(&take).filter(|e| !e.forgotten) {
+            entry.described = entry.upload.url().map(str::to_string);
+            self.actions.push_back(TakeAction::Describe {
+                key: entry.key.clone(),
+                info: entry.info(),
+            });
+        }
+    }
+
+    /// After anything happened to `take`: save a new URL, tell what ended,
+    /// let a replacement waiting for it go, and let it go once nobody needs it.
+    fn update(&mut self, take: TakeId) {
+        let Some(entry) = self.entries.get_mut(&take) else {
+            return;
+        };
+        if entry.upload.url() != entry.described.as_deref() {
+            self.describe(take);
+        }
+        let Some(entry) = self.entries.get_mut(&take) else {
+            return;
+        };
+        let status = entry.upload.status();
+        if !entry.forgotten && matches!(status, UploadStatus::Complete | UploadStatus::Discarded) {
+            entry.forgotten = true;
+            self.actions.push_back(TakeAction::Forget {
+                key: entry.key.clone(),
+            });
+        }
+        let shown = entry.role == Role::Shown;
+        if !entry.settled && status != UploadStatus::Active && shown {
+            entry.settled = true;
+            match (status, entry.receipt()) {
+                (UploadStatus::Complete, Some(receipt)) => {
+                    self.events.push_back(TakeEvent::Uploaded {
+                        take,
+                        question: entry.question.clone(),
+                        mime_type: entry.mime_type.clone(),
+                        receipt,
+                    });
+                }
+                (UploadStatus::Failed(error), _) => {
+                    self.events.push_back(TakeEvent::Failed {
+                        take,
+                        error: error.into(),
+                        submitting: std::mem::take(&mut entry.submit),
+                    });
+                }
+                _ => {}
+            }
+        }
+        if entry.submit {
+            if let Some(receipt) = entry.receipt() {
+                entry.submit = false;
+                self.events.push_back(TakeEvent::Submit {
+                    take,
+                    question: entry.question.clone(),
+                    receipt,
+                });
+            }
+        }
+        self.release_waiting_for(take);
+        if self.entries.get(&take).is_some_and(Entry::is_done) {
+            self.entries.remove(&take);
+            self.release_waiting_for(take);
+        }
+    }
+
+    /// A take waiting to name `failed` as replaced goes, once `failed` has a
+    /// URL (named) or cannot get one any more (not named).
+    fn release_waiting_for(&mut self, failed: TakeId) {
+        let url = self.entries.get(&failed).map(|e| {
+            let ended = e.upload.status() != UploadStatus::Active;
+            (e.upload.url().map(str::to_string), ended)
+        });
+        let (url, ended) = match url {
+            Some((Some(url), _)) => (Some(url), true),
+            Some((None, ended)) => (None, ended),
+            None => (None, true),
+        };
+        if !ended {
+            return;
+        }
+        for entry in self.entries.values_mut() {
+            if entry.waits_for == Some(failed) {
+                entry.waits_for = None;
+                if let Some(url) = &url {
+                    entry.upload.add_metadata("replaces", url);
+                }
+            }
+        }
+    }
+}
+
+/// How a take is named to the server: a hash of its storage key (which
+/// holds the invite), the same on every visit.
+fn take_tag(key: &str) -> String {
+    Sha256::digest(key.as_bytes())[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

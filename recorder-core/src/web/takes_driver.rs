@@ -1,0 +1,241 @@
+//! Runs a [`Takes`] in the browser: its requests with `fetch` (several takes
+//! at once, one request each), its chunks and descriptions into a
+//! [`TakeStore`] one after another, its retries when due or when the
+//! browser is back online. No decisions here: the coordinator makes them.
+
+use super::{clock, transport};
+use crate::http::HttpResponse;
+use crate::take_store::TakeStore;
+use crate::takes::{TakeAction, TakeEvent, TakeId, Takes};
+use crate::upload::Progress;
+use futures::channel::mpsc::{self, UnboundedReceiver, UnboundedSender};
+use futures::future::{AbortHandle, Abortable, LocalBoxFuture};
+use futures::stream::FuturesUnordered;
+use futures::{FutureExt, StreamExt};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::future::Future;
+use std::rc::Rc;
+
+/// The widget's hold on the running coordinator: every change goes through
+/// [`TakesHandle::update`], which wakes the driver to act on it.
+///
+/// ```no_run
+/// # fn f(handle: recorder_core::web::takes_driver::TakesHandle, take: recorder_core::takes::TakeId) {
+/// handle.update(|takes| takes.handle_stopped(take));
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct TakesHandle {
+    takes: Rc<RefCell<Takes>>,
+    wake: UnboundedSender<()>,
+}
+
+impl TakesHandle {
+    /// Changes the coordinator (an event in) and lets the driver carry out
+    /// what follows. The driver's callbacks may call it: they run with the
+    /// coordinator released.
+    ///
+    /// ```no_run
+    /// # fn f(handle: recorder_core::web::takes_driver::TakesHandle) {
+    /// let shown = handle.update(|takes| takes.shown());
+    /// # }
+    /// ```
+    pub fn update<R>(&self, change: impl FnOnce(&mut Takes) -> R) -> R {
+        let result = change(&mut self.takes.borrow_mut());
+        let _ = self.wake.unbounded_send(());
+        result
+    }
+}
+
+/// What the candidate sees of the takes, after every change.
+///
+/// ```
+/// let view = recorder_core::web::takes_driver::TakesView::default();
+/// assert!(view.shown.is_none() && !view.unsent);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TakesView {
+    /// The take the candidate sees.
+    pub shown: Option<TakeId>,
+    /// Its progress.
+    pub progress: Option<Progress>,
+    /// Whether some take still has bytes the server does not.
+    pub unsent: bool,
+}
+
+/// What woke the driver.
+enum Wake {
+    Answer(TakeId, Result<HttpResponse, transport::TransportError>),
+    Aborted,
+    Stored(Option<(TakeId, u32)>),
+    Timer,
+    Online,
+    Changed,
+    HandleDropped,
+}
+
+/// Starts driving `takes`: returns the handle to change it and the future
+/// that does the work (run it as long as the recorder is on the page;
+/// dropping it aborts every request in flight). `on_event` hears each
+/// [`TakeEvent`], `on_change` what the candidate sees, both with the
+/// coordinator released (they may call [`TakesHandle::update`]).
+///
+/// ```no_run
+/// use recorder_core::take_store::MemoryTakeStore;
+/// use recorder_core::takes::Takes;
+/// use recorder_core::upload::UploadConfig;
+/// use recorder_core::web::takes_driver;
+/// let takes = Takes::new(UploadConfig::new("https://example.com/uploads")).unwrap();
+/// let (handle, work) = takes_driver::drive(takes, MemoryTakeStore::default(), |event| println!("{event:?}"), |_| {});
+/// wasm_bindgen_futures::spawn_local(work);
+/// # drop(handle);
+/// ```
+pub fn drive<S: TakeStore + 'static>(
+    takes: Takes,
+    store: S,
+    on_event: impl FnMut(TakeEvent) + 'static,
+    on_change: impl FnMut(TakesView) + 'static,
+) -> (TakesHandle, impl Future<Output = ()>) {
+    let (wake, woken) = mpsc::unbounded();
+    let takes = Rc::new(RefCell::new(takes));
+    let handle = TakesHandle {
+        takes: takes.clone(),
+        wake,
+    };
+    (handle, run(takes, woken, store, on_event, on_change))
+}
+
+async fn run<S: TakeStore>(
+    shared: Rc<RefCell<Takes>>,
+    mut woken: UnboundedReceiver<()>,
+    store: S,
+    mut on_event: impl FnMut(TakeEvent),
+    mut on_change: impl FnMut(TakesView),
+) {
+    let mut in_flight = FuturesUnordered::new();
+    let mut aborts: Vec<(TakeId, AbortHandle)> = Vec::new();
+    let mut device: VecDeque<TakeAction> = VecDeque::new();
+    let mut storing: Option<LocalBoxFuture<'_, Option<(TakeId, u32)>>> = None;
+    // The sender lives as long as the loop, so `online` never ends.
+    let (online_sender, mut online) = mpsc::unbounded();
+    let _online_listener = web_sys::window().map(|window| {
+        let sender = online_sender.clone();
+        gloo::events::EventListener::new(&window, "online", move |_| {
+            let _ = sender.unbounded_send(());
+        })
+    });
+    loop {
+        let (events, view, timeout) = {
+            let mut takes = shared.borrow_mut();
+            let now = clock::now();
+            while let Some(out) = takes.poll_request(now) {
+                let (abort, registration) = AbortHandle::new_pair();
+                aborts.push((out.take, abort));
+                let exchange = async move {
+                    let answer = transport::send(&out.request, out.timeout).await;
+                    (out.take, answer)
+                };
+                in_flight.push(Abortable::new(exchange.boxed_local(), registration));
+            }
+            while let Some(action) = takes.poll_action() {
+                match action {
+                    TakeAction::Abort(take) => aborts.retain(|(id, abort)| {
+                        if *id == take {
+                            abort.abort();
+                        }
+                        *id != take
+                    }),
+                    other => device.push_back(other),
+                }
+            }
+            let events: Vec<TakeEvent> = std::iter::from_fn(|| takes.poll_event()).collect();
+            let shown = takes.shown();
+            let view = TakesView {
+                shown,
+                progress: shown.and_then(|take| takes.progress(take)),
+                unsent: takes.has_unsent(),
+            };
+            (events, view, takes.poll_timeout())
+        };
+        on_change(view);
+        for event in events {
+            on_event(event);
+        }
+        if storing.is_none() {
+            storing = device
+                .pop_front()
+                .map(|action| perform(&store, action).boxed_local());
+        }
+        let timer = async {
+            match timeout {
+                Some(at) => clock::sleep(at.saturating_sub(clock::now())).await,
+                None => futures::future::pending().await,
+            }
+        };
+        let stored = async {
+            match storing.as_mut() {
+                Some(work) => work.await,
+                None => futures::future::pending().await,
+            }
+        };
+        let wake = futures::select! {
+            answer = in_flight.select_next_some() => match answer {
+                Ok((take, answer)) => Wake::Answer(take, answer),
+                Err(_) => Wake::Aborted,
+            },
+            done = stored.fuse() => Wake::Stored(done),
+            () = timer.fuse() => Wake::Timer,
+            _ = online.select_next_some() => Wake::Online,
+            changed = woken.next() => match changed {
+                Some(()) => Wake::Changed,
+                None => Wake::HandleDropped,
+            },
+        };
+        let mut takes = shared.borrow_mut();
+        let now = clock::now();
+        match wake {
+            Wake::Answer(take, answer) => {
+                aborts.retain(|(id, _)| *id != take);
+                match answer {
+                    Ok(response) => takes.handle_response(take, now, response),
+                    Err(_) => takes.handle_failure(take, now),
+                }
+            }
+            Wake::Stored(done) => {
+                storing = None;
+                if let Some((take, index)) = done {
+                    takes.handle_stored(take, index);
+                }
+            }
+            Wake::Online => takes.handle_online(),
+            Wake::HandleDropped => return,
+            Wake::Aborted | Wake::Timer | Wake::Changed => {}
+        }
+    }
+}
+
+/// Carries out one thing on the device. A failure to store loses only the
+/// resume after a reload, not the upload: it is reported stored all the same.
+async fn perform<S: TakeStore>(store: &S, action: TakeAction) -> Option<(TakeId, u32)> {
+    match action {
+        TakeAction::Store {
+            take,
+            key,
+            index,
+            bytes,
+        } => {
+            let _ = store.append(&key, index, &bytes).await;
+            Some((take, index))
+        }
+        TakeAction::Describe { key, info } => {
+            let _ = store.describe(&key, &info).await;
+            None
+        }
+        TakeAction::Forget { key } => {
+            let _ = store.remove(&key).await;
+            None
+        }
+        TakeAction::Abort(_) => None,
+    }
+}
