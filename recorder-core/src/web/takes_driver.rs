@@ -129,6 +129,8 @@ async fn run<S: TakeStore>(
         let (events, view, timeout) = {
             let mut takes = shared.borrow_mut();
             let now = clock::now();
+            // Aborts first: they are about requests already in flight, not the ones polled next.
+            drain_actions(&mut takes, &mut aborts, &mut device);
             while let Some(out) = takes.poll_request(now) {
                 let (abort, registration) = AbortHandle::new_pair();
                 aborts.push((out.take, abort));
@@ -138,17 +140,8 @@ async fn run<S: TakeStore>(
                 };
                 in_flight.push(Abortable::new(exchange.boxed_local(), registration));
             }
-            while let Some(action) = takes.poll_action() {
-                match action {
-                    TakeAction::Abort(take) => aborts.retain(|(id, abort)| {
-                        if *id == take {
-                            abort.abort();
-                        }
-                        *id != take
-                    }),
-                    other => device.push_back(other),
-                }
-            }
+            // Polling may end a take (Forget).
+            drain_actions(&mut takes, &mut aborts, &mut device);
             let events: Vec<TakeEvent> = std::iter::from_fn(|| takes.poll_event()).collect();
             let shown = takes.shown();
             let view = TakesView {
@@ -211,6 +204,25 @@ async fn run<S: TakeStore>(
             Wake::Online => takes.handle_online(),
             Wake::HandleDropped => return,
             Wake::Aborted | Wake::Timer | Wake::Changed => {}
+        }
+    }
+}
+
+/// Takes the coordinator's actions: aborts now, the device's in order.
+fn drain_actions(
+    takes: &mut Takes,
+    aborts: &mut Vec<(TakeId, AbortHandle)>,
+    device: &mut VecDeque<TakeAction>,
+) {
+    while let Some(action) = takes.poll_action() {
+        match action {
+            TakeAction::Abort(take) => aborts.retain(|(id, abort)| {
+                if *id == take {
+                    abort.abort();
+                }
+                *id != take
+            }),
+            other => device.push_back(other),
         }
     }
 }
