@@ -438,9 +438,9 @@ impl Upload {
             }
             State::Sending {
                 url,
+                length_declared,
                 wait: Wait::Answer(patch),
-                ..
-            } if ok => self.on_patched(&response, url, patch),
+            } if ok => self.on_patched(&response, url, length_declared, patch),
             State::Syncing {
                 url,
                 wait: Wait::Answer(()),

@@ -30,6 +30,7 @@ impl Upload {
         &mut self,
         response: &HttpResponse,
         url: String,
+        length_declared: bool,
         patch: Patch,
     ) -> Transition {
         let offset = self.accept_offset(response, &url)?;
@@ -44,7 +45,8 @@ impl Upload {
         }
         Ok(State::Sending {
             url,
-            length_declared: patch.declares_length,
+            // Declared before (on creation, or by an earlier PATCH), or by this one.
+            length_declared: length_declared || patch.declares_length,
             wait: Wait::Idle,
         })
     }

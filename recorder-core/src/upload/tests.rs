@@ -84,7 +84,11 @@ fn finished_before_creation_declares_length_on_post() {
     assert_eq!(create.header("Upload-Length"), Some("3"));
     assert_eq!(create.header("Upload-Defer-Length"), None);
     upload.handle_response(now, server.handle(&create, None));
-    drain(&mut upload, &mut server, now);
+    assert_eq!(
+        drain(&mut upload, &mut server, now),
+        1,
+        "one PATCH: the length was declared on creation, not again"
+    );
     assert_eq!(upload.status(), UploadStatus::Complete);
     assert_eq!(server.only(), &(b"abc".to_vec(), Some(3)));
 }
