@@ -23,6 +23,7 @@
 
 pub mod browser;
 pub mod error_code;
+mod hex;
 // Native only, as proptest is.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fake_tus;

@@ -63,6 +63,7 @@ mod output;
 
 pub use output::{NewTake, Outgoing, TakeAction, TakeError, TakeEvent, TakeId, TakeReceipt};
 
+use crate::hex::lower_hex;
 use crate::http::HttpResponse;
 use crate::take_store::StoredTake;
 use crate::upload::{ConfigError, Progress, Upload, UploadConfig, UploadStatus};
@@ -696,10 +697,7 @@ impl Takes {
 /// How a take is named to the server: a hash of its storage key (which
 /// holds the invite), the same on every visit.
 fn take_tag(key: &str) -> String {
-    Sha256::digest(key.as_bytes())[..12]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    lower_hex(&Sha256::digest(key.as_bytes())[..12])
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -55,6 +55,7 @@ pub use features::{ChecksumAlgorithm, ServerFeatures};
 pub use location::{is_http_url, resolve_url};
 pub use metadata::{encode_metadata, is_valid_metadata_key};
 
+use crate::hex::lower_hex;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::journal::Journal;
 use responses::{created_url, is_retryable};
@@ -288,12 +289,7 @@ impl Upload {
     pub fn handle_end(&mut self) -> String {
         let sha256: String = match &self.take {
             Take::Ended(sha256) => return sha256.clone(),
-            Take::Recording(digest) => digest
-                .clone()
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+            Take::Recording(digest) => lower_hex(&digest.clone().finalize()),
         };
         self.take = Take::Ended(sha256.clone());
         self.settle();
