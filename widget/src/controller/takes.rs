@@ -135,13 +135,18 @@ impl Ctx {
                 // Refused (already past the device check): kept for the next visit.
                 continue;
             }
-            let chunks = take.chunks.clone();
+            // The shown take's playback, taken before its bytes go to the coordinator.
+            let blobs: Option<Vec<Blob>> = (Some(index) == newest).then(|| {
+                take.chunks
+                    .iter()
+                    .filter_map(|c| playback::blob(c))
+                    .collect()
+            });
             let mime_type = take.info.mime_type.clone();
             let shown = self
                 .update_takes(|takes| takes.handle_found(take, done))
                 .flatten();
-            if shown.is_some() && Some(index) == newest {
-                let blobs: Vec<Blob> = chunks.iter().filter_map(|c| playback::blob(c)).collect();
+            if let (Some(_), Some(blobs)) = (shown, blobs) {
                 self.playback.set(playback::object_url(&blobs, &mime_type));
             }
         }
