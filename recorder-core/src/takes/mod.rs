@@ -58,17 +58,16 @@
 //! assert!(matches!(takes.poll_event(), Some(TakeEvent::Submit { .. })));
 //! ```
 
+mod bookkeeping;
 mod entry;
 mod output;
 
 pub use output::{NewTake, Outgoing, TakeAction, TakeError, TakeEvent, TakeId, TakeReceipt};
 
-use crate::hex::lower_hex;
 use crate::http::HttpResponse;
 use crate::take_store::StoredTake;
 use crate::upload::{ConfigError, Progress, Upload, UploadConfig, UploadStatus};
 use entry::{Entry, Role, Unstored};
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::time::Duration;
 
@@ -567,137 +566,6 @@ impl Takes {
     pub fn has_unsent(&self) -> bool {
         self.entries.values().any(Entry::has_unsent)
     }
-
-    fn insert(&mut self, entry: Entry) -> TakeId {
-        let id = TakeId(self.next_id);
-        self.next_id += 1;
-        if entry.role == Role::Shown {
-            if let Some(shown) = self.shown() {
-                self.set_role(shown, Role::Kept);
-                self.update(shown);
-            }
-        }
-        self.seen.insert(entry.key.clone());
-        self.entries.insert(id, entry);
-        id
-    }
-
-    fn set_role(&mut self, take: TakeId, role: Role) {
-        if let Some(entry) = self.entries.get_mut(&take) {
-            if entry.role != Role::GivenUp {
-                entry.role = role;
-            }
-        }
-    }
-
-    /// The upload configuration of one take.
-    fn config_for(&self, question: &str, mime_type: &str, key: &str) -> UploadConfig {
-        self.config
-            .clone()
-            .with_metadata("question", question)
-            .with_metadata("filetype", mime_type)
-            .with_metadata("take", take_tag(key))
-    }
-
-    /// Saves what is known of `take` on the device.
-    fn describe(&mut self, take: TakeId) {
-        if let Some(entry) = self.entries.get_mut(&take).filter(|e| !e.forgotten) {
-            entry.described = entry.upload.url().map(str::to_string);
-            self.actions.push_back(TakeAction::Describe {
-                key: entry.key.clone(),
-                info: entry.info(),
-            });
-        }
-    }
-
-    /// After anything happened to `take`: save a new URL, tell what ended,
-    /// let a replacement waiting for it go, and let it go once nobody needs it.
-    fn update(&mut self, take: TakeId) {
-        let Some(entry) = self.entries.get_mut(&take) else {
-            return;
-        };
-        if entry.upload.url() != entry.described.as_deref() {
-            self.describe(take);
-        }
-        let Some(entry) = self.entries.get_mut(&take) else {
-            return;
-        };
-        let status = entry.upload.status();
-        if !entry.forgotten && matches!(status, UploadStatus::Complete | UploadStatus::Discarded) {
-            entry.forgotten = true;
-            self.actions.push_back(TakeAction::Forget {
-                key: entry.key.clone(),
-            });
-        }
-        let shown = entry.role == Role::Shown;
-        if !entry.settled && status != UploadStatus::Active && shown {
-            entry.settled = true;
-            match (status, entry.receipt()) {
-                (UploadStatus::Complete, Some(receipt)) => {
-                    self.events.push_back(TakeEvent::Uploaded {
-                        take,
-                        question: entry.question.clone(),
-                        mime_type: entry.mime_type.clone(),
-                        receipt,
-                    });
-                }
-                (UploadStatus::Failed(error), _) => {
-                    self.events.push_back(TakeEvent::Failed {
-                        take,
-                        error: error.into(),
-                        submitting: std::mem::take(&mut entry.submit),
-                    });
-                }
-                _ => {}
-            }
-        }
-        if entry.submit {
-            if let Some(receipt) = entry.receipt() {
-                entry.submit = false;
-                self.events.push_back(TakeEvent::Submit {
-                    take,
-                    question: entry.question.clone(),
-                    receipt,
-                });
-            }
-        }
-        self.release_waiting_for(take);
-        if self.entries.get(&take).is_some_and(Entry::is_done) {
-            self.entries.remove(&take);
-            self.release_waiting_for(take);
-        }
-    }
-
-    /// A take waiting to name `failed` as replaced goes, once `failed` has a
-    /// URL (named) or cannot get one any more (not named).
-    fn release_waiting_for(&mut self, failed: TakeId) {
-        let url = self.entries.get(&failed).map(|e| {
-            let ended = e.upload.status() != UploadStatus::Active;
-            (e.upload.url().map(str::to_string), ended)
-        });
-        let (url, ended) = match url {
-            Some((Some(url), _)) => (Some(url), true),
-            Some((None, ended)) => (None, ended),
-            None => (None, true),
-        };
-        if !ended {
-            return;
-        }
-        for entry in self.entries.values_mut() {
-            if entry.waits_for == Some(failed) {
-                entry.waits_for = None;
-                if let Some(url) = &url {
-                    entry.upload.add_metadata("replaces", url);
-                }
-            }
-        }
-    }
-}
-
-/// How a take is named to the server: a hash of its storage key (which
-/// holds the invite), the same on every visit.
-fn take_tag(key: &str) -> String {
-    lower_hex(&Sha256::digest(key.as_bytes())[..12])
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

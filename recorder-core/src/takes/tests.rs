@@ -2,6 +2,7 @@
 //! take rule, then random interleavings of what a candidate, a device and a
 //! network do.
 
+use super::bookkeeping::take_tag;
 use super::*;
 use crate::fake_tus::{fault, path, Exchange, FakeServer, Fault};
 use crate::http::{HttpRequest, Method};
