@@ -145,7 +145,7 @@ impl Ctx {
         let kept = KeptTakes::open(&self.options.invite).await;
         self.kept.set_value(Some(kept.clone()));
         self.drive_takes(kept.clone());
-        self.resume(kept.of_invite().await, &view);
+        self.resume(&kept, kept.of_invite().await, &view);
     }
 
     /// Tells the session something the candidate did not do; whether it took it.

@@ -32,23 +32,20 @@ impl KeptTakes {
         format!("{}:{started:013}:{question}:{nonce}", self.invite)
     }
 
-    /// This invite's kept takes, oldest first (keys from before start
-    /// times were in them count as oldest).
+    /// This invite's kept takes.
     pub async fn of_invite(&self) -> Vec<StoredTake> {
         let prefix = format!("{}:", self.invite);
-        let mut takes: Vec<(u64, StoredTake)> = self
-            .takes()
-            .await
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|take| {
-                let rest = take.key.strip_prefix(&prefix)?;
-                let started = rest.split(':').next()?.parse::<u64>().unwrap_or(0);
-                Some((started, take))
-            })
-            .collect();
-        takes.sort_by_key(|(started, _)| *started);
-        takes.into_iter().map(|(_, take)| take).collect()
+        let mut takes = self.takes().await.unwrap_or_default();
+        takes.retain(|take| take.key.starts_with(&prefix));
+        takes
+    }
+
+    /// When the take kept as `key` started (keys from before start times
+    /// were in them count as oldest).
+    pub fn started(&self, key: &str) -> u64 {
+        key.strip_prefix(&self.invite)
+            .and_then(|rest| rest.strip_prefix(':')?.split(':').next()?.parse().ok())
+            .unwrap_or(0)
     }
 }
 

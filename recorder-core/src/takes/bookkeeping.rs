@@ -18,9 +18,18 @@ impl Takes {
                 self.update(shown);
             }
         }
-        self.seen.insert(entry.key.clone());
+        self.meet(&entry.key);
         self.entries.insert(id, entry);
         id
+    }
+
+    /// Whether `key` is met for the first time (then it is remembered).
+    pub(super) fn meet(&mut self, key: &str) -> bool {
+        let new = !self.seen.iter().any(|seen| seen == key);
+        if new {
+            self.seen.push(key.to_string());
+        }
+        new
     }
 
     pub(super) fn set_role(&mut self, take: TakeId, role: Role) {

@@ -133,3 +133,43 @@ impl Entry {
             && !self.sending
     }
 }
+
+/// The takes by handle, in the order they started: a handful per session,
+/// so a list (smaller in the wasm than a map).
+#[derive(Debug, Default)]
+pub(super) struct Entries(Vec<(TakeId, Entry)>);
+
+impl Entries {
+    pub fn get(&self, take: &TakeId) -> Option<&Entry> {
+        self.0.iter().find(|(id, _)| id == take).map(|(_, e)| e)
+    }
+
+    pub fn get_mut(&mut self, take: &TakeId) -> Option<&mut Entry> {
+        self.0.iter_mut().find(|(id, _)| id == take).map(|(_, e)| e)
+    }
+
+    /// Adds a take; its handle is newer than every one before.
+    pub fn insert(&mut self, take: TakeId, entry: Entry) {
+        self.0.push((take, entry));
+    }
+
+    pub fn remove(&mut self, take: &TakeId) {
+        self.0.retain(|(id, _)| id != take);
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &(TakeId, Entry)> {
+        self.0.iter()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = TakeId> + '_ {
+        self.0.iter().map(|(id, _)| *id)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Entry> {
+        self.0.iter().map(|(_, e)| e)
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Entry> {
+        self.0.iter_mut().map(|(_, e)| e)
+    }
+}

@@ -67,8 +67,8 @@ pub use output::{NewTake, Outgoing, TakeAction, TakeError, TakeEvent, TakeId, Ta
 use crate::http::HttpResponse;
 use crate::take_store::StoredTake;
 use crate::upload::{ConfigError, Progress, Upload, UploadConfig, UploadStatus};
-use entry::{Entry, Role, Unstored};
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use entry::{Entries, Entry, Role, Unstored};
+use std::collections::VecDeque;
 use std::time::Duration;
 
 /// Every take of a session. See the [module documentation](self).
@@ -84,9 +84,9 @@ pub struct Takes {
     /// Each take's upload starts from this, plus the take's own metadata.
     config: UploadConfig,
     next_id: u64,
-    entries: BTreeMap<TakeId, Entry>,
+    entries: Entries,
     /// Every stored take's key met so far: each is resumed once.
-    seen: BTreeSet<String>,
+    seen: Vec<String>,
     actions: VecDeque<TakeAction>,
     events: VecDeque<TakeEvent>,
 }
@@ -107,8 +107,8 @@ impl Takes {
         Ok(Takes {
             config,
             next_id: 0,
-            entries: BTreeMap::new(),
-            seen: BTreeSet::new(),
+            entries: Entries::default(),
+            seen: Vec::new(),
             actions: VecDeque::new(),
             events: VecDeque::new(),
         })
@@ -163,7 +163,7 @@ impl Takes {
     /// assert_eq!(takes.handle_found(stored, false), None);
     /// ```
     pub fn handle_found(&mut self, stored: StoredTake, submitted: bool) -> Option<TakeId> {
-        if !self.seen.insert(stored.key.clone()) {
+        if !self.meet(&stored.key) {
             return None;
         }
         let info = stored.info;
@@ -466,7 +466,7 @@ impl Takes {
         let shown = self.shown();
         let order: Vec<TakeId> = shown
             .into_iter()
-            .chain(self.entries.keys().copied().filter(|id| Some(*id) != shown))
+            .chain(self.entries.keys().filter(|id| Some(*id) != shown))
             .collect();
         for id in order {
             let Some(entry) = self.entries.get_mut(&id) else {

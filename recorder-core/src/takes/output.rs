@@ -196,6 +196,6 @@ pub enum TakeError {
     #[error(transparent)]
     Upload(#[from] UploadError),
     /// Nothing recorded for this question is waiting to be submitted.
-    #[error("there is no recording of question {0:?} to submit; record it again")]
+    #[error("there is no recording of question \"{0}\" to submit; record it again")]
     NoTake(String),
 }

@@ -9,6 +9,7 @@ use crate::http::{HttpRequest, Method};
 use crate::take_store::TakeInfo;
 use crate::upload::encode_metadata;
 use proptest::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A device's take store: each take's description and chunks by index.
 type Device = BTreeMap<String, (TakeInfo, BTreeMap<u32, Vec<u8>>)>;
@@ -585,7 +586,7 @@ impl Candidate {
             }
             Op::Submit => {
                 if let Some(shown) = world.takes.shown().filter(|s| Some(*s) != self.recording) {
-                    let question = world.takes.entries[&shown].question.clone();
+                    let question = world.takes.entries.get(&shown).unwrap().question.clone();
                     let _ = world.takes.submit(&question);
                 }
             }

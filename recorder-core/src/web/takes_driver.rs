@@ -9,13 +9,13 @@ use crate::take_store::TakeStore;
 use crate::takes::{TakeAction, TakeEvent, TakeId, Takes};
 use crate::upload::Progress;
 use futures::channel::mpsc::{self, UnboundedReceiver, UnboundedSender};
-use futures::future::{AbortHandle, Abortable, LocalBoxFuture};
-use futures::stream::FuturesUnordered;
+use futures::future::{self, LocalBoxFuture};
 use futures::{FutureExt, StreamExt};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
 use std::rc::Rc;
+use std::task::Poll;
 
 /// The widget's hold on the running coordinator: every change goes through
 /// [`TakesHandle::update`], which wakes the driver to act on it.
@@ -67,7 +67,6 @@ pub struct TakesView {
 /// What woke the driver.
 enum Wake {
     Answer(TakeId, Result<HttpResponse, transport::TransportError>),
-    Aborted,
     Stored(Option<(TakeId, u32)>),
     Timer,
     Online,
@@ -113,8 +112,8 @@ async fn run<S: TakeStore>(
     mut on_event: impl FnMut(TakeEvent),
     mut on_change: impl FnMut(TakesView),
 ) {
-    let mut in_flight = FuturesUnordered::new();
-    let mut aborts: Vec<(TakeId, AbortHandle)> = Vec::new();
+    // Each take's request in flight; dropping one aborts its fetch.
+    let mut in_flight: Vec<(TakeId, Exchange)> = Vec::new();
     let mut device: VecDeque<TakeAction> = VecDeque::new();
     let mut storing: Option<LocalBoxFuture<'_, Option<(TakeId, u32)>>> = None;
     // The sender lives as long as the loop, so `online` never ends.
@@ -130,18 +129,13 @@ async fn run<S: TakeStore>(
             let mut takes = shared.borrow_mut();
             let now = clock::now();
             // Aborts first: they are about requests already in flight, not the ones polled next.
-            drain_actions(&mut takes, &mut aborts, &mut device);
+            drain_actions(&mut takes, &mut in_flight, &mut device);
             while let Some(out) = takes.poll_request(now) {
-                let (abort, registration) = AbortHandle::new_pair();
-                aborts.push((out.take, abort));
-                let exchange = async move {
-                    let answer = transport::send(&out.request, out.timeout).await;
-                    (out.take, answer)
-                };
-                in_flight.push(Abortable::new(exchange.boxed_local(), registration));
+                let exchange = async move { transport::send(&out.request, out.timeout).await };
+                in_flight.push((out.take, exchange.boxed_local()));
             }
             // Polling may end a take (Forget).
-            drain_actions(&mut takes, &mut aborts, &mut device);
+            drain_actions(&mut takes, &mut in_flight, &mut device);
             let events: Vec<TakeEvent> = std::iter::from_fn(|| takes.poll_event()).collect();
             let shown = takes.shown();
             let view = TakesView {
@@ -160,41 +154,35 @@ async fn run<S: TakeStore>(
                 .pop_front()
                 .map(|action| perform(&store, action).boxed_local());
         }
-        let timer = async {
-            match timeout {
-                Some(at) => clock::sleep(at.saturating_sub(clock::now())).await,
-                None => futures::future::pending().await,
+        let mut timer =
+            timeout.map(|at| clock::sleep(at.saturating_sub(clock::now())).boxed_local());
+        let wake = future::poll_fn(|cx| {
+            for index in 0..in_flight.len() {
+                if let Poll::Ready(answer) = in_flight[index].1.poll_unpin(cx) {
+                    let (take, _) = in_flight.swap_remove(index);
+                    return Poll::Ready(Wake::Answer(take, answer));
+                }
             }
-        };
-        let stored = async {
-            match storing.as_mut() {
-                Some(work) => work.await,
-                None => futures::future::pending().await,
+            if let Some(Poll::Ready(done)) = storing.as_mut().map(|work| work.poll_unpin(cx)) {
+                return Poll::Ready(Wake::Stored(done));
             }
-        };
-        let wake = futures::select! {
-            answer = in_flight.select_next_some() => match answer {
-                Ok((take, answer)) => Wake::Answer(take, answer),
-                Err(_) => Wake::Aborted,
-            },
-            done = stored.fuse() => Wake::Stored(done),
-            () = timer.fuse() => Wake::Timer,
-            _ = online.select_next_some() => Wake::Online,
-            changed = woken.next() => match changed {
+            if let Some(Poll::Ready(())) = timer.as_mut().map(|timer| timer.poll_unpin(cx)) {
+                return Poll::Ready(Wake::Timer);
+            }
+            if online.poll_next_unpin(cx).is_ready() {
+                return Poll::Ready(Wake::Online);
+            }
+            woken.poll_next_unpin(cx).map(|changed| match changed {
                 Some(()) => Wake::Changed,
                 None => Wake::HandleDropped,
-            },
-        };
+            })
+        })
+        .await;
         let mut takes = shared.borrow_mut();
         let now = clock::now();
         match wake {
-            Wake::Answer(take, answer) => {
-                aborts.retain(|(id, _)| *id != take);
-                match answer {
-                    Ok(response) => takes.handle_response(take, now, response),
-                    Err(_) => takes.handle_failure(take, now),
-                }
-            }
+            Wake::Answer(take, Ok(response)) => takes.handle_response(take, now, response),
+            Wake::Answer(take, Err(_)) => takes.handle_failure(take, now),
             Wake::Stored(done) => {
                 storing = None;
                 if let Some((take, index)) = done {
@@ -203,25 +191,24 @@ async fn run<S: TakeStore>(
             }
             Wake::Online => takes.handle_online(),
             Wake::HandleDropped => return,
-            Wake::Aborted | Wake::Timer | Wake::Changed => {}
+            Wake::Timer | Wake::Changed => {}
         }
     }
 }
 
-/// Takes the coordinator's actions: aborts now, the device's in order.
+/// A request on its way, with its answer or why there was none.
+type Exchange = LocalBoxFuture<'static, Result<HttpResponse, transport::TransportError>>;
+
+/// Takes the coordinator's actions: an abort drops the take's request (which
+/// aborts its fetch) at once, the device's go in order.
 fn drain_actions(
     takes: &mut Takes,
-    aborts: &mut Vec<(TakeId, AbortHandle)>,
+    in_flight: &mut Vec<(TakeId, Exchange)>,
     device: &mut VecDeque<TakeAction>,
 ) {
     while let Some(action) = takes.poll_action() {
         match action {
-            TakeAction::Abort(take) => aborts.retain(|(id, abort)| {
-                if *id == take {
-                    abort.abort();
-                }
-                *id != take
-            }),
+            TakeAction::Abort(take) => in_flight.retain(|(id, _)| *id != take),
             other => device.push_back(other),
         }
     }

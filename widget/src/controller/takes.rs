@@ -120,7 +120,7 @@ impl Ctx {
     /// the coordinator: the newest unsubmitted one is shown again, and after
     /// the device check the candidate lands in its review; the others finish
     /// uploading (or deleting) on their own.
-    pub(super) fn resume(&self, stored: Vec<StoredTake>, view: &SessionView) {
+    pub(super) fn resume(&self, kept: &KeptTakes, mut stored: Vec<StoredTake>, view: &SessionView) {
         let submitted = |take: &StoredTake| {
             view.questions
                 .iter()
@@ -128,27 +128,33 @@ impl Ctx {
         };
         let newest = stored
             .iter()
-            .rposition(|take| !take.info.given_up && !submitted(take));
-        for (index, take) in stored.into_iter().enumerate() {
+            .enumerate()
+            .filter(|(_, take)| !take.info.given_up && !submitted(take))
+            .max_by_key(|(_, take)| kept.started(&take.key))
+            .map(|(index, _)| index)
+            .map(|index| stored.swap_remove(index));
+        for take in stored {
             let done = submitted(&take);
-            if Some(index) == newest && !self.accept(Event::TakeKept(take.info.question.clone())) {
-                // Refused (already past the device check): kept for the next visit.
-                continue;
-            }
-            // The shown take's playback, taken before its bytes go to the coordinator.
-            let blobs: Option<Vec<Blob>> = (Some(index) == newest).then(|| {
-                take.chunks
-                    .iter()
-                    .filter_map(|c| playback::blob(c))
-                    .collect()
-            });
-            let mime_type = take.info.mime_type.clone();
-            let shown = self
-                .update_takes(|takes| takes.handle_found(take, done))
-                .flatten();
-            if let (Some(_), Some(blobs)) = (shown, blobs) {
-                self.playback.set(playback::object_url(&blobs, &mime_type));
-            }
+            self.update_takes(|takes| takes.handle_found(take, done));
+        }
+        // Handed over last, so that it is the one shown.
+        let Some(take) = newest else {
+            return;
+        };
+        if !self.accept(Event::TakeKept(take.info.question.clone())) {
+            // Refused (already past the device check): kept for the next visit.
+            return;
+        }
+        // Its playback, taken before its bytes go to the coordinator.
+        let blobs: Vec<Blob> = take
+            .chunks
+            .iter()
+            .filter_map(|c| playback::blob(c))
+            .collect();
+        let mime_type = take.info.mime_type.clone();
+        let shown = self.update_takes(|takes| takes.handle_found(take, false));
+        if shown.flatten().is_some() {
+            self.playback.set(playback::object_url(&blobs, &mime_type));
         }
     }
 
