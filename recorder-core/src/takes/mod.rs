@@ -181,6 +181,16 @@ impl Takes {
             .unwrap_or_else(|| Upload::checked(config));
         let mut entry = Entry::new(info.question, info.mime_type, stored.key, upload);
         entry.described = entry.upload.url().map(str::to_string);
+        entry.stopped = true;
+        if info.given_up {
+            // Its deletion did not finish before the page closed: finish it
+            // (its bytes are of no use).
+            entry.role = Role::GivenUp;
+            entry.upload.discard();
+            let id = self.insert(entry);
+            self.update(id);
+            return None;
+        }
         for bytes in stored.chunks {
             entry.unstored.push_back(Unstored {
                 index: entry.next_index,
@@ -189,16 +199,7 @@ impl Takes {
             });
             entry.next_index += 1;
         }
-        entry.stopped = true;
         entry.feed();
-        if info.given_up {
-            // Its deletion did not finish before the page closed: finish it.
-            entry.role = Role::GivenUp;
-            entry.upload.discard();
-            let id = self.insert(entry);
-            self.update(id);
-            return None;
-        }
         let id = self.insert(entry);
         self.describe(id);
         self.update(id);
