@@ -46,9 +46,14 @@ pub struct InterviewRules;
 /// A take the rules admitted, before it is recorded.
 pub struct Take {
     question: Question,
+    /// The client's name for the take (`take` metadata), if it gave one.
+    take: Option<String>,
     /// The failed take it replaces, if any.
     replaces: Option<String>,
 }
+
+/// The longest `take` name accepted (the recorder sends 24 hex digits).
+const MAX_TAKE_NAME: usize = 128;
 
 impl Hooks for InterviewRules {
     type Caller = Candidate;
@@ -89,6 +94,24 @@ impl Hooks for InterviewRules {
         if progress.submitted.is_some() {
             return Err(ApiError::AlreadySubmitted(question.id.clone()));
         }
+        let take = upload.metadata.get("take").cloned();
+        if take
+            .as_ref()
+            .is_some_and(|t| t.is_empty() || t.len() > MAX_TAKE_NAME)
+        {
+            return Err(ApiError::BadRequest(format!(
+                "Upload-Metadata `take` must be 1 to {MAX_TAKE_NAME} bytes"
+            )));
+        }
+        let again = match &take {
+            Some(take) => {
+                state
+                    .db
+                    .counts_take(candidate.invite_id, &question.id, take)
+                    .await?
+            }
+            None => false,
+        };
         let replaces = match upload.metadata.get("replaces") {
             Some(failed) => Some(
                 technical_retry(
@@ -102,11 +125,13 @@ impl Hooks for InterviewRules {
             ),
             None => None,
         };
-        if replaces.is_none() && progress.attempts_used >= question.attempts {
+        // A creation sent again for a take that counts is the same attempt.
+        if replaces.is_none() && !again && progress.attempts_used >= question.attempts {
             return Err(no_attempts_left(question));
         }
         Ok(Take {
             question: question.clone(),
+            take,
             replaces,
         })
     }
@@ -129,7 +154,12 @@ impl Hooks for InterviewRules {
         });
         match state
             .db
-            .insert_take(&upload, take.question.attempts, replacing)
+            .insert_take(
+                &upload,
+                take.take.as_deref(),
+                take.question.attempts,
+                replacing,
+            )
             .await?
         {
             Ok(()) => Ok(upload),

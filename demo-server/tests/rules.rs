@@ -82,6 +82,45 @@ async fn attempts_run_out_and_technical_failures_are_given_back_twice() {
     );
 }
 
+#[tokio::test]
+async fn a_creation_sent_again_for_the_same_take_is_one_attempt() {
+    let server = start().await;
+    let token = server.invite().await;
+    server.reveal(&token, "q3").await; // two attempts
+    let encode = |v: &str| base64::engine::general_purpose::STANDARD.encode(v);
+    let take = |name: &str| metadata("q3", &format!(",take {}", encode(name)));
+    // The first creation's answer was lost twice: the client created again, same take.
+    let mut first = Vec::new();
+    for _ in 0..3 {
+        let created = server.create(&token, &take("take-a")).await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+        first.push(created.headers()["Location"].to_str().unwrap().to_string());
+    }
+    assert_eq!(server.db.progress(1, "q3").await.unwrap().attempts_used, 1);
+    let second = server.create(&token, &take("take-b")).await;
+    assert_eq!(second.status(), StatusCode::CREATED);
+    let (status, text) = message(server.create(&token, &take("take-c")).await).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(text.trim(), "all 2 attempts at question \"q3\" are used");
+    let again = server.create(&token, &take("take-a")).await;
+    assert_eq!(again.status(), StatusCode::CREATED, "still the same take");
+
+    // Replacing one upload of a take that failed gives the whole take back.
+    let replacing = format!(",take {},replaces {}", encode("take-d"), encode(&first[0]));
+    let retry = server.create(&token, &metadata("q3", &replacing)).await;
+    assert_eq!(retry.status(), StatusCode::CREATED);
+    let progress = server.db.progress(1, "q3").await.unwrap();
+    assert_eq!(
+        (progress.attempts_used, progress.technical_failures),
+        (2, 1),
+        "take-b and take-d count; take-a, in four uploads, was given back once"
+    );
+
+    let (status, text) = message(server.create(&token, &take(&"x".repeat(129))).await).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(text.contains("`take` must be 1 to 128 bytes"), "{text}");
+}
+
 /// The statuses of `count` creations sent at once, sorted.
 async fn at_once(
     server: &support::TestServer,

@@ -12,6 +12,7 @@ use sqlx::Row;
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use uploads::TAKES;
 
 /// The database file's name inside the data directory.
 pub const FILE_NAME: &str = "demo.sqlite3";
@@ -232,22 +233,22 @@ impl Db {
         invite_id: i64,
         only: Option<&str>,
     ) -> Result<HashMap<String, QuestionProgress>, sqlx::Error> {
-        let rows: Vec<StandingRow> = sqlx::query_as(
+        let rows: Vec<StandingRow> = sqlx::query_as(&format!(
             "SELECT q.question_id,
                     (SELECT revealed_at FROM reveals r
                       WHERE r.invite_id = ?1 AND r.question_id = q.question_id) AS revealed_at,
-                    (SELECT COUNT(*) FROM uploads u WHERE u.invite_id = ?1
+                    (SELECT {TAKES} FROM uploads u WHERE u.invite_id = ?1
                         AND u.question_id = q.question_id AND u.technical_failure = 0)
                       AS attempts_used,
-                    (SELECT COUNT(*) FROM uploads u WHERE u.invite_id = ?1
+                    (SELECT {TAKES} FROM uploads u WHERE u.invite_id = ?1
                         AND u.question_id = q.question_id AND u.technical_failure = 1)
                       AS technical_failures,
                     s.upload_id, s.submitted_at
              FROM (SELECT question_id FROM reveals WHERE invite_id = ?1
                    UNION SELECT question_id FROM uploads WHERE invite_id = ?1) q
              LEFT JOIN submissions s ON s.invite_id = ?1 AND s.question_id = q.question_id
-             WHERE ?2 IS NULL OR q.question_id = ?2",
-        )
+             WHERE ?2 IS NULL OR q.question_id = ?2"
+        ))
         .bind(invite_id)
         .bind(only)
         .fetch_all(&self.pool)

@@ -50,30 +50,32 @@ impl Db {
 
     /// Records a new, empty upload for a take, if the question's rules allow
     /// it at this instant: fewer than `attempts` takes of it count (technical
-    /// failures do not), and the take it `replaces`, if any, is the
-    /// candidate's own, not yet replaced, with fewer than its `max_failures`
-    /// replaced before. Checked and written in one write transaction, so
-    /// parallel creations cannot overrun the rules.
+    /// failures do not; the uploads of one `take`, as the client names it,
+    /// count once, so a creation sent again is no new attempt), and the take
+    /// it `replaces`, if any, is the candidate's own, not yet replaced, with
+    /// fewer than its `max_failures` replaced before (all its uploads are).
+    /// Checked and written in one write transaction, so parallel creations
+    /// cannot overrun the rules.
     pub async fn insert_take(
         &self,
         upload: &UploadRow,
+        take: Option<&str>,
         attempts: u32,
         replaces: Option<Replacing<'_>>,
     ) -> Result<Result<(), TakeRefused>, sqlx::Error> {
         // IMMEDIATE: the write lock first, so no other creation counts in between.
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         if let Some(Replacing { id, max_failures }) = replaces {
-            let replaced = sqlx::query(
+            let replaced = sqlx::query(&format!(
                 "UPDATE uploads SET technical_failure = 1
-                 WHERE id = ? AND invite_id = ? AND question_id = ? AND technical_failure = 0
-                   AND (SELECT COUNT(*) FROM uploads WHERE invite_id = ? AND question_id = ?
-                        AND technical_failure = 1) < ?",
-            )
+                 WHERE invite_id = ?1 AND question_id = ?2 AND technical_failure = 0
+                   AND (id = ?3 OR take = (SELECT take FROM uploads WHERE id = ?3))
+                   AND (SELECT {TAKES} FROM uploads WHERE invite_id = ?1 AND question_id = ?2
+                        AND technical_failure = 1) < ?4"
+            ))
+            .bind(upload.invite_id)
+            .bind(&upload.question_id)
             .bind(id)
-            .bind(upload.invite_id)
-            .bind(&upload.question_id)
-            .bind(upload.invite_id)
-            .bind(&upload.question_id)
             .bind(max_failures)
             .execute(&mut *tx)
             .await?;
@@ -81,13 +83,15 @@ impl Db {
                 return Ok(Err(TakeRefused::NotReplaceable));
             }
         }
-        let inserted = sqlx::query(
+        let inserted = sqlx::query(&format!(
             "INSERT INTO uploads (id, invite_id, question_id, filetype, metadata, upload_offset,
-                                  upload_length, created_at)
-             SELECT ?, ?, ?, ?, ?, 0, ?, ?
-             WHERE (SELECT COUNT(*) FROM uploads WHERE invite_id = ? AND question_id = ?
-                    AND technical_failure = 0) < ?",
-        )
+                                  upload_length, created_at, take)
+             SELECT ?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8
+             WHERE (SELECT {TAKES} FROM uploads WHERE invite_id = ?2 AND question_id = ?3
+                    AND technical_failure = 0) < ?9
+                OR EXISTS (SELECT 1 FROM uploads WHERE invite_id = ?2 AND question_id = ?3
+                           AND technical_failure = 0 AND take = ?8)"
+        ))
         .bind(&upload.id)
         .bind(upload.invite_id)
         .bind(&upload.question_id)
@@ -95,8 +99,7 @@ impl Db {
         .bind(&upload.metadata)
         .bind(upload.length.map(|l| l as i64))
         .bind(unix_millis())
-        .bind(upload.invite_id)
-        .bind(&upload.question_id)
+        .bind(take)
         .bind(attempts)
         .execute(&mut *tx)
         .await?;
@@ -105,6 +108,25 @@ impl Db {
         }
         tx.commit().await?;
         Ok(Ok(()))
+    }
+
+    /// Whether `take` (the client's name for a take) already counts as an
+    /// attempt at `question_id`: a creation sent again for it is no new one.
+    pub async fn counts_take(
+        &self,
+        invite_id: i64,
+        question_id: &str,
+        take: &str,
+    ) -> Result<bool, sqlx::Error> {
+        sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM uploads WHERE invite_id = ? AND question_id = ?
+                            AND technical_failure = 0 AND take = ?)",
+        )
+        .bind(invite_id)
+        .bind(question_id)
+        .bind(take)
+        .fetch_one(&self.pool)
+        .await
     }
 
     /// The upload `id` if it belongs to `invite_id`.
@@ -193,6 +215,10 @@ impl Db {
         Ok(())
     }
 }
+
+/// How many takes some uploads are: those of one `take` count once, an
+/// upload without one is a take of its own.
+pub(super) const TAKES: &str = "COUNT(DISTINCT COALESCE(take, id))";
 
 /// A take given back because it failed for a technical reason (see [`Db::insert_take`]).
 pub struct Replacing<'a> {
