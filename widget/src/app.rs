@@ -1,13 +1,15 @@
 //! The recorder: loads the interview, then shows the screen the session is on,
 //! in the interview's language unless the page asked for another.
 
+use crate::api;
 use crate::controller::Ctx;
 use crate::explain::Explain;
 use crate::host_events::ErrorDetail;
 use crate::i18n::Translations;
 use crate::language::{self, Locales};
+use crate::listen::listen;
 use crate::options::{MountOptions, OptionsError};
-use crate::{api, screens};
+use crate::screens::{DeviceCheck, Done, Flow, Overview, Questions, ScreenContext};
 use futures::future::join;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
@@ -95,7 +97,8 @@ fn fail(
     failure.set(Some(error.explain(t)));
 }
 
-/// The candidate's session, once the interview is loaded.
+/// The candidate's session, once the interview is loaded: the screen of its
+/// stage, drawn from what the controller holds.
 #[component]
 fn Interview(ctx: Ctx) -> impl IntoView {
     warn_before_leaving_with_unsaved_bytes(&ctx);
@@ -103,23 +106,50 @@ fn Interview(ctx: Ctx) -> impl IntoView {
         let ctx = ctx.clone();
         move || ctx.release_devices()
     });
+    ScreenContext::new(
+        ctx.t.clone(),
+        Callback::new({
+            let ctx = ctx.clone();
+            move |event| ctx.dispatch(event)
+        }),
+        ctx.stream,
+    )
+    .provide();
     let screen = {
         let ctx = ctx.clone();
         move || {
-            let ctx = ctx.clone();
-            if ctx.view.with(Option::is_none) {
+            let Some(view) = ctx.view.get() else {
                 return ().into_any();
-            }
+            };
             match ctx.stage.get() {
-                Stage::Overview => screens::overview(ctx).into_any(),
-                Stage::DeviceCheck { devices, heard } => {
-                    screens::device_check(ctx, devices, heard).into_any()
+                Stage::Overview => view! { <Overview view/> }.into_any(),
+                Stage::DeviceCheck { devices, heard } => view! {
+                    <DeviceCheck devices heard level=ctx.level level_unavailable=ctx.level_unavailable/>
                 }
+                .into_any(),
                 Stage::TestVideo(flow) | Stage::Question(flow) => {
-                    screens::flow(ctx, flow).into_any()
+                    let question = match &flow.purpose {
+                        Purpose::Answer(id) => view.questions.iter().position(|q| q.id == *id),
+                        Purpose::Test | Purpose::Practice(_) => None,
+                    };
+                    let attempts_left = question.map_or(0, |i| {
+                        let q = &view.questions[i];
+                        q.attempts.saturating_sub(q.attempts_used)
+                    });
+                    view! {
+                        <Flow flow number=question.map_or(1, |i| i + 1) attempts_left
+                            hide_self_view=ctx.options.hide_self_view
+                            now=ctx.now progress=ctx.progress playback=ctx.playback/>
+                    }
+                    .into_any()
                 }
-                Stage::Questions => screens::questions(ctx).into_any(),
-                Stage::Done => screens::done(ctx).into_any(),
+                Stage::Questions => {
+                    view! { <Questions questions=view.questions practice=view.practice/> }.into_any()
+                }
+                Stage::Done => {
+                    let order = view.questions.into_iter().map(|q| q.id).collect();
+                    view! { <Done order receipt=ctx.receipt/> }.into_any()
+                }
             }
         }
     };
@@ -206,12 +236,11 @@ fn warn_before_leaving_with_unsaved_bytes(ctx: &Ctx) {
         return;
     };
     let ctx = ctx.clone();
-    let listener = gloo::events::EventListener::new(&window, "beforeunload", move |event| {
+    listen(&window, "beforeunload", move |event| {
         if ctx.has_unsaved_bytes() {
             let event: &web_sys::BeforeUnloadEvent = event.unchecked_ref();
             event.prevent_default();
             event.set_return_value(&ctx.t.get("unsaved-warning"));
         }
     });
-    StoredValue::new_local(listener);
 }

@@ -49,8 +49,6 @@ pub struct Ctx {
     pub notice: RwSignal<Option<String>>,
     /// Recorded vs acknowledged bytes of the take being uploaded.
     pub progress: RwSignal<Progress>,
-    /// Whether the browser says it is online (`navigator.onLine`).
-    pub online: RwSignal<bool>,
     /// The current take, playable (an object URL).
     pub playback: RwSignal<Option<String>>,
     /// What the server confirmed at the end.
@@ -72,7 +70,6 @@ pub struct Ctx {
 struct Media {
     meter: Option<Interval>,
     ticker: Option<Interval>,
-    network: Vec<EventListener>,
     recording: Option<Recording>,
     chunks: Vec<Blob>,
     /// The camera's and microphone's `ended` listeners.
@@ -97,7 +94,6 @@ impl Ctx {
                 recorded: 0,
                 acknowledged: 0,
             }),
-            online: RwSignal::new(web_sys::window().is_none_or(|w| w.navigator().on_line())),
             playback: RwSignal::new(None),
             receipt: RwSignal::new(None),
             stream: RwSignal::new_local(None),
@@ -128,20 +124,7 @@ impl Ctx {
                 .unwrap_or_default();
             ctx.run(actions);
         });
-        let network = web_sys::window()
-            .map(|window| {
-                [("online", true), ("offline", false)].map(|(name, online)| {
-                    let signal = self.online;
-                    EventListener::new(&window, name, move |_| signal.set(online))
-                })
-            })
-            .into_iter()
-            .flatten()
-            .collect();
-        self.media.update_value(|m| {
-            m.ticker = Some(ticker);
-            m.network = network;
-        });
+        self.media.update_value(|m| m.ticker = Some(ticker));
         let kept = KeptTakes::open(&self.options.invite).await;
         self.kept.set_value(Some(kept.clone()));
         self.drive_takes(kept.clone());

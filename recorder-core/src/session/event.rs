@@ -70,6 +70,38 @@ pub enum Event {
     ServerRefused(String),
 }
 
+impl Event {
+    /// What the event is called in messages ("Record is not possible on the overview screen").
+    ///
+    /// ```
+    /// assert_eq!(recorder_core::session::Event::Retake.name(), "Retake");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::Start => "Start",
+            Event::TakeKept(_) => "Take kept on the device",
+            Event::DevicesOpened => "Devices opened",
+            Event::DevicesFailed(_) => "Devices failed",
+            Event::RetryDevices => "Try again",
+            Event::Level { .. } => "Level",
+            Event::LevelUnavailable => "Level unavailable",
+            Event::ContinueFromDeviceCheck => "Continue",
+            Event::Record => "Record",
+            Event::Stop => "Stop",
+            Event::RecordingStarted => "Recording started",
+            Event::RecordingStopped => "Recording stopped",
+            Event::TestLooksGood => "Looks good",
+            Event::ViewQuestion(_) => "View question",
+            Event::Revealed { .. } => "Revealed",
+            Event::Submit => "Submit answer",
+            Event::Retake => "Retake",
+            Event::Submitted => "Submitted",
+            Event::TechnicalFailure(_) => "Technical failure",
+            Event::ServerRefused(_) => "Server refusal",
+        }
+    }
+}
+
 /// Why the devices could not be opened; each gets its own help.
 ///
 /// ```

@@ -29,12 +29,13 @@
 //! ```
 
 mod event;
+mod setup;
 mod stage;
+mod take_flow;
 
 pub use event::{Action, DeviceProblem, Event};
 pub use stage::{Devices, Flow, Phase, Purpose, Stage};
 
-use crate::level::SOUND_THRESHOLD;
 use crate::model::SessionView;
 use std::time::Duration;
 
@@ -218,343 +219,33 @@ impl Session {
         Ok(actions)
     }
 
+    /// Routes `event` to the part of the session it belongs to.
     fn transition(&mut self, now: Duration, event: Event) -> Result<Vec<Action>, SessionError> {
-        let phase = self.flow().map(|f| f.phase.clone());
-        let purpose = self.flow().map(|f| f.purpose.clone());
-        match (&self.stage, phase, event) {
-            (_, _, Event::Level { rms }) => {
+        match (&self.stage, event) {
+            (_, Event::Level { rms }) => {
                 self.hear(now, rms);
                 Ok(Vec::new())
             }
-            (_, _, Event::LevelUnavailable) => {
+            (_, Event::LevelUnavailable) => {
                 self.heard_for = self.heard_for.max(MIC_CONFIRM);
                 self.hear(now, 0.0);
                 Ok(Vec::new())
             }
-            (Stage::Overview | Stage::DeviceCheck { .. }, _, Event::TakeKept(question)) => {
-                self.warmed_up = true;
-                self.pending_take = Some(question);
-                Ok(Vec::new())
-            }
-            (Stage::Overview, _, Event::Start) => {
-                self.stage = Stage::DeviceCheck {
-                    devices: Devices::Opening,
-                    heard: false,
-                };
-                Ok(vec![Action::OpenDevices])
-            }
-            (Stage::DeviceCheck { heard, .. }, _, Event::DevicesOpened) => {
-                self.stage = Stage::DeviceCheck {
-                    devices: Devices::Open,
-                    heard: *heard,
-                };
-                Ok(Vec::new())
-            }
-            (Stage::DeviceCheck { heard, .. }, _, Event::DevicesFailed(problem)) => {
-                self.stage = Stage::DeviceCheck {
-                    devices: Devices::Failed(problem),
-                    heard: *heard,
-                };
-                Ok(Vec::new())
-            }
-            (
-                Stage::DeviceCheck {
-                    devices: Devices::Failed(_),
-                    heard,
-                },
-                _,
-                Event::RetryDevices,
-            ) => {
-                self.stage = Stage::DeviceCheck {
-                    devices: Devices::Opening,
-                    heard: *heard,
-                };
-                Ok(vec![Action::OpenDevices])
-            }
-            (Stage::DeviceCheck { devices, heard }, _, Event::ContinueFromDeviceCheck) => {
-                if *devices != Devices::Open {
-                    return Err(not_now("Continue", &self.stage));
-                }
-                if !heard {
-                    return Err(SessionError::MicrophoneNotHeard);
-                }
-                if let Some(question) = self.pending_take.clone() {
-                    self.stage = Stage::Questions;
-                    return self.reveal(&question);
-                }
-                self.stage = if self.warmed_up {
-                    Stage::Questions
-                } else {
-                    Stage::TestVideo(Flow {
-                        purpose: Purpose::Test,
-                        phase: Phase::Ready,
-                        prompt: None,
-                        limit: TEST_VIDEO_LIMIT,
-                    })
-                };
-                Ok(Vec::new())
-            }
-            (Stage::TestVideo(_), Some(Phase::Review), Event::TestLooksGood) => {
-                self.warmed_up = true;
-                match self.view.practice.clone() {
-                    Some(practice) => self.open_question(now, &practice.id).map(|mut a| {
-                        a.insert(0, Action::DiscardTake);
-                        a
-                    }),
-                    None => {
-                        self.stage = Stage::Questions;
-                        Ok(vec![Action::DiscardTake])
-                    }
-                }
-            }
-            (
-                Stage::TestVideo(_) | Stage::Question(_),
-                Some(Phase::Ready | Phase::Thinking { .. } | Phase::Failed { .. }),
-                Event::Record,
-            ) => {
-                self.ensure_attempt_left()?;
-                Ok(vec![self.start_recording()])
-            }
-            (
-                Stage::TestVideo(_) | Stage::Question(_),
-                Some(Phase::Review),
-                Event::Record | Event::Retake,
-            ) => {
-                self.ensure_attempt_left()?;
-                Ok(vec![Action::DiscardTake, self.start_recording()])
-            }
-            (_, Some(Phase::Starting), Event::RecordingStarted) => {
-                let limit = self.flow().map(|f| f.limit).unwrap_or_default();
-                self.set_phase(Phase::Recording {
-                    since: now,
-                    until: now + limit,
-                });
-                Ok(Vec::new())
-            }
-            (_, Some(Phase::Recording { .. }), Event::Stop) => {
-                self.set_phase(Phase::Stopping);
-                Ok(vec![Action::StopRecording])
-            }
-            (_, Some(Phase::Recording { .. } | Phase::Stopping), Event::RecordingStopped) => {
-                self.set_phase(Phase::Review);
-                Ok(Vec::new())
-            }
-            (
-                _,
-                Some(Phase::Starting | Phase::Recording { .. } | Phase::Stopping),
-                Event::TechnicalFailure(reason),
-            ) => {
-                if let Some(Purpose::Answer(id)) = &purpose {
-                    self.refund_attempt(id);
-                }
-                self.set_phase(Phase::Failed { reason });
-                Ok(vec![Action::DiscardTake])
-            }
-            (Stage::Questions, _, Event::ViewQuestion(id)) => self.open_question(now, &id),
-            (
-                Stage::Question(_),
-                Some(Phase::Revealing),
-                Event::Revealed {
-                    question,
-                    prompt,
-                    think_left,
-                },
-            ) => {
-                if Some(&Purpose::Answer(question.clone())) != purpose.as_ref() {
-                    return Err(SessionError::UnknownQuestion(question));
-                }
-                if let Some(q) = self.view.questions.iter_mut().find(|q| q.id == question) {
-                    q.revealed = true;
-                }
-                let pending = self.pending_take.take_if(|p| *p == question).is_some();
-                if let Stage::Question(flow) = &mut self.stage {
-                    flow.prompt = Some(prompt);
-                    flow.phase = if pending {
-                        Phase::Review
-                    } else {
-                        Phase::Thinking {
-                            until: now + think_left,
-                        }
-                    };
-                }
-                Ok(Vec::new())
-            }
-            (Stage::Question(_), Some(Phase::Review), Event::Submit) => match purpose {
-                Some(Purpose::Answer(id)) => {
-                    self.set_phase(Phase::Submitting);
-                    Ok(vec![Action::SubmitTake(id)])
-                }
-                _ => {
-                    self.stage = Stage::Questions;
-                    Ok(vec![Action::DiscardTake])
-                }
-            },
-            (Stage::Question(_), Some(Phase::Submitting), Event::Submitted) => {
-                if let Some(Purpose::Answer(id)) = &purpose {
-                    if let Some(q) = self.view.questions.iter_mut().find(|q| &q.id == id) {
-                        q.submitted = true;
-                    }
-                }
-                if self.view.questions.iter().all(|q| q.submitted) {
-                    self.stage = Stage::Done;
-                    Ok(vec![Action::Complete])
-                } else {
-                    self.stage = Stage::Questions;
-                    Ok(Vec::new())
-                }
-            }
-            (Stage::Question(_), Some(Phase::Submitting), Event::ServerRefused(_)) => {
-                self.set_phase(Phase::Review);
-                Ok(Vec::new())
-            }
-            (Stage::Question(_), Some(Phase::Revealing), Event::ServerRefused(_)) => {
-                self.stage = Stage::Questions;
-                Ok(Vec::new())
-            }
-            (stage, _, event) => Err(not_now(event_name(&event), stage)),
-        }
-    }
-
-    fn flow(&self) -> Option<&Flow> {
-        match &self.stage {
-            Stage::TestVideo(flow) | Stage::Question(flow) => Some(flow),
-            _ => None,
-        }
-    }
-
-    fn set_phase(&mut self, phase: Phase) {
-        if let Stage::TestVideo(flow) | Stage::Question(flow) = &mut self.stage {
-            flow.phase = phase;
-        }
-    }
-
-    fn hear(&mut self, now: Duration, rms: f32) {
-        // Each sound reading counts for the time since the previous reading
-        // (a long gap counts as at most MAX_LEVEL_GAP): sound adds up.
-        if let Some(last) = self.last_level_at.filter(|_| rms >= SOUND_THRESHOLD) {
-            self.heard_for += now.saturating_sub(last).min(MAX_LEVEL_GAP);
-        }
-        self.last_level_at = Some(now);
-        if let Stage::DeviceCheck { heard, .. } = &mut self.stage {
-            *heard |= self.heard_for >= MIC_CONFIRM;
-        }
-    }
-
-    fn open_question(&mut self, now: Duration, id: &str) -> Result<Vec<Action>, SessionError> {
-        if let Some(practice) = self.view.practice.as_ref().filter(|p| p.id == id) {
-            self.stage = Stage::Question(Flow {
-                purpose: Purpose::Practice(practice.id.clone()),
-                phase: Phase::Thinking {
-                    until: now + Duration::from_secs(practice.think_seconds.into()),
-                },
-                prompt: Some(practice.prompt.clone()),
-                limit: Duration::from_secs(practice.answer_seconds.into()),
-            });
-            return Ok(Vec::new());
-        }
-        if self.attempts_left(id) == 0
-            && self
-                .view
-                .questions
-                .iter()
-                .any(|q| q.id == id && !q.submitted)
-        {
-            return Err(SessionError::NoAttemptsLeft(id.to_string()));
-        }
-        self.reveal(id)
-    }
-
-    /// Opens an answer flow for question `id`, waiting for the server to
-    /// reveal it (first time, or again after a reload: the server never
-    /// restarts think time).
-    fn reveal(&mut self, id: &str) -> Result<Vec<Action>, SessionError> {
-        let question = self
-            .view
-            .questions
-            .iter()
-            .find(|q| q.id == id)
-            .ok_or_else(|| SessionError::UnknownQuestion(id.to_string()))?;
-        if question.submitted {
-            return Err(SessionError::AlreadySubmitted(id.to_string()));
-        }
-        self.stage = Stage::Question(Flow {
-            purpose: Purpose::Answer(id.to_string()),
-            phase: Phase::Revealing,
-            prompt: None,
-            limit: Duration::from_secs(question.answer_seconds.into()),
-        });
-        Ok(vec![Action::Reveal(id.to_string())])
-    }
-
-    fn ensure_attempt_left(&self) -> Result<(), SessionError> {
-        match self.flow().map(|f| &f.purpose) {
-            Some(Purpose::Answer(id)) if self.attempts_left(id) == 0 => {
-                Err(SessionError::NoAttemptsLeft(id.clone()))
-            }
-            _ => Ok(()),
-        }
-    }
-
-    fn start_recording(&mut self) -> Action {
-        let purpose = self
-            .flow()
-            .map(|f| f.purpose.clone())
-            .unwrap_or(Purpose::Test);
-        if let Purpose::Answer(id) = &purpose {
-            if let Some(q) = self.view.questions.iter_mut().find(|q| &q.id == id) {
-                q.attempts_used += 1;
-            }
-        }
-        self.set_phase(Phase::Starting);
-        Action::StartRecording(purpose)
-    }
-
-    fn refund_attempt(&mut self, id: &str) {
-        if let Some(q) = self.view.questions.iter_mut().find(|q| q.id == id) {
-            if q.technical_failures < MAX_TECHNICAL_FAILURES {
-                q.technical_failures += 1;
-                q.attempts_used = q.attempts_used.saturating_sub(1);
-            }
+            (Stage::Overview | Stage::DeviceCheck { .. }, event) => self.handle_setup(event),
+            (Stage::TestVideo(_) | Stage::Question(_), event) => self.handle_flow(now, event),
+            (Stage::Questions, Event::ViewQuestion(id)) => self.open_question(now, &id),
+            (stage, event) => Err(SessionError::not_now(&event, stage)),
         }
     }
 }
 
-fn not_now(event: &'static str, stage: &Stage) -> SessionError {
-    SessionError::NotNow {
-        event,
-        stage: match stage {
-            Stage::Overview => "overview",
-            Stage::DeviceCheck { .. } => "device check",
-            Stage::TestVideo(_) => "test video",
-            Stage::Questions => "question list",
-            Stage::Question(_) => "question",
-            Stage::Done => "done",
-        },
-    }
-}
-
-fn event_name(event: &Event) -> &'static str {
-    match event {
-        Event::Start => "Start",
-        Event::TakeKept(_) => "Take kept on the device",
-        Event::DevicesOpened => "Devices opened",
-        Event::DevicesFailed(_) => "Devices failed",
-        Event::RetryDevices => "Try again",
-        Event::Level { .. } => "Level",
-        Event::LevelUnavailable => "Level unavailable",
-        Event::ContinueFromDeviceCheck => "Continue",
-        Event::Record => "Record",
-        Event::Stop => "Stop",
-        Event::RecordingStarted => "Recording started",
-        Event::RecordingStopped => "Recording stopped",
-        Event::TestLooksGood => "Looks good",
-        Event::ViewQuestion(_) => "View question",
-        Event::Revealed { .. } => "Revealed",
-        Event::Submit => "Submit answer",
-        Event::Retake => "Retake",
-        Event::Submitted => "Submitted",
-        Event::TechnicalFailure(_) => "Technical failure",
-        Event::ServerRefused(_) => "Server refusal",
+impl SessionError {
+    /// `event` makes no sense on `stage`.
+    fn not_now(event: &Event, stage: &Stage) -> SessionError {
+        SessionError::NotNow {
+            event: event.name(),
+            stage: stage.name(),
+        }
     }
 }
 

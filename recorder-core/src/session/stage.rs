@@ -33,6 +33,24 @@ pub enum Stage {
     Done,
 }
 
+impl Stage {
+    /// What the screen is called in messages.
+    ///
+    /// ```
+    /// assert_eq!(recorder_core::session::Stage::Questions.name(), "question list");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            Stage::Overview => "overview",
+            Stage::DeviceCheck { .. } => "device check",
+            Stage::TestVideo(_) => "test video",
+            Stage::Questions => "question list",
+            Stage::Question(_) => "question",
+            Stage::Done => "done",
+        }
+    }
+}
+
 /// The devices' state in the device check.
 ///
 /// ```

@@ -1,25 +1,32 @@
 //! Camera preview, live microphone level, and help when the devices fail.
 
-use super::preview::preview;
-use crate::controller::Ctx;
+use super::preview::Preview;
+use super::ScreenContext;
 use leptos::prelude::*;
 use recorder_core::browser::{self, Browser};
 use recorder_core::session::{DeviceProblem, Devices, Event};
 
-/// The device check screen.
-pub fn device_check(ctx: Ctx, devices: Devices, heard: bool) -> impl IntoView {
-    let t = ctx.t.clone();
-    let level = ctx.level;
+/// The device check screen: `level` is the microphone's, 0-100;
+/// `level_unavailable` says the browser cannot measure it here.
+#[component]
+pub fn DeviceCheck(
+    devices: Devices,
+    heard: bool,
+    #[prop(into)] level: Signal<u8>,
+    #[prop(into)] level_unavailable: Signal<bool>,
+) -> impl IntoView {
+    let screen = ScreenContext::expect();
+    let t = screen.t.clone();
     let body = match devices {
         Devices::Opening => {
             view! { <p class="ir-note" role="status">{t.get("device-opening")}</p> }.into_any()
         }
         Devices::Failed(problem) => {
-            let ctx = ctx.clone();
+            let screen = screen.clone();
             view! {
                 <div class="ir-help" part="help" role="alert">
                     <p>{t.get(&help_key(problem))}</p>
-                    <button part="button" class="ir-button" on:click=move |_| ctx.dispatch(Event::RetryDevices)>
+                    <button part="button" class="ir-button" on:click=move |_| screen.act(Event::RetryDevices)>
                         {t.get("try-again")}
                     </button>
                 </div>
@@ -27,23 +34,25 @@ pub fn device_check(ctx: Ctx, devices: Devices, heard: bool) -> impl IntoView {
             .into_any()
         }
         Devices::Open => {
-            let ctx = ctx.clone();
-            let hint = if ctx.level_unavailable.get_untracked() {
-                t.get("device-level-unavailable")
-            } else if heard {
-                t.get("device-heard")
-            } else {
-                t.get("device-say-something")
+            let t2 = t.clone();
+            let hint = move || {
+                if level_unavailable.get() {
+                    t2.get("device-level-unavailable")
+                } else if heard {
+                    t2.get("device-heard")
+                } else {
+                    t2.get("device-say-something")
+                }
             };
             view! {
-                {preview(&ctx)}
+                <Preview/>
                 <div class="ir-meter" part="level" role="meter" aria-label=t.get("device-level")
                     aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || level.get().to_string()>
                     <div class="ir-meter-fill" style:width=move || format!("{}%", level.get())></div>
                 </div>
                 <p class="ir-note" part="mic-hint" id="ir-mic-hint" role="status">{hint}</p>
                 <button part="button continue" class="ir-button" disabled=!heard aria-describedby="ir-mic-hint"
-                    on:click=move |_| ctx.dispatch(Event::ContinueFromDeviceCheck)>
+                    on:click=move |_| screen.act(Event::ContinueFromDeviceCheck)>
                     {t.get("continue")}
                 </button>
             }

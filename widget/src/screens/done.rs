@@ -1,18 +1,17 @@
 //! The acknowledgement: what the server received, per answer.
 
-use crate::controller::Ctx;
+use super::ScreenContext;
 use crate::i18n::Arg;
 use leptos::prelude::*;
+use recorder_core::model::Receipt;
 
-/// The done screen.
-pub fn done(ctx: Ctx) -> impl IntoView {
-    let t = ctx.t.clone();
-    let receipt = ctx.receipt;
-    let order: Vec<String> = ctx
-        .view
-        .get_untracked()
-        .map(|view| view.questions.iter().map(|q| q.id.clone()).collect())
-        .unwrap_or_default();
+/// The done screen: each answer of `receipt` named by its place in `order`
+/// (the questions' ids, in the interview's order).
+#[component]
+pub fn Done(order: Vec<String>, #[prop(into)] receipt: Signal<Option<Receipt>>) -> impl IntoView {
+    let t = ScreenContext::expect().t;
+    let title = t.get("done-title");
+    let review = t.get("done-review");
     let lines = move || {
         receipt.get().map(|receipt| {
             receipt
@@ -44,8 +43,8 @@ pub fn done(ctx: Ctx) -> impl IntoView {
     };
     view! {
         <section class="ir-screen" part="done" aria-labelledby="ir-title" data-status="done">
-            <h2 id="ir-title" part="title" tabindex="-1">{ctx.t.get("done-title")}</h2>
-            <p>{ctx.t.get("done-review")}</p>
+            <h2 id="ir-title" part="title" tabindex="-1">{title}</h2>
+            <p>{review}</p>
             <ul class="ir-receipt" part="receipt">{lines}</ul>
         </section>
     }

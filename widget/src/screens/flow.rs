@@ -1,41 +1,49 @@
 //! One recording from prompt to review: the test video, the practice
 //! question or a real question (think countdown, timed take, review).
 
-use super::clock_text;
-use super::preview::preview;
-use crate::controller::Ctx;
+use super::preview::Preview;
+use super::upload_status::UploadStatus;
+use super::{clock_text, ScreenContext};
 use crate::i18n::Arg;
 use leptos::prelude::*;
-use recorder_core::session::{Event, Flow, Phase, Purpose};
+use recorder_core::model::Prompt;
+use recorder_core::session::{self, Event, Phase, Purpose};
+use recorder_core::upload::Progress;
+use std::time::Duration;
 
-/// The screen of a flow.
-pub fn flow(ctx: Ctx, flow: Flow) -> impl IntoView {
-    let t = ctx.t.clone();
+/// The screen of a flow. An answer's title is its question's `number`
+/// (from 1); its review offers a retake while `attempts_left` is above 0.
+/// `now` drives the countdowns, `progress` is the take's upload and
+/// `playback` the take to watch in review.
+#[component]
+pub fn Flow(
+    flow: session::Flow,
+    number: usize,
+    attempts_left: u32,
+    hide_self_view: bool,
+    #[prop(into)] now: Signal<Duration>,
+    #[prop(into)] progress: Signal<Progress>,
+    #[prop(into)] playback: Signal<Option<String>>,
+) -> impl IntoView {
+    let t = ScreenContext::expect().t;
     let (title, intro) = match &flow.purpose {
         Purpose::Test => (t.get("test-title"), Some(t.get("test-intro"))),
         Purpose::Practice(_) => (t.get("practice-title"), Some(t.get("practice-intro"))),
-        Purpose::Answer(id) => {
-            let number = ctx
-                .view
-                .get_untracked()
-                .and_then(|v| v.questions.iter().position(|q| &q.id == id))
-                .map_or(1, |i| i + 1);
-            (
-                t.format("question-number", &[("number", number.into())]),
-                None,
-            )
-        }
+        Purpose::Answer(_) => (
+            t.format("question-number", &[("number", number.into())]),
+            None,
+        ),
     };
     let prompt = flow.prompt.as_ref().map(|p| p.text().to_string());
     let video_prompt = match &flow.prompt {
-        Some(recorder_core::model::Prompt::Video { video_url, .. }) => Some(view! {
+        Some(Prompt::Video { video_url, .. }) => Some(view! {
             <video class="ir-intro" part="question-video" src=video_url.clone() controls=true playsinline=true autoplay=true></video>
         }),
         _ => None,
     };
-    let answering = matches!(flow.purpose, Purpose::Answer(_))
-        && matches!(flow.phase, Phase::Starting | Phase::Recording { .. });
-    let hide_self_view = ctx.options.hide_self_view && answering;
+    let is_answer = matches!(flow.purpose, Purpose::Answer(_));
+    let answering = is_answer && matches!(flow.phase, Phase::Starting | Phase::Recording { .. });
+    let hide_self_view = hide_self_view && answering;
     let showing_camera = !hide_self_view
         && matches!(
             flow.phase,
@@ -48,51 +56,23 @@ pub fn flow(ctx: Ctx, flow: Flow) -> impl IntoView {
     let hidden_note = hide_self_view.then(
         || view! { <p class="ir-note" part="self-view-hidden">{t.get("self-view-hidden")}</p> },
     );
-    let body = phase_view(&ctx, &flow);
-    view! {
-        <section class="ir-screen" part="question" aria-labelledby="ir-title">
-            <h2 id="ir-title" part="title" tabindex="-1">{title}</h2>
-            {intro.map(|i| view! { <p class="ir-note">{i}</p> })}
-            {prompt.map(|p| view! { <p class="ir-prompt" part="prompt">{p}</p> })}
-            {video_prompt}
-            {showing_camera.then(|| preview(&ctx))}
-            {hidden_note}
-            {body}
-        </section>
-    }
-}
-
-fn phase_view(ctx: &Ctx, flow: &Flow) -> AnyView {
-    let t = ctx.t.clone();
-    let button = |label: String, part: &'static str, event: fn() -> Event, ctx: &Ctx| {
-        let ctx = ctx.clone();
-        let class = if part == "stop" {
-            "ir-button ir-stop"
-        } else {
-            "ir-button"
-        };
-        view! { <button part=format!("button {part}") class=class on:click=move |_| ctx.dispatch(event())>{label}</button> }
-    };
-    match flow.phase.clone() {
+    let body = match flow.phase {
         Phase::Revealing => view! { <p class="ir-note" role="status">{t.get("revealing")}</p> }.into_any(),
-        Phase::Ready => button(t.get("record-test"), "record", || Event::Record, ctx).into_any(),
+        Phase::Ready => view! { <Act label=t.get("record-test") part="record" event=Event::Record/> }.into_any(),
         Phase::Thinking { until } => {
-            let now = ctx.now;
             let t2 = t.clone();
             let seconds = move || until.saturating_sub(now.get()).as_secs_f64().ceil() as u64;
             view! {
                 <p class="ir-countdown" part="countdown" data-status="thinking">
                     {move || t2.format("thinking", &[("seconds", Arg::Seconds(seconds() as f64))])}
                 </p>
-                {button(t.get("record-now"), "record", || Event::Record, ctx)}
+                <Act label=t.get("record-now") part="record" event=Event::Record/>
             }
             .into_any()
         }
         Phase::Starting => view! { <p class="ir-note" role="status">{t.get("starting")}</p> }.into_any(),
         Phase::Recording { since, until } => {
-            let now = ctx.now;
             let limit = clock_text((until - since).as_secs());
-            let is_answer = matches!(flow.purpose, Purpose::Answer(_));
             let t2 = t.clone();
             view! {
                 <p class="ir-timer" part="timer" data-status="recording">
@@ -102,96 +82,92 @@ fn phase_view(ctx: &Ctx, flow: &Flow) -> AnyView {
                         ("limit", limit.clone().into()),
                     ])}
                 </p>
-                {is_answer.then(|| upload_status(ctx))}
-                {button(t.get("stop"), "stop", || Event::Stop, ctx)}
+                {is_answer.then(|| view! { <UploadStatus progress/> })}
+                <Act label=t.get("stop") part="stop" event=Event::Stop class="ir-button ir-stop"/>
             }
             .into_any()
         }
         Phase::Stopping => view! { <p class="ir-note" role="status">{t.get("stopping")}</p> }.into_any(),
-        Phase::Review => review(ctx, flow).into_any(),
+        Phase::Review => view! {
+            <Review purpose=flow.purpose.clone() attempts_left playback progress/>
+        }
+        .into_any(),
         Phase::Submitting => view! {
             <p class="ir-note" role="status" data-status="submitting">{t.get("submitting")}</p>
-            {upload_status(ctx)}
+            <UploadStatus progress/>
         }
         .into_any(),
         Phase::Failed { reason } => view! {
             <p class="ir-error" part="failed" role="alert">{t.format("failed-take", &[("reason", reason.into())])}</p>
-            {button(t.get("record-again"), "record", || Event::Record, ctx)}
+            <Act label=t.get("record-again") part="record" event=Event::Record/>
         }
         .into_any(),
-    }
-}
-
-/// How much of the take the server has, with the bytes as data attributes
-/// (for host pages and tests), and a word of comfort while offline.
-fn upload_status(ctx: &Ctx) -> impl IntoView {
-    let (progress, online) = (ctx.progress, ctx.online);
-    let (t, t2) = (ctx.t.clone(), ctx.t.clone());
+    };
     view! {
-        <p class="ir-note" part="upload-progress"
-            data-recorded=move || progress.get().recorded
-            data-acknowledged=move || progress.get().acknowledged>
-            {move || {
-                let p = progress.get();
-                t.format("uploaded-so-far", &[("sent", Arg::Bytes(p.acknowledged)), ("recorded", Arg::Bytes(p.recorded))])
-            }}
-        </p>
-        {move || (!online.get()).then(|| view! {
-            <p class="ir-note" part="offline" role="status">{t2.get("offline-keep-going")}</p>
-        })}
+        <section class="ir-screen" part="question" aria-labelledby="ir-title">
+            <h2 id="ir-title" part="title" tabindex="-1">{title}</h2>
+            {intro.map(|i| view! { <p class="ir-note">{i}</p> })}
+            {prompt.map(|p| view! { <p class="ir-prompt" part="prompt">{p}</p> })}
+            {video_prompt}
+            {showing_camera.then(|| view! { <Preview/> })}
+            {hidden_note}
+            {body}
+        </section>
     }
 }
 
-/// The retake label (if a retake is allowed) and event, then the accept label and event.
-type ReviewButtons = (Option<String>, fn() -> Event, String, fn() -> Event);
-
-fn review(ctx: &Ctx, flow: &Flow) -> impl IntoView {
-    let t = ctx.t.clone();
-    let playback = ctx.playback;
-    let (retake, retake_event, accept, accept_event): ReviewButtons = match &flow.purpose {
+/// The take just recorded, to watch, then keep or record again.
+#[component]
+fn Review(
+    purpose: Purpose,
+    attempts_left: u32,
+    playback: Signal<Option<String>>,
+    progress: Signal<Progress>,
+) -> impl IntoView {
+    let t = ScreenContext::expect().t;
+    let (retake, accept) = match &purpose {
         Purpose::Test => (
-            Some(t.get("re-record")),
-            || Event::Record,
-            t.get("looks-good"),
-            || Event::TestLooksGood,
+            Some((t.get("re-record"), Event::Record)),
+            (t.get("looks-good"), Event::TestLooksGood),
         ),
         Purpose::Practice(_) => (
-            Some(t.get("retake-practice")),
-            || Event::Retake,
-            t.get("continue-practice"),
-            || Event::Submit,
+            Some((t.get("retake-practice"), Event::Retake)),
+            (t.get("continue-practice"), Event::Submit),
         ),
-        Purpose::Answer(id) => {
-            let left = ctx
-                .view
-                .get_untracked()
-                .and_then(|v| {
-                    v.questions
-                        .iter()
-                        .find(|q| &q.id == id)
-                        .map(|q| q.attempts.saturating_sub(q.attempts_used))
-                })
-                .unwrap_or(0);
-            (
-                (left > 0).then(|| t.format("retake", &[("left", left.into())])),
-                || Event::Retake,
-                t.get("submit-answer"),
-                || Event::Submit,
-            )
-        }
+        Purpose::Answer(_) => (
+            (attempts_left > 0).then(|| {
+                (
+                    t.format("retake", &[("left", attempts_left.into())]),
+                    Event::Retake,
+                )
+            }),
+            (t.get("submit-answer"), Event::Submit),
+        ),
     };
-    let (c1, c2) = (ctx.clone(), ctx.clone());
-    let is_answer = matches!(flow.purpose, Purpose::Answer(_));
+    let is_answer = matches!(purpose, Purpose::Answer(_));
     view! {
         <h3 class="ir-subtitle">{t.get("review-title")}</h3>
         <video class="ir-playback" part="playback" controls=true playsinline=true
             src=move || playback.get().unwrap_or_default()></video>
-        {is_answer.then(|| upload_status(ctx))}
+        {is_answer.then(|| view! { <UploadStatus progress/> })}
         <div class="ir-actions" data-status="review">
-            {retake.map(|label| view! {
-                <button part="button retake" class="ir-button ir-secondary" on:click=move |_| c1.dispatch(retake_event())>{label}</button>
-            })}
-            <button part="button submit" class="ir-button" on:click=move |_| c2.dispatch(accept_event())>{accept}</button>
+            {retake.map(|(label, event)| view! { <Act label part="retake" event class="ir-button ir-secondary"/> })}
+            <Act label=accept.0 part="submit" event=accept.1/>
         </div>
+    }
+}
+
+/// A button that tells the session `event`; `part` names it for host
+/// styles and tests, `class` sets its look.
+#[component]
+fn Act(
+    label: String,
+    part: &'static str,
+    event: Event,
+    #[prop(default = "ir-button")] class: &'static str,
+) -> impl IntoView {
+    let screen = ScreenContext::expect();
+    view! {
+        <button part=format!("button {part}") class=class on:click=move |_| screen.act(event.clone())>{label}</button>
     }
 }

@@ -1,17 +1,16 @@
 //! What the interview asks for, and "Start interview".
 
-use crate::controller::Ctx;
+use super::ScreenContext;
 use crate::i18n::Arg;
 use leptos::prelude::*;
+use recorder_core::model::SessionView;
 use recorder_core::session::Event;
 
-/// The overview screen.
-pub fn overview(ctx: Ctx) -> impl IntoView {
-    let view = ctx
-        .view
-        .get_untracked()
-        .unwrap_or_else(|| unreachable!("loaded"));
-    let t = ctx.t.clone();
+/// The overview screen of `view`, the interview as the server shows it.
+#[component]
+pub fn Overview(view: SessionView) -> impl IntoView {
+    let screen = ScreenContext::expect();
+    let t = screen.t.clone();
     let attempts = view.questions.iter().map(|q| q.attempts).max().unwrap_or(1);
     let longest = view
         .questions
@@ -42,7 +41,7 @@ pub fn overview(ctx: Ctx) -> impl IntoView {
                 {deadline.map(|d| view! { <li>{d}</li> })}
             </ul>
             <p class="ir-note">{t.get("overview-how")}</p>
-            <button part="button start" class="ir-button" on:click=move |_| ctx.dispatch(Event::Start)>
+            <button part="button start" class="ir-button" on:click=move |_| screen.act(Event::Start)>
                 {t.get("start-interview")}
             </button>
         </section>

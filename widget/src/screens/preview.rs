@@ -1,14 +1,15 @@
 //! The live camera picture.
 
-use crate::controller::Ctx;
+use super::ScreenContext;
 use leptos::prelude::*;
 
 /// The camera preview, mirrored like a mirror; muted.
-pub fn preview(ctx: &Ctx) -> impl IntoView {
+#[component]
+pub fn Preview() -> impl IntoView {
     let video = NodeRef::<leptos::html::Video>::new();
-    let stream = ctx.stream;
+    let camera = ScreenContext::expect().camera;
     Effect::new(move |_| {
-        if let (Some(video), Some(stream)) = (video.get(), stream.get()) {
+        if let (Some(video), Some(stream)) = (video.get(), camera.get()) {
             video.set_src_object(Some(&stream));
         }
     });

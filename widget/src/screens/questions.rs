@@ -1,19 +1,17 @@
 //! The list of questions, each with its status, attempts and limits.
 
-use crate::controller::Ctx;
+use super::ScreenContext;
 use crate::i18n::Arg;
 use leptos::prelude::*;
+use recorder_core::model::{Question, QuestionSummary};
 use recorder_core::session::Event;
 
-/// The question list screen.
-pub fn questions(ctx: Ctx) -> impl IntoView {
-    let t = ctx.t.clone();
-    let view = ctx
-        .view
-        .get_untracked()
-        .unwrap_or_else(|| unreachable!("loaded"));
-    let items = view
-        .questions
+/// The question list screen: `questions` in order, then `practice` to try again.
+#[component]
+pub fn Questions(questions: Vec<QuestionSummary>, practice: Option<Question>) -> impl IntoView {
+    let screen = ScreenContext::expect();
+    let t = screen.t.clone();
+    let items = questions
         .iter()
         .enumerate()
         .map(|(index, q)| {
@@ -24,7 +22,7 @@ pub fn questions(ctx: Ctx) -> impl IntoView {
             } else {
                 t.format("question-status-used", &[("used", q.attempts_used.into()), ("attempts", q.attempts.into())])
             };
-            let (ctx, id) = (ctx.clone(), q.id.clone());
+            let (screen, id) = (screen.clone(), q.id.clone());
             let open = !q.submitted && q.attempts_used < q.attempts;
             view! {
                 <li class="ir-question" part="question-item" data-question=q.id.clone() data-submitted=q.submitted.to_string()>
@@ -34,7 +32,7 @@ pub fn questions(ctx: Ctx) -> impl IntoView {
                     </div>
                     {open.then(|| view! {
                         <button part="button view-question" class="ir-button"
-                            on:click=move |_| ctx.dispatch(Event::ViewQuestion(id.clone()))>
+                            on:click=move |_| screen.act(Event::ViewQuestion(id.clone()))>
                             {t.get("view-question")}
                         </button>
                     })}
@@ -42,11 +40,11 @@ pub fn questions(ctx: Ctx) -> impl IntoView {
             }
         })
         .collect_view();
-    let practice = view.practice.as_ref().map(|p| {
-        let (ctx, id, label) = (ctx.clone(), p.id.clone(), t.get("practice-again"));
+    let practice = practice.map(|p| {
+        let (screen, id, label) = (screen.clone(), p.id, t.get("practice-again"));
         view! {
             <button part="button practice" class="ir-button ir-secondary"
-                on:click=move |_| ctx.dispatch(Event::ViewQuestion(id.clone()))>{label}</button>
+                on:click=move |_| screen.act(Event::ViewQuestion(id.clone()))>{label}</button>
         }
     });
     view! {

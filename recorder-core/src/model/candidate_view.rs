@@ -1,0 +1,112 @@
+//! What a candidate is shown of an interview: the questions' rules and
+//! their progress, and a question once revealed.
+
+use super::{Interview, Presentation, Prompt, Question};
+use serde::{Deserialize, Serialize};
+
+/// What the server tells a candidate about their interview (`GET /api/session`).
+/// It never carries the text of a question that has not been revealed.
+///
+/// ```
+/// use recorder_core::model::{Interview, SessionView};
+/// let view = SessionView::overview(&Interview::sample());
+/// assert_eq!(view.questions.len(), 3);
+/// assert_eq!(view.questions[0].attempts_used, 0);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    /// What the candidate is interviewing for.
+    pub title: String,
+    /// Intro video, deadline, language and look, as the interview defines them.
+    #[serde(flatten)]
+    pub presentation: Presentation,
+    /// The practice question, whole: it is no secret and its answer is never kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<Question>,
+    /// The questions' rules and the candidate's progress, in order.
+    pub questions: Vec<QuestionSummary>,
+}
+
+/// One question as listed before it is revealed.
+///
+/// ```
+/// let view = recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample());
+/// assert_eq!(view.questions[0].id, "q1");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionSummary {
+    /// The question's id.
+    pub id: String,
+    /// Seconds to think once revealed.
+    pub think_seconds: u32,
+    /// The longest an answer may be, in seconds.
+    pub answer_seconds: u32,
+    /// How many takes are allowed.
+    pub attempts: u32,
+    /// How many takes were started (technical failures given back).
+    pub attempts_used: u32,
+    /// Takes that failed for a technical reason and were given back.
+    #[serde(default)]
+    pub technical_failures: u32,
+    /// Whether the question was revealed (its think time has started).
+    #[serde(default)]
+    pub revealed: bool,
+    /// Whether an answer was submitted.
+    #[serde(default)]
+    pub submitted: bool,
+}
+
+impl SessionView {
+    /// The view of an interview nobody has started.
+    ///
+    /// ```
+    /// let view = recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample());
+    /// assert_eq!(view.title, "Customer support engineer");
+    /// ```
+    pub fn overview(interview: &Interview) -> SessionView {
+        SessionView {
+            title: interview.title.clone(),
+            presentation: interview.presentation.clone(),
+            practice: interview.practice.clone(),
+            questions: interview
+                .questions
+                .iter()
+                .map(|q| QuestionSummary {
+                    id: q.id.clone(),
+                    think_seconds: q.think_seconds,
+                    answer_seconds: q.answer_seconds,
+                    attempts: q.attempts,
+                    attempts_used: 0,
+                    technical_failures: 0,
+                    revealed: false,
+                    submitted: false,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A revealed question (`POST /api/questions/{id}/reveal`). Revealing again
+/// returns the same question with less think time: it never restarts.
+///
+/// ```
+/// let q: recorder_core::model::RevealedQuestion = serde_json::from_str(r#"{"id": "q1",
+///   "prompt": {"text": "Why us?"}, "think_seconds": 30, "answer_seconds": 90,
+///   "attempts_left": 2, "think_left_ms": 12000}"#).unwrap();
+/// assert_eq!(q.think_left_ms, 12_000);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevealedQuestion {
+    /// The question's id.
+    pub id: String,
+    /// What is asked.
+    pub prompt: Prompt,
+    /// Think time in all.
+    pub think_seconds: u32,
+    /// The longest answer.
+    pub answer_seconds: u32,
+    /// Takes that may still be started.
+    pub attempts_left: u32,
+    /// Think time left now, counted from the first reveal.
+    pub think_left_ms: u64,
+}

@@ -1,0 +1,26 @@
+//! The interview as a hiring team defines it and a candidate sees it.
+//!
+//! These serde types are shared by the widget and the demo server, so both
+//! sides agree on the wire format by construction.
+//!
+//! ```
+//! use recorder_core::model::Interview;
+//! let interview: Interview = serde_json::from_str(r#"{
+//!   "id": "demo", "title": "Support engineer",
+//!   "questions": [{"id": "q1", "prompt": {"text": "Tell us about yourself."},
+//!                  "think_seconds": 30, "answer_seconds": 90, "attempts": 2}]
+//! }"#).unwrap();
+//! interview.validate().unwrap();
+//! assert_eq!(interview.questions[0].attempts, 2);
+//! ```
+
+mod answer;
+mod candidate_view;
+mod interview;
+
+pub use answer::{Receipt, SubmitTake, SubmittedAnswer};
+pub use candidate_view::{QuestionSummary, RevealedQuestion, SessionView};
+pub use interview::{
+    is_language_tag, is_valid_id, Branding, Interview, InterviewError, Presentation, Prompt,
+    Question, MAX_ANSWER_SECONDS, MAX_ATTEMPTS, MIN_ANSWER_SECONDS,
+};

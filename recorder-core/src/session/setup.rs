@@ -1,0 +1,100 @@
+//! Before the first take: the overview, then the device check (the camera
+//! opens; continue once the microphone has heard sound for a moment).
+
+use super::{
+    Action, Devices, Event, Flow, Phase, Purpose, Session, SessionError, Stage, MAX_LEVEL_GAP,
+    MIC_CONFIRM, TEST_VIDEO_LIMIT,
+};
+use crate::level::SOUND_THRESHOLD;
+use std::time::Duration;
+
+impl Session {
+    /// What `event` does on the overview or the device check.
+    pub(super) fn handle_setup(&mut self, event: Event) -> Result<Vec<Action>, SessionError> {
+        let heard = matches!(self.stage, Stage::DeviceCheck { heard: true, .. });
+        match (&self.stage, event) {
+            (_, Event::TakeKept(question)) => {
+                self.warmed_up = true;
+                self.pending_take = Some(question);
+                Ok(Vec::new())
+            }
+            (Stage::Overview, Event::Start) => self.open_devices(heard),
+            (Stage::DeviceCheck { .. }, Event::DevicesOpened) => {
+                self.stage = Stage::DeviceCheck {
+                    devices: Devices::Open,
+                    heard,
+                };
+                Ok(Vec::new())
+            }
+            (Stage::DeviceCheck { .. }, Event::DevicesFailed(problem)) => {
+                self.stage = Stage::DeviceCheck {
+                    devices: Devices::Failed(problem),
+                    heard,
+                };
+                Ok(Vec::new())
+            }
+            (
+                Stage::DeviceCheck {
+                    devices: Devices::Failed(_),
+                    ..
+                },
+                Event::RetryDevices,
+            ) => self.open_devices(heard),
+            (Stage::DeviceCheck { devices, .. }, Event::ContinueFromDeviceCheck) => {
+                if *devices != Devices::Open {
+                    return Err(SessionError::not_now(
+                        &Event::ContinueFromDeviceCheck,
+                        &self.stage,
+                    ));
+                }
+                if !heard {
+                    return Err(SessionError::MicrophoneNotHeard);
+                }
+                self.leave_device_check()
+            }
+            (stage, event) => Err(SessionError::not_now(&event, stage)),
+        }
+    }
+
+    /// Asks for the camera and microphone (again), keeping what was heard.
+    fn open_devices(&mut self, heard: bool) -> Result<Vec<Action>, SessionError> {
+        self.stage = Stage::DeviceCheck {
+            devices: Devices::Opening,
+            heard,
+        };
+        Ok(vec![Action::OpenDevices])
+    }
+
+    /// Back to a take kept on the device, else to the test video the first
+    /// time, or to the question list.
+    fn leave_device_check(&mut self) -> Result<Vec<Action>, SessionError> {
+        if let Some(question) = self.pending_take.clone() {
+            self.stage = Stage::Questions;
+            return self.reveal(&question);
+        }
+        self.stage = if self.warmed_up {
+            Stage::Questions
+        } else {
+            Stage::TestVideo(Flow {
+                purpose: Purpose::Test,
+                phase: Phase::Ready,
+                prompt: None,
+                limit: TEST_VIDEO_LIMIT,
+            })
+        };
+        Ok(Vec::new())
+    }
+
+    /// Counts a level reading towards the sound the device check waits for.
+    pub(super) fn hear(&mut self, now: Duration, rms: f32) {
+        // Each sound reading counts for the time since the previous reading
+        // (a long gap counts as at most MAX_LEVEL_GAP): sound adds up.
+        if let Some(last) = self.last_level_at.filter(|_| rms >= SOUND_THRESHOLD) {
+            self.heard_for += now.saturating_sub(last).min(MAX_LEVEL_GAP);
+        }
+        self.last_level_at = Some(now);
+        if let Stage::DeviceCheck { heard, .. } = &mut self.stage {
+            *heard |= self.heard_for >= MIC_CONFIRM;
+        }
+    }
+}

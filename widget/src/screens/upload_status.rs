@@ -1,0 +1,42 @@
+//! How much of the take the server has, and a word of comfort while offline.
+
+use super::ScreenContext;
+use crate::i18n::Arg;
+use crate::listen::listen;
+use leptos::prelude::*;
+use recorder_core::upload::Progress;
+
+/// The recorded and acknowledged bytes, also as data attributes (for host
+/// pages and tests); while the browser is offline, that recording goes on.
+#[component]
+pub fn UploadStatus(#[prop(into)] progress: Signal<Progress>) -> impl IntoView {
+    let t = ScreenContext::expect().t;
+    let online = online();
+    let t2 = t.clone();
+    view! {
+        <p class="ir-note" part="upload-progress"
+            data-recorded=move || progress.get().recorded
+            data-acknowledged=move || progress.get().acknowledged>
+            {move || {
+                let p = progress.get();
+                t.format("uploaded-so-far", &[("sent", Arg::Bytes(p.acknowledged)), ("recorded", Arg::Bytes(p.recorded))])
+            }}
+        </p>
+        {move || (!online.get()).then(|| view! {
+            <p class="ir-note" part="offline" role="status">{t2.get("offline-keep-going")}</p>
+        })}
+    }
+}
+
+/// Whether the browser says it is online (`navigator.onLine`), followed
+/// while the calling component lives.
+fn online() -> ReadSignal<bool> {
+    let window = web_sys::window();
+    let online = RwSignal::new(window.as_ref().is_none_or(|w| w.navigator().on_line()));
+    if let Some(window) = window {
+        for (name, value) in [("online", true), ("offline", false)] {
+            listen(&window, name, move |_| online.set(value));
+        }
+    }
+    online.read_only()
+}
