@@ -106,25 +106,25 @@ fn Interview(ctx: Ctx) -> impl IntoView {
         let ctx = ctx.clone();
         move || ctx.release_devices()
     });
-    ScreenContext::new(
+    let screen = ScreenContext::new(
         ctx.t.clone(),
-        Callback::new({
+        {
             let ctx = ctx.clone();
             move |event| ctx.dispatch(event)
-        }),
-        ctx.stream,
-    )
-    .provide();
+        },
+        ctx.stream.into(),
+    );
     let screen = {
         let ctx = ctx.clone();
         move || {
+            let screen = screen.clone();
             let Some(view) = ctx.view.get() else {
                 return ().into_any();
             };
             match ctx.stage.get() {
-                Stage::Overview => view! { <Overview view/> }.into_any(),
+                Stage::Overview => view! { <Overview screen view/> }.into_any(),
                 Stage::DeviceCheck { devices, heard } => view! {
-                    <DeviceCheck devices heard level=ctx.level level_unavailable=ctx.level_unavailable/>
+                    <DeviceCheck screen devices heard level=ctx.level level_unavailable=ctx.level_unavailable/>
                 }
                 .into_any(),
                 Stage::TestVideo(flow) | Stage::Question(flow) => {
@@ -137,18 +137,18 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                         q.attempts.saturating_sub(q.attempts_used)
                     });
                     view! {
-                        <Flow flow number=question.map_or(1, |i| i + 1) attempts_left
+                        <Flow screen flow number=question.map_or(1, |i| i + 1) attempts_left
                             hide_self_view=ctx.options.hide_self_view
                             now=ctx.now progress=ctx.progress playback=ctx.playback/>
                     }
                     .into_any()
                 }
                 Stage::Questions => {
-                    view! { <Questions questions=view.questions practice=view.practice/> }.into_any()
+                    view! { <Questions screen questions=view.questions practice=view.practice/> }.into_any()
                 }
                 Stage::Done => {
                     let order = view.questions.into_iter().map(|q| q.id).collect();
-                    view! { <Done order receipt=ctx.receipt/> }.into_any()
+                    view! { <Done screen order receipt=ctx.receipt/> }.into_any()
                 }
             }
         }

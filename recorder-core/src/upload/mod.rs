@@ -526,14 +526,7 @@ impl Upload {
     /// assert!(upload.poll_request(Duration::ZERO).is_some());
     /// ```
     pub fn handle_online(&mut self) {
-        let wait = match &mut self.state {
-            State::New(wait) => wait.clear_retry(),
-            State::Sending { wait, .. } => wait.clear_retry(),
-            State::Syncing { wait, .. } => wait.clear_retry(),
-            State::Deleting { wait, .. } => wait.clear_retry(),
-            State::Complete { .. } | State::Discarded | State::Failed { .. } => false,
-        };
-        if wait {
+        if self.state.clear_retry() {
             self.failures = 0;
         }
     }

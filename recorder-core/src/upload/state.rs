@@ -126,6 +126,17 @@ impl State {
         }
     }
 
+    /// A retry the state waits for is due now; whether one was.
+    pub fn clear_retry(&mut self) -> bool {
+        match self {
+            State::New(wait) => wait.clear_retry(),
+            State::Sending { wait, .. } => wait.clear_retry(),
+            State::Syncing { wait, .. } => wait.clear_retry(),
+            State::Deleting { wait, .. } => wait.clear_retry(),
+            State::Complete { .. } | State::Discarded | State::Failed { .. } => false,
+        }
+    }
+
     /// Whether a request is in flight.
     pub fn awaits_answer(&self) -> bool {
         self.wait() == Some(Wait::Answer(()))

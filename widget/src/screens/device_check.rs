@@ -1,7 +1,7 @@
 //! Camera preview, live microphone level, and help when the devices fail.
 
 use super::preview::Preview;
-use super::ScreenContext;
+use super::{Live, ScreenContext};
 use leptos::prelude::*;
 use recorder_core::browser::{self, Browser};
 use recorder_core::session::{DeviceProblem, Devices, Event};
@@ -10,12 +10,12 @@ use recorder_core::session::{DeviceProblem, Devices, Event};
 /// `level_unavailable` says the browser cannot measure it here.
 #[component]
 pub fn DeviceCheck(
+    screen: ScreenContext,
     devices: Devices,
     heard: bool,
-    #[prop(into)] level: Signal<u8>,
-    #[prop(into)] level_unavailable: Signal<bool>,
+    #[prop(into)] level: Live<u8>,
+    #[prop(into)] level_unavailable: Live<bool>,
 ) -> impl IntoView {
-    let screen = ScreenContext::expect();
     let t = screen.t.clone();
     let body = match devices {
         Devices::Opening => {
@@ -45,7 +45,7 @@ pub fn DeviceCheck(
                 }
             };
             view! {
-                <Preview/>
+                <Preview screen=screen.clone()/>
                 <div class="ir-meter" part="level" role="meter" aria-label=t.get("device-level")
                     aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || level.get().to_string()>
                     <div class="ir-meter-fill" style:width=move || format!("{}%", level.get())></div>

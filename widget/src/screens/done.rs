@@ -1,6 +1,6 @@
 //! The acknowledgement: what the server received, per answer.
 
-use super::ScreenContext;
+use super::{Live, ScreenContext};
 use crate::i18n::Arg;
 use leptos::prelude::*;
 use recorder_core::model::Receipt;
@@ -8,8 +8,12 @@ use recorder_core::model::Receipt;
 /// The done screen: each answer of `receipt` named by its place in `order`
 /// (the questions' ids, in the interview's order).
 #[component]
-pub fn Done(order: Vec<String>, #[prop(into)] receipt: Signal<Option<Receipt>>) -> impl IntoView {
-    let t = ScreenContext::expect().t;
+pub fn Done(
+    screen: ScreenContext,
+    order: Vec<String>,
+    #[prop(into)] receipt: Live<Option<Receipt>>,
+) -> impl IntoView {
+    let t = screen.t.clone();
     let title = t.get("done-title");
     let review = t.get("done-review");
     let lines = move || {

@@ -3,7 +3,7 @@
 
 use super::preview::Preview;
 use super::upload_status::UploadStatus;
-use super::{clock_text, ScreenContext};
+use super::{clock_text, Live, ScreenContext};
 use crate::i18n::Arg;
 use leptos::prelude::*;
 use recorder_core::model::Prompt;
@@ -17,15 +17,16 @@ use std::time::Duration;
 /// `playback` the take to watch in review.
 #[component]
 pub fn Flow(
+    screen: ScreenContext,
     flow: session::Flow,
     number: usize,
     attempts_left: u32,
     hide_self_view: bool,
-    #[prop(into)] now: Signal<Duration>,
-    #[prop(into)] progress: Signal<Progress>,
-    #[prop(into)] playback: Signal<Option<String>>,
+    #[prop(into)] now: Live<Duration>,
+    #[prop(into)] progress: Live<Progress>,
+    #[prop(into)] playback: Live<Option<String>>,
 ) -> impl IntoView {
-    let t = ScreenContext::expect().t;
+    let t = screen.t.clone();
     let (title, intro) = match &flow.purpose {
         Purpose::Test => (t.get("test-title"), Some(t.get("test-intro"))),
         Purpose::Practice(_) => (t.get("practice-title"), Some(t.get("practice-intro"))),
@@ -58,7 +59,7 @@ pub fn Flow(
     );
     let body = match flow.phase {
         Phase::Revealing => view! { <p class="ir-note" role="status">{t.get("revealing")}</p> }.into_any(),
-        Phase::Ready => view! { <Act label=t.get("record-test") part="record" event=Event::Record/> }.into_any(),
+        Phase::Ready => view! { {act(&screen, t.get("record-test"), "record", BUTTON, Event::Record)} }.into_any(),
         Phase::Thinking { until } => {
             let t2 = t.clone();
             let seconds = move || until.saturating_sub(now.get()).as_secs_f64().ceil() as u64;
@@ -66,7 +67,7 @@ pub fn Flow(
                 <p class="ir-countdown" part="countdown" data-status="thinking">
                     {move || t2.format("thinking", &[("seconds", Arg::Seconds(seconds() as f64))])}
                 </p>
-                <Act label=t.get("record-now") part="record" event=Event::Record/>
+                {act(&screen, t.get("record-now"), "record", BUTTON, Event::Record)}
             }
             .into_any()
         }
@@ -82,24 +83,24 @@ pub fn Flow(
                         ("limit", limit.clone().into()),
                     ])}
                 </p>
-                {is_answer.then(|| view! { <UploadStatus progress/> })}
-                <Act label=t.get("stop") part="stop" event=Event::Stop class="ir-button ir-stop"/>
+                {is_answer.then(|| view! { <UploadStatus screen=screen.clone() progress/> })}
+                {act(&screen, t.get("stop"), "stop", "ir-button ir-stop", Event::Stop)}
             }
             .into_any()
         }
         Phase::Stopping => view! { <p class="ir-note" role="status">{t.get("stopping")}</p> }.into_any(),
         Phase::Review => view! {
-            <Review purpose=flow.purpose.clone() attempts_left playback progress/>
+            {review(&screen, &flow.purpose, attempts_left, playback, progress)}
         }
         .into_any(),
         Phase::Submitting => view! {
             <p class="ir-note" role="status" data-status="submitting">{t.get("submitting")}</p>
-            <UploadStatus progress/>
+            <UploadStatus screen=screen.clone() progress/>
         }
         .into_any(),
         Phase::Failed { reason } => view! {
             <p class="ir-error" part="failed" role="alert">{t.format("failed-take", &[("reason", reason.into())])}</p>
-            <Act label=t.get("record-again") part="record" event=Event::Record/>
+            {act(&screen, t.get("record-again"), "record", BUTTON, Event::Record)}
         }
         .into_any(),
     };
@@ -109,7 +110,7 @@ pub fn Flow(
             {intro.map(|i| view! { <p class="ir-note">{i}</p> })}
             {prompt.map(|p| view! { <p class="ir-prompt" part="prompt">{p}</p> })}
             {video_prompt}
-            {showing_camera.then(|| view! { <Preview/> })}
+            {showing_camera.then(|| view! { <Preview screen=screen.clone()/> })}
             {hidden_note}
             {body}
         </section>
@@ -117,15 +118,15 @@ pub fn Flow(
 }
 
 /// The take just recorded, to watch, then keep or record again.
-#[component]
-fn Review(
-    purpose: Purpose,
+fn review(
+    screen: &ScreenContext,
+    purpose: &Purpose,
     attempts_left: u32,
-    playback: Signal<Option<String>>,
-    progress: Signal<Progress>,
+    playback: Live<Option<String>>,
+    progress: Live<Progress>,
 ) -> impl IntoView {
-    let t = ScreenContext::expect().t;
-    let (retake, accept) = match &purpose {
+    let t = screen.t.clone();
+    let (retake, accept) = match purpose {
         Purpose::Test => (
             Some((t.get("re-record"), Event::Record)),
             (t.get("looks-good"), Event::TestLooksGood),
@@ -149,24 +150,27 @@ fn Review(
         <h3 class="ir-subtitle">{t.get("review-title")}</h3>
         <video class="ir-playback" part="playback" controls=true playsinline=true
             src=move || playback.get().unwrap_or_default()></video>
-        {is_answer.then(|| view! { <UploadStatus progress/> })}
+        {is_answer.then(|| view! { <UploadStatus screen=screen.clone() progress/> })}
         <div class="ir-actions" data-status="review">
-            {retake.map(|(label, event)| view! { <Act label part="retake" event class="ir-button ir-secondary"/> })}
-            <Act label=accept.0 part="submit" event=accept.1/>
+            {retake.map(|(label, event)| act(screen, label, "retake", "ir-button ir-secondary", event))}
+            {act(screen, accept.0, "submit", BUTTON, accept.1)}
         </div>
     }
 }
 
+/// The look of most buttons.
+const BUTTON: &str = "ir-button";
+
 /// A button that tells the session `event`; `part` names it for host
 /// styles and tests, `class` sets its look.
-#[component]
-fn Act(
+fn act(
+    screen: &ScreenContext,
     label: String,
     part: &'static str,
+    class: &'static str,
     event: Event,
-    #[prop(default = "ir-button")] class: &'static str,
 ) -> impl IntoView {
-    let screen = ScreenContext::expect();
+    let screen = screen.clone();
     view! {
         <button part=format!("button {part}") class=class on:click=move |_| screen.act(event.clone())>{label}</button>
     }

@@ -1,6 +1,8 @@
 //! The screens of the candidate's flow, one component each. A screen gets
-//! what it shows as props; through context it reaches only [`ScreenContext`]:
-//! the candidate's language, where their actions go, and the camera picture.
+//! what it shows as props, and [`ScreenContext`]: the candidate's language,
+//! where their actions go, and the camera picture; nothing else of the
+//! controller. (Handed down as a prop, not through Leptos's context: its
+//! type map cost 2 KB of the wasm.)
 
 mod device_check;
 mod done;
@@ -22,51 +24,76 @@ use recorder_core::session::Event;
 use std::sync::Arc;
 use web_sys::MediaStream;
 
-/// What every screen may use without being handed it.
+/// What every screen may use, whatever it shows.
 ///
 /// ```ignore
-/// ScreenContext::new(t, Callback::new(move |event| ctx.dispatch(event)), stream).provide();
-/// // then, in a screen:
-/// let screen = ScreenContext::expect();
+/// let screen = ScreenContext::new(t, move |event| ctx.dispatch(event), stream.read_only());
+/// view! { <Overview screen view/> }
+/// // in a screen:
 /// view! { <button on:click=move |_| screen.act(Event::Start)>{screen.t.get("start-interview")}</button> }
 /// ```
 #[derive(Clone)]
 pub struct ScreenContext {
     /// The candidate's language.
     pub t: Arc<Translations>,
-    act: Callback<Event>,
-    camera: Signal<Option<MediaStream>, LocalStorage>,
+    act: Arc<dyn Fn(Event) + Send + Sync>,
+    camera: Live<Option<MediaStream>, LocalStorage>,
 }
 
 impl ScreenContext {
     /// The screens' context: `act` hears what the candidate does, `camera` is the live stream.
     pub fn new(
         t: Arc<Translations>,
-        act: Callback<Event>,
-        camera: impl Into<Signal<Option<MediaStream>, LocalStorage>>,
+        act: impl Fn(Event) + Send + Sync + 'static,
+        camera: Live<Option<MediaStream>, LocalStorage>,
     ) -> ScreenContext {
         ScreenContext {
             t,
-            act,
-            camera: camera.into(),
+            act: Arc::new(act),
+            camera,
         }
-    }
-
-    /// Makes this the context of every screen below the current component.
-    pub fn provide(self) {
-        provide_context(self);
-    }
-
-    /// The context a screen is drawn in.
-    fn expect() -> ScreenContext {
-        expect_context()
     }
 
     /// Tells the session what the candidate did.
     fn act(&self, event: Event) {
-        self.act.run(event);
+        (self.act)(event);
     }
 }
+
+/// A value the controller keeps up to date and a screen only reads.
+/// (A [`RwSignal`] seen through a narrower door: a `ReadSignal` of its own
+/// would compile every read again, 4 KB of the wasm.)
+///
+/// ```ignore
+/// let level = RwSignal::new(0u8);
+/// view! { <DeviceCheck screen devices heard level=level level_unavailable=unavailable/> }
+/// // in the screen: move || level.get()
+/// ```
+pub struct Live<T: 'static, S = SyncStorage>(RwSignal<T, S>);
+
+impl<T, S> Live<T, S>
+where
+    RwSignal<T, S>: Get<Value = T>,
+{
+    /// The value now; read inside a reactive closure, the closure runs again when it changes.
+    pub fn get(&self) -> T {
+        self.0.get()
+    }
+}
+
+impl<T, S> From<RwSignal<T, S>> for Live<T, S> {
+    fn from(signal: RwSignal<T, S>) -> Self {
+        Live(signal)
+    }
+}
+
+impl<T, S> Clone for Live<T, S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T, S> Copy for Live<T, S> {}
 
 /// `m:ss`
 fn clock_text(seconds: u64) -> String {

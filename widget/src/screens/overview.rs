@@ -8,8 +8,7 @@ use recorder_core::session::Event;
 
 /// The overview screen of `view`, the interview as the server shows it.
 #[component]
-pub fn Overview(view: SessionView) -> impl IntoView {
-    let screen = ScreenContext::expect();
+pub fn Overview(screen: ScreenContext, view: SessionView) -> impl IntoView {
     let t = screen.t.clone();
     let attempts = view.questions.iter().map(|q| q.attempts).max().unwrap_or(1);
     let longest = view

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 /// The camera preview, mirrored like a mirror; muted.
 #[component]
-pub fn Preview() -> impl IntoView {
+pub fn Preview(screen: ScreenContext) -> impl IntoView {
     let video = NodeRef::<leptos::html::Video>::new();
-    let camera = ScreenContext::expect().camera;
+    let camera = screen.camera;
     Effect::new(move |_| {
         if let (Some(video), Some(stream)) = (video.get(), camera.get()) {
             video.set_src_object(Some(&stream));

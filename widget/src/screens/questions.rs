@@ -8,8 +8,11 @@ use recorder_core::session::Event;
 
 /// The question list screen: `questions` in order, then `practice` to try again.
 #[component]
-pub fn Questions(questions: Vec<QuestionSummary>, practice: Option<Question>) -> impl IntoView {
-    let screen = ScreenContext::expect();
+pub fn Questions(
+    screen: ScreenContext,
+    questions: Vec<QuestionSummary>,
+    practice: Option<Question>,
+) -> impl IntoView {
     let t = screen.t.clone();
     let items = questions
         .iter()

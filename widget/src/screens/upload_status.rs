@@ -1,6 +1,6 @@
 //! How much of the take the server has, and a word of comfort while offline.
 
-use super::ScreenContext;
+use super::{Live, ScreenContext};
 use crate::i18n::Arg;
 use crate::listen::listen;
 use leptos::prelude::*;
@@ -9,8 +9,11 @@ use recorder_core::upload::Progress;
 /// The recorded and acknowledged bytes, also as data attributes (for host
 /// pages and tests); while the browser is offline, that recording goes on.
 #[component]
-pub fn UploadStatus(#[prop(into)] progress: Signal<Progress>) -> impl IntoView {
-    let t = ScreenContext::expect().t;
+pub fn UploadStatus(
+    screen: ScreenContext,
+    #[prop(into)] progress: Live<Progress>,
+) -> impl IntoView {
+    let t = screen.t.clone();
     let online = online();
     let t2 = t.clone();
     view! {
@@ -30,7 +33,7 @@ pub fn UploadStatus(#[prop(into)] progress: Signal<Progress>) -> impl IntoView {
 
 /// Whether the browser says it is online (`navigator.onLine`), followed
 /// while the calling component lives.
-fn online() -> ReadSignal<bool> {
+fn online() -> Live<bool> {
     let window = web_sys::window();
     let online = RwSignal::new(window.as_ref().is_none_or(|w| w.navigator().on_line()));
     if let Some(window) = window {
@@ -38,5 +41,5 @@ fn online() -> ReadSignal<bool> {
             listen(&window, name, move |_| online.set(value));
         }
     }
-    online.read_only()
+    online.into()
 }
