@@ -1,5 +1,6 @@
-//! The candidate API, authorized by the invite token: the session, revealing
-//! a question, submitting a take, completing the interview.
+//! The candidate API, authorized by the invite token: the session, the
+//! answer to the consent text, revealing a question, submitting a take,
+//! completing the interview.
 
 use crate::app::AppState;
 use crate::db::{unix_millis, QuestionProgress};
@@ -8,7 +9,8 @@ use crate::invite::Candidate;
 use axum::extract::{Path, State};
 use axum::Json;
 use recorder_core::model::{
-    Question, Receipt, RevealedQuestion, SessionView, SubmitTake, SubmittedAnswer,
+    ConsentAnswer, ConsentDecision, Question, Receipt, RevealedQuestion, SessionView, SubmitTake,
+    SubmittedAnswer,
 };
 
 /// `GET /api/session`: the interview's overview and the candidate's progress.
@@ -26,6 +28,7 @@ pub async fn session_view(
     candidate: &Candidate,
 ) -> Result<SessionView, ApiError> {
     let mut view = SessionView::overview(&candidate.interview);
+    view.consent_answer = candidate.consent.clone();
     let mut standing = state.db.progress_by_question(candidate.invite_id).await?;
     for question in &mut view.questions {
         let progress = standing.remove(&question.id).unwrap_or_default();
@@ -37,6 +40,43 @@ pub async fn session_view(
     Ok(view)
 }
 
+/// `POST /api/consent`: the candidate's answer to the interview's consent
+/// text, naming the text's sha256 (an answer to another text is refused). The
+/// first answer stands, with its time; the hiring team's webhook hears it.
+pub async fn consent(
+    State(state): State<AppState>,
+    candidate: Candidate,
+    Json(decision): Json<ConsentDecision>,
+) -> Result<Json<ConsentAnswer>, ApiError> {
+    let Some(consent) = &candidate.interview.presentation.consent else {
+        return Err(ApiError::BadRequest(
+            "this interview asks for no consent".into(),
+        ));
+    };
+    let current = consent.text_sha256();
+    if !decision.text_sha256.eq_ignore_ascii_case(&current) {
+        return Err(ApiError::ConsentChanged { current });
+    }
+    let (answer, first) = state
+        .db
+        .record_consent(candidate.invite_id, decision.agree, &current)
+        .await?;
+    if answer.agreed != decision.agree {
+        return Err(ApiError::ConsentAnswered {
+            agreed: answer.agreed,
+        });
+    }
+    if let Some(webhook) = state.webhook.as_ref().filter(|_| first) {
+        webhook.deliver(serde_json::json!({
+            "event": "interview.consent",
+            "interview": candidate.interview.id,
+            "candidate": candidate.invite_id,
+            "consent": answer,
+        }));
+    }
+    Ok(Json(answer))
+}
+
 /// `POST /api/questions/{id}/reveal`: the question's prompt; think time starts
 /// at the first reveal and never restarts.
 pub async fn reveal(
@@ -45,6 +85,7 @@ pub async fn reveal(
     Path(id): Path<String>,
 ) -> Result<Json<RevealedQuestion>, ApiError> {
     let question = question(&candidate, &id)?;
+    ensure_consented(&candidate)?;
     let progress = state.db.progress(candidate.invite_id, &id).await?;
     if progress.revealed_at.is_none() {
         ensure_before_deadline(&candidate)?;
@@ -142,6 +183,7 @@ pub async fn complete(
             "interview": candidate.interview.id,
             "candidate": candidate.invite_id,
             "receipt": receipt,
+            "consent": candidate.consent,
         }));
     }
     Ok(Json(receipt))
@@ -162,6 +204,17 @@ pub fn ensure_before_deadline(candidate: &Candidate) -> Result<(), ApiError> {
     match candidate.interview.presentation.deadline {
         Some(deadline) if unix_millis() / 1000 >= deadline as i64 => Err(ApiError::DeadlinePassed),
         _ => Ok(()),
+    }
+}
+
+/// Nothing is recorded for an interview that asks for consent until the
+/// candidate agrees.
+pub fn ensure_consented(candidate: &Candidate) -> Result<(), ApiError> {
+    let asked = candidate.interview.presentation.consent.is_some();
+    let agreed = candidate.consent.as_ref().is_some_and(|a| a.agreed);
+    match asked && !agreed {
+        true => Err(ApiError::ConsentRequired),
+        false => Ok(()),
     }
 }
 

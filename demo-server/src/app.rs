@@ -159,6 +159,7 @@ pub fn router(state: AppState) -> Router {
         .route_layer(axum::middleware::from_fn(tus::require_version));
     let api_routes = Router::new()
         .route("/api/session", get(api::session))
+        .route("/api/consent", post(api::consent))
         .route("/api/questions/{id}/reveal", post(api::reveal))
         .route("/api/questions/{id}/submit", post(api::submit))
         .route("/api/complete", post(api::complete))

@@ -77,6 +77,21 @@ pub enum ApiError {
     /// The interview's deadline has passed.
     #[error("the deadline for this interview has passed")]
     DeadlinePassed,
+    /// Recording before agreeing to the interview's consent text.
+    #[error("this interview records only after the candidate agrees to its consent text (POST /api/consent)")]
+    ConsentRequired,
+    /// An answer to another consent text than the interview's.
+    #[error("the consent text changed since it was shown (its sha256 is {current}); reload the page and read it again")]
+    ConsentChanged {
+        /// The sha256 of the interview's text now.
+        current: String,
+    },
+    /// The consent text was already answered the other way.
+    #[error("the consent text was already {}; contact the hiring team to change that", if *.agreed { "agreed to" } else { "declined" })]
+    ConsentAnswered {
+        /// What was answered.
+        agreed: bool,
+    },
     /// The upload was terminated or has expired.
     #[error("this upload was deleted or has expired")]
     UploadGone,
@@ -151,6 +166,9 @@ impl ApiError {
             ApiError::NoAttemptsLeft { .. } => ErrorCode::NoAttemptsLeft,
             ApiError::TooManyTechnicalRetries { .. } => ErrorCode::TechnicalRetriesUsed,
             ApiError::DeadlinePassed => ErrorCode::DeadlinePassed,
+            ApiError::ConsentRequired => ErrorCode::ConsentRequired,
+            ApiError::ConsentChanged { .. } => ErrorCode::ConsentChanged,
+            ApiError::ConsentAnswered { .. } => ErrorCode::ConsentAnswered,
             ApiError::UploadGone => ErrorCode::UploadGone,
             ApiError::ChecksumMismatch => ErrorCode::ChecksumMismatch,
             ApiError::AlreadySubmitted(_) => ErrorCode::AlreadySubmitted,
@@ -173,7 +191,8 @@ impl ApiError {
             | ApiError::ReviewLinkInvalid => StatusCode::NOT_FOUND,
             ApiError::NotRevealed(_)
             | ApiError::NoAttemptsLeft { .. }
-            | ApiError::TooManyTechnicalRetries { .. } => StatusCode::FORBIDDEN,
+            | ApiError::TooManyTechnicalRetries { .. }
+            | ApiError::ConsentRequired => StatusCode::FORBIDDEN,
             ApiError::DeadlinePassed | ApiError::UploadGone => StatusCode::GONE,
             ApiError::ChecksumMismatch => {
                 StatusCode::from_u16(460).unwrap_or(StatusCode::BAD_REQUEST)
@@ -182,7 +201,9 @@ impl ApiError {
             | ApiError::SubmittedCannotBeDeleted
             | ApiError::TakeIncomplete { .. }
             | ApiError::TakeMismatch { .. }
-            | ApiError::AnswersMissing(_) => StatusCode::CONFLICT,
+            | ApiError::AnswersMissing(_)
+            | ApiError::ConsentChanged { .. }
+            | ApiError::ConsentAnswered { .. } => StatusCode::CONFLICT,
             ApiError::TusVersion => StatusCode::PRECONDITION_FAILED,
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

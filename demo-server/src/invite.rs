@@ -6,7 +6,7 @@ use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
 use base64::Engine;
 use rand::RngCore;
-use recorder_core::model::Interview;
+use recorder_core::model::{ConsentAnswer, Interview};
 use sha2::{Digest, Sha256};
 
 /// A new invite token: 256 random bits, URL-safe.
@@ -40,6 +40,8 @@ pub struct Candidate {
     pub invite_id: i64,
     /// The interview they were invited to.
     pub interview: Interview,
+    /// Their answer to the interview's consent text, once given.
+    pub consent: Option<ConsentAnswer>,
 }
 
 impl FromRequestParts<AppState> for Candidate {

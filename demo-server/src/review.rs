@@ -89,9 +89,18 @@ async fn candidate(
     interview: &Interview,
     invite: &InviteRow,
 ) -> Result<Markup, ApiError> {
-    let status = match invite.completed_at {
-        Some(at) => format!("completed {}", time(at)),
-        None => "in progress".to_string(),
+    let consent = invite.consent();
+    let status = match (invite.completed_at, &consent) {
+        (Some(at), _) => format!("completed {}", time(at)),
+        (None, Some(answer)) if !answer.agreed => format!("declined {}", time(answer.at)),
+        (None, _) => "in progress".to_string(),
+    };
+    let asked = interview.presentation.consent.is_some();
+    let consent_state = match &consent {
+        Some(answer) if answer.agreed => "agreed",
+        Some(_) => "declined",
+        None if asked => "not answered",
+        None => "not asked",
     };
     let uploads = db.uploads_of(invite.id).await?;
     let mut standing = db.progress_by_question(invite.id).await?;
@@ -116,9 +125,17 @@ async fn candidate(
     });
     let questions: Vec<Markup> = questions.collect();
     Ok(html! {
-        article {
+        article data-invite=(invite.id) data-consent=(consent_state) {
             h3 { "Candidate #" (invite.id) }
             p.meta { "Invited " (time(invite.created_at)) " · " (status) }
+            @if asked || consent.is_some() {
+                p.meta.consent {
+                    "Consent: " (consent_state)
+                    @if let Some(answer) = &consent {
+                        " " (time(answer.at)) " · text sha256 " code { (answer.text_sha256) }
+                    }
+                }
+            }
             @for question in questions { (question) }
         }
     })

@@ -5,7 +5,7 @@
 //! costing an attempt (a few times); a submitted take is never deleted; a
 //! finished take is queued to be made seekable.
 
-use crate::api::{ensure_before_deadline, question};
+use crate::api::{ensure_before_deadline, ensure_consented, question};
 use crate::app::AppState;
 use crate::db::{Replacing, TakeRefused, UploadRow};
 use crate::error::ApiError;
@@ -86,6 +86,7 @@ impl Hooks for InterviewRules {
             ));
         }
         let question = question(candidate, question_id)?;
+        ensure_consented(candidate)?;
         ensure_before_deadline(candidate)?;
         let progress = state.db.progress(candidate.invite_id, &question.id).await?;
         if progress.revealed_at.is_none() {

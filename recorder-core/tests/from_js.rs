@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use recorder_core::model::{
-    Branding, Interview, Prompt, Receipt, RevealedQuestion, SessionView, SubmittedAnswer,
+    Branding, Consent, ConsentAnswer, Interview, Prompt, Receipt, RevealedQuestion, SessionView,
+    SubmittedAnswer,
 };
 use recorder_core::take_store::TakeInfo;
 use recorder_core::web::from_js::{from_js, FromJs, ShapeError};
@@ -31,7 +32,16 @@ fn full_view() -> SessionView {
         video_url: "https://example.com/q1.mp4".into(),
         text: "Tell us".into(),
     };
+    interview.presentation.consent = Some(Consent {
+        text: "We record your answers.\n\nOnly the team sees them.".into(),
+        privacy_url: Some("https://example.com/privacy".into()),
+    });
     let mut view = SessionView::overview(&interview);
+    view.consent_answer = Some(ConsentAnswer {
+        agreed: true,
+        at: 1_763_000_000_002,
+        text_sha256: "cd".repeat(32),
+    });
     view.questions[0].attempts_used = 2;
     view.questions[0].technical_failures = 1;
     view.questions[0].revealed = true;

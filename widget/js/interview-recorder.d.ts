@@ -46,7 +46,20 @@ export interface ReadyDetail {
   deadline?: number;
   locale?: string;
   branding: { company: string; logo_url?: string; accent?: string };
+  /** What the candidate is asked to agree to before the camera opens. */
+  consent?: { text: string; privacy_url?: string };
+  /** The candidate's answer to it, once given (an earlier visit). */
+  consent_answer?: ConsentDetail;
   questions: QuestionSummary[];
+}
+
+/** `consent`: the server recorded the candidate's answer to the consent text. */
+export interface ConsentDetail {
+  agreed: boolean;
+  /** Unix milliseconds, the server's clock. */
+  at: number;
+  /** The sha256 of the text answered. */
+  text_sha256: string;
 }
 
 /** `question-started`: a question was revealed (its think time runs). */
@@ -83,6 +96,7 @@ export interface ErrorDetail {
 export interface InterviewRecorderEventMap extends HTMLElementEventMap {
   ready: CustomEvent<ReadyDetail>;
   'permission-denied': CustomEvent<ErrorDetail>;
+  consent: CustomEvent<ConsentDetail>;
   'question-started': CustomEvent<QuestionStartedDetail>;
   'take-uploaded': CustomEvent<TakeUploadedDetail>;
   completed: CustomEvent<CompletedDetail>;

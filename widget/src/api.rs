@@ -4,7 +4,10 @@ use crate::options::MountOptions;
 use futures::future::{select, Either};
 use recorder_core::error_code::ErrorCode;
 use recorder_core::http::{HttpRequest, HttpResponse, Method};
-use recorder_core::model::{Receipt, RevealedQuestion, SessionView, SubmitTake, SubmittedAnswer};
+use recorder_core::model::{
+    ConsentAnswer, ConsentDecision, Receipt, RevealedQuestion, SessionView, SubmitTake,
+    SubmittedAnswer,
+};
 use recorder_core::takes::TakeReceipt;
 use recorder_core::web::clock;
 use recorder_core::web::from_js::{from_js, FromJs};
@@ -84,7 +87,15 @@ pub async fn submit(
         sha256: take.sha256.clone(),
     };
     let path = format!("questions/{question}/submit");
-    call(options, Method::Post, &path, Some(&body)).await
+    call(options, Method::Post, &path, Some(encode(&body)?)).await
+}
+
+/// `POST {api}/consent`: the candidate's answer to the consent text, as the server recorded it.
+pub async fn consent(
+    options: &MountOptions,
+    decision: &ConsentDecision,
+) -> Result<ConsentAnswer, ApiError> {
+    call(options, Method::Post, "consent", Some(encode(decision)?)).await
 }
 
 /// `POST {api}/complete`: completes the interview; returns the receipt.
@@ -92,20 +103,24 @@ pub async fn complete(options: &MountOptions) -> Result<Receipt, ApiError> {
     call(options, Method::Post, "complete", None).await
 }
 
+/// `body` as the JSON text of a request.
+fn encode(body: &impl serde::Serialize) -> Result<String, ApiError> {
+    serde_wasm_bindgen::to_value(body)
+        .ok()
+        .and_then(|value| js_sys::JSON::stringify(&value).ok())
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| ApiError::Format("cannot encode the request".into()))
+}
+
 async fn call<T: FromJs>(
     options: &MountOptions,
     method: Method,
     path: &str,
-    body: Option<&SubmitTake>,
+    json: Option<String>,
 ) -> Result<T, ApiError> {
     let mut request = HttpRequest::new(method, format!("{}/{path}", options.api))
         .with_header("Authorization", format!("Bearer {}", options.invite));
-    if let Some(body) = body {
-        let json = serde_wasm_bindgen::to_value(body)
-            .ok()
-            .and_then(|value| js_sys::JSON::stringify(&value).ok())
-            .and_then(|text| text.as_string())
-            .ok_or_else(|| ApiError::Format("cannot encode the request".into()))?;
+    if let Some(json) = json {
         request = request.with_header("Content-Type", "application/json");
         request.body = json.into_bytes();
     }

@@ -9,7 +9,9 @@ use crate::i18n::Translations;
 use crate::language::{self, Locales};
 use crate::listen::listen;
 use crate::options::{MountOptions, OptionsError};
-use crate::screens::{DeviceCheck, Done, Flow, Overview, Questions, ScreenContext};
+use crate::screens::{
+    Consent, Declined, DeviceCheck, Done, Flow, Overview, Questions, ScreenContext,
+};
 use futures::future::join;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
@@ -123,6 +125,11 @@ fn Interview(ctx: Ctx) -> impl IntoView {
             };
             match ctx.stage.get() {
                 Stage::Overview => view! { <Overview screen view/> }.into_any(),
+                Stage::Consent { sending } => match view.presentation.consent {
+                    Some(consent) => view! { <Consent screen consent sending/> }.into_any(),
+                    None => ().into_any(),
+                },
+                Stage::Declined => view! { <Declined screen/> }.into_any(),
                 Stage::DeviceCheck { devices, heard } => view! {
                     <DeviceCheck screen devices heard level=ctx.level level_unavailable=ctx.level_unavailable/>
                 }
@@ -205,6 +212,8 @@ fn move_focus_to_each_new_screen(ctx: &Ctx, root: NodeRef<leptos::html::Div>) {
     Effect::new(move |previous: Option<String>| {
         let key = stage.with(|stage| match stage {
             Stage::Overview => "overview".to_string(),
+            Stage::Consent { .. } => "consent".to_string(),
+            Stage::Declined => "declined".to_string(),
             Stage::DeviceCheck { .. } => "device-check".to_string(),
             Stage::TestVideo(_) => "test-video".to_string(),
             Stage::Questions => "questions".to_string(),

@@ -210,6 +210,15 @@ impl Ctx {
     fn perform(&self, action: Action) {
         let ctx = self.clone();
         match action {
+            Action::AnswerConsent(decision) => self.spawn(async move {
+                match api::consent(&ctx.options, &decision).await {
+                    Ok(answer) => {
+                        ctx.emit("consent", &answer);
+                        ctx.dispatch(Event::ConsentRecorded(answer));
+                    }
+                    Err(error) => ctx.refused(error.explain(&ctx.t)),
+                }
+            }),
             Action::OpenDevices => self.spawn(async move { ctx.open_devices().await }),
             Action::StartRecording(purpose) => self.start_recording(purpose),
             Action::StopRecording => self.media.with_value(|m| {

@@ -1,12 +1,13 @@
 //! The SQLite database: interviews, invites, reveals, submissions, and the
 //! uploads' rows (`uploads.rs`). Times are Unix milliseconds.
 
+mod consent;
 mod uploads;
 
 pub use uploads::{Replacing, TakeRefused, UploadMark, UploadRow};
 
 use crate::invite::{self, Candidate};
-use recorder_core::model::Interview;
+use recorder_core::model::{ConsentAnswer, Interview};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqliteSynchronous};
 use sqlx::Row;
 use std::collections::HashMap;
@@ -58,6 +59,20 @@ pub struct InviteRow {
     pub created_at: i64,
     /// When the candidate completed the interview.
     pub completed_at: Option<i64>,
+    consent_agreed: Option<bool>,
+    consent_at: Option<i64>,
+    consent_sha256: Option<String>,
+}
+
+impl InviteRow {
+    /// The candidate's answer to the consent text, once given.
+    pub fn consent(&self) -> Option<ConsentAnswer> {
+        Some(ConsentAnswer {
+            agreed: self.consent_agreed?,
+            at: self.consent_at.unwrap_or_default(),
+            text_sha256: self.consent_sha256.clone().unwrap_or_default(),
+        })
+    }
 }
 
 /// Milliseconds since the Unix epoch.
@@ -139,7 +154,9 @@ impl Db {
     /// The candidate holding the token with this hash.
     pub async fn find_invite(&self, token_sha256: &str) -> Result<Option<Candidate>, sqlx::Error> {
         let row = sqlx::query(
-            "SELECT invites.id, interviews.definition FROM invites
+            "SELECT invites.id, interviews.definition,
+                    invites.consent_agreed, invites.consent_at, invites.consent_sha256
+             FROM invites
              JOIN interviews ON interviews.id = invites.interview_id
              WHERE invites.token_sha256 = ?",
         )
@@ -153,6 +170,7 @@ impl Db {
             Ok(Candidate {
                 invite_id: row.get("id"),
                 interview,
+                consent: consent::answer_in(&row),
             })
         })
         .transpose()
@@ -161,7 +179,9 @@ impl Db {
     /// Every invite, newest first.
     pub async fn invites(&self) -> Result<Vec<InviteRow>, sqlx::Error> {
         sqlx::query_as(
-            "SELECT id, interview_id, created_at, completed_at FROM invites ORDER BY id DESC",
+            "SELECT id, interview_id, created_at, completed_at,
+                    consent_agreed, consent_at, consent_sha256
+             FROM invites ORDER BY id DESC",
         )
         .fetch_all(&self.pool)
         .await

@@ -1,7 +1,7 @@
 //! What a candidate is shown of an interview: the questions' rules and
 //! their progress, and a question once revealed.
 
-use super::{Interview, Presentation, Prompt, Question};
+use super::{ConsentAnswer, Interview, Presentation, Prompt, Question};
 use serde::{Deserialize, Serialize};
 
 /// What the server tells a candidate about their interview (`GET /api/session`).
@@ -25,6 +25,9 @@ pub struct SessionView {
     pub practice: Option<Question>,
     /// The questions' rules and the candidate's progress, in order.
     pub questions: Vec<QuestionSummary>,
+    /// The candidate's answer to the interview's consent text, once given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_answer: Option<ConsentAnswer>,
 }
 
 /// One question as listed before it is revealed.
@@ -82,6 +85,7 @@ impl SessionView {
                     submitted: false,
                 })
                 .collect(),
+            consent_answer: None,
         }
     }
 }

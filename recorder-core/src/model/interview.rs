@@ -1,5 +1,6 @@
 //! The interview as a hiring team defines it, and the checks it must pass.
 
+use super::{Consent, MAX_CONSENT_CHARS};
 use serde::{Deserialize, Serialize};
 
 /// Shortest answer limit an interview may set, in seconds.
@@ -51,6 +52,9 @@ pub struct Presentation {
     /// The hiring company's look.
     #[serde(default)]
     pub branding: Branding,
+    /// What the candidate must agree to before anything is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<Consent>,
 }
 
 /// How the recorder presents the hiring company.
@@ -164,6 +168,12 @@ pub enum InterviewError {
     /// The accent colour is not `#rrggbb`.
     #[error("branding.accent {0:?} must be a colour like \"#0a7d53\"")]
     BadColor(String),
+    /// The consent text is empty.
+    #[error("consent.text is empty: write what the candidate agrees to, or leave consent out")]
+    EmptyConsent,
+    /// The consent text is too long.
+    #[error("consent.text has {0} characters; at most {MAX_CONSENT_CHARS} are shown")]
+    ConsentTooLong(usize),
     /// An attempt count is out of range.
     #[error("question {id:?}: attempts is {attempts}, it must be between 1 and {MAX_ATTEMPTS}")]
     Attempts {
@@ -223,9 +233,14 @@ impl Interview {
         if self.questions.is_empty() {
             return Err(InterviewError::NoQuestions);
         }
+        let consent = self.presentation.consent.as_ref();
         let urls = [
             ("intro_video", &self.presentation.intro_video),
             ("branding.logo_url", &self.presentation.branding.logo_url),
+            (
+                "consent.privacy_url",
+                consent.map_or(&None, |c| &c.privacy_url),
+            ),
         ];
         for (field, url) in urls {
             if let Some(url) = url.as_ref().filter(|u| !crate::upload::is_http_url(u)) {
@@ -251,6 +266,15 @@ impl Interview {
             .filter(|c| !is_hex_color(c))
         {
             return Err(InterviewError::BadColor(accent.clone()));
+        }
+        if let Some(consent) = consent {
+            let chars = consent.text.chars().count();
+            if consent.text.trim().is_empty() {
+                return Err(InterviewError::EmptyConsent);
+            }
+            if chars > MAX_CONSENT_CHARS {
+                return Err(InterviewError::ConsentTooLong(chars));
+            }
         }
         let mut seen = std::collections::HashSet::new();
         for question in self.practice.iter().chain(&self.questions) {
@@ -382,6 +406,35 @@ mod tests {
             interview.validate(),
             Err(InterviewError::BadColor("red".into()))
         );
+    }
+
+    #[test]
+    fn consent_needs_a_text_within_bounds_and_a_web_privacy_link() {
+        let with = |text: &str, privacy_url: Option<&str>| {
+            let mut interview = Interview::sample();
+            interview.presentation.consent = Some(Consent {
+                text: text.into(),
+                privacy_url: privacy_url.map(Into::into),
+            });
+            interview.validate()
+        };
+        assert_eq!(
+            with("We record you.", Some("https://example.com/p")),
+            Ok(())
+        );
+        assert_eq!(with(" \n ", None), Err(InterviewError::EmptyConsent));
+        let long = "é".repeat(MAX_CONSENT_CHARS + 1);
+        assert_eq!(
+            with(&long, None),
+            Err(InterviewError::ConsentTooLong(MAX_CONSENT_CHARS + 1))
+        );
+        assert!(matches!(
+            with("Fine.", Some("ftp://example.com/p")),
+            Err(InterviewError::BadUrl {
+                field: "consent.privacy_url",
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -16,10 +16,12 @@
 
 mod answer;
 mod candidate_view;
+mod consent;
 mod interview;
 
 pub use answer::{Receipt, SubmitTake, SubmittedAnswer};
 pub use candidate_view::{QuestionSummary, RevealedQuestion, SessionView};
+pub use consent::{Consent, ConsentAnswer, ConsentDecision, MAX_CONSENT_CHARS};
 pub use interview::{
     is_language_tag, is_valid_id, Branding, Interview, InterviewError, Presentation, Prompt,
     Question, MAX_ANSWER_SECONDS, MAX_ATTEMPTS, MIN_ANSWER_SECONDS,

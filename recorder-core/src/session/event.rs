@@ -1,7 +1,7 @@
 //! What the session hears from the candidate and the edges, and what it asks of them.
 
 use super::stage::Purpose;
-use crate::model::Prompt;
+use crate::model::{ConsentAnswer, ConsentDecision, Prompt};
 use std::time::Duration;
 
 /// Something that happened: a candidate's click, a device or server answer.
@@ -15,6 +15,12 @@ use std::time::Duration;
 pub enum Event {
     /// "Start interview" on the overview.
     Start,
+    /// "I agree" to the interview's consent text.
+    Agree,
+    /// "I do not agree".
+    Decline,
+    /// The server recorded the candidate's answer to the consent text.
+    ConsentRecorded(ConsentAnswer),
     /// A take of this question was found kept on the device from an earlier
     /// visit (a reload, a closed tab); it goes on uploading. Heard on the
     /// overview or in the device check: after the check, the candidate lands
@@ -79,6 +85,9 @@ impl Event {
     pub fn name(&self) -> &'static str {
         match self {
             Event::Start => "Start",
+            Event::Agree => "I agree",
+            Event::Decline => "I do not agree",
+            Event::ConsentRecorded(_) => "Consent recorded",
             Event::TakeKept(_) => "Take kept on the device",
             Event::DevicesOpened => "Devices opened",
             Event::DevicesFailed(_) => "Devices failed",
@@ -137,6 +146,8 @@ pub enum DeviceProblem {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
+    /// Tell the server the candidate's answer to the consent text.
+    AnswerConsent(ConsentDecision),
     /// Ask for the camera and microphone.
     OpenDevices,
     /// Start the recorder; takes for questions are uploaded while recorded.

@@ -1,6 +1,7 @@
 //! The candidate's session as a state machine; time is an input.
 //!
-//! Overview → device check (continue only once the microphone has heard
+//! Overview → consent (when the interview asks for it; declining ends
+//! here) → device check (continue only once the microphone has heard
 //! sound for a moment) → test video (local; re-record or "looks good") →
 //! practice question (local) → question list → reveal → think countdown
 //! (recording starts at zero, or earlier on "Record") → recording (stops by
@@ -111,7 +112,10 @@ impl Session {
             .questions
             .iter()
             .any(|q| q.attempts_used > 0 || q.revealed || q.submitted);
-        let stage = if !view.questions.is_empty() && view.questions.iter().all(|q| q.submitted) {
+        let declined = view.consent_answer.as_ref().is_some_and(|a| !a.agreed);
+        let stage = if declined {
+            Stage::Declined
+        } else if !view.questions.is_empty() && view.questions.iter().all(|q| q.submitted) {
             Stage::Done
         } else {
             Stage::Overview
@@ -231,7 +235,9 @@ impl Session {
                 self.hear(now, 0.0);
                 Ok(Vec::new())
             }
-            (Stage::Overview | Stage::DeviceCheck { .. }, event) => self.handle_setup(event),
+            (Stage::Overview | Stage::Consent { .. } | Stage::DeviceCheck { .. }, event) => {
+                self.handle_setup(event)
+            }
             (Stage::TestVideo(_) | Stage::Question(_), event) => self.handle_flow(now, event),
             (Stage::Questions, Event::ViewQuestion(id)) => self.open_question(now, &id),
             (stage, event) => Err(SessionError::not_now(&event, stage)),

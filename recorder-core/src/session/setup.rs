@@ -1,15 +1,17 @@
-//! Before the first take: the overview, then the device check (the camera
-//! opens; continue once the microphone has heard sound for a moment).
+//! Before the first take: the overview, the consent the interview asks for,
+//! then the device check (the camera opens; continue once the microphone
+//! has heard sound for a moment).
 
 use super::{
     Action, Devices, Event, Flow, Phase, Purpose, Session, SessionError, Stage, MAX_LEVEL_GAP,
     MIC_CONFIRM, TEST_VIDEO_LIMIT,
 };
 use crate::level::SOUND_THRESHOLD;
+use crate::model::{Consent, ConsentDecision};
 use std::time::Duration;
 
 impl Session {
-    /// What `event` does on the overview or the device check.
+    /// What `event` does on the overview, the consent or the device check.
     pub(super) fn handle_setup(&mut self, event: Event) -> Result<Vec<Action>, SessionError> {
         let heard = matches!(self.stage, Stage::DeviceCheck { heard: true, .. });
         match (&self.stage, event) {
@@ -18,7 +20,39 @@ impl Session {
                 self.pending_take = Some(question);
                 Ok(Vec::new())
             }
-            (Stage::Overview, Event::Start) => self.open_devices(heard),
+            (Stage::Overview, Event::Start) => match self.consent_to_ask() {
+                Some(_) => {
+                    self.stage = Stage::Consent { sending: false };
+                    Ok(Vec::new())
+                }
+                None => self.open_devices(heard),
+            },
+            (Stage::Consent { sending: false }, event @ (Event::Agree | Event::Decline)) => {
+                let agree = event == Event::Agree;
+                let Some(text_sha256) = self.consent_to_ask().map(|c| c.text_sha256()) else {
+                    return Err(SessionError::not_now(&event, &self.stage));
+                };
+                self.stage = Stage::Consent { sending: true };
+                Ok(vec![Action::AnswerConsent(ConsentDecision {
+                    agree,
+                    text_sha256,
+                })])
+            }
+            (Stage::Consent { sending: true }, Event::ConsentRecorded(answer)) => {
+                let agreed = answer.agreed;
+                self.view.consent_answer = Some(answer);
+                match agreed {
+                    true => self.open_devices(false),
+                    false => {
+                        self.stage = Stage::Declined;
+                        Ok(Vec::new())
+                    }
+                }
+            }
+            (Stage::Consent { sending: true }, Event::ServerRefused(_)) => {
+                self.stage = Stage::Consent { sending: false };
+                Ok(Vec::new())
+            }
             (Stage::DeviceCheck { .. }, Event::DevicesOpened) => {
                 self.stage = Stage::DeviceCheck {
                     devices: Devices::Open,
@@ -54,6 +88,12 @@ impl Session {
             }
             (stage, event) => Err(SessionError::not_now(&event, stage)),
         }
+    }
+
+    /// The interview's consent text, while the candidate has not agreed to it.
+    fn consent_to_ask(&self) -> Option<&Consent> {
+        let agreed = self.view.consent_answer.as_ref().is_some_and(|a| a.agreed);
+        self.view.presentation.consent.as_ref().filter(|_| !agreed)
     }
 
     /// Asks for the camera and microphone (again), keeping what was heard.

@@ -16,6 +16,14 @@ use super::event::DeviceProblem;
 pub enum Stage {
     /// Questions, attempts, answer length; "Start interview".
     Overview,
+    /// The interview's consent text, with "I agree" and "I do not agree"
+    /// (before the camera opens, when the interview has one).
+    Consent {
+        /// The answer is on its way to the server.
+        sending: bool,
+    },
+    /// The candidate did not agree: nothing is recorded.
+    Declined,
     /// Camera preview and microphone level.
     DeviceCheck {
         /// Whether the devices are open, opening, or failed.
@@ -42,6 +50,8 @@ impl Stage {
     pub fn name(&self) -> &'static str {
         match self {
             Stage::Overview => "overview",
+            Stage::Consent { .. } => "consent",
+            Stage::Declined => "declined",
             Stage::DeviceCheck { .. } => "device check",
             Stage::TestVideo(_) => "test video",
             Stage::Questions => "question list",

@@ -505,3 +505,95 @@ fn a_kept_take_found_after_the_device_check_is_refused_and_changes_nothing() {
         .is_err());
     assert_eq!(s.stage(), &before);
 }
+
+fn with_consent() -> SessionView {
+    let mut interview = Interview::sample();
+    interview.presentation.consent = Some(crate::model::Consent {
+        text: "We record your answers.".into(),
+        privacy_url: None,
+    });
+    SessionView::overview(&interview)
+}
+
+fn recorded(agreed: bool) -> crate::model::ConsentAnswer {
+    crate::model::ConsentAnswer {
+        agreed,
+        at: 1,
+        text_sha256: "ab".into(),
+    }
+}
+
+#[test]
+fn consent_comes_before_the_camera_and_agreeing_opens_it() {
+    let view = with_consent();
+    let text_sha256 = view.presentation.consent.as_ref().unwrap().text_sha256();
+    let mut s = Session::new(view);
+    assert_eq!(s.handle_event(secs(0), Event::Start).unwrap(), vec![]);
+    assert_eq!(s.stage(), &Stage::Consent { sending: false });
+    assert!(
+        s.handle_event(secs(0), Event::DevicesOpened).is_err(),
+        "no camera before consent"
+    );
+    assert_eq!(
+        s.handle_event(secs(1), Event::Agree).unwrap(),
+        vec![Action::AnswerConsent(crate::model::ConsentDecision {
+            agree: true,
+            text_sha256
+        })]
+    );
+    assert!(
+        s.handle_event(secs(1), Event::Agree).is_err(),
+        "one answer in flight at a time"
+    );
+    assert_eq!(
+        s.handle_event(secs(1), Event::ConsentRecorded(recorded(true)))
+            .unwrap(),
+        vec![Action::OpenDevices]
+    );
+    assert_eq!(s.view().consent_answer, Some(recorded(true)));
+    assert!(matches!(s.stage(), Stage::DeviceCheck { .. }));
+}
+
+#[test]
+fn declining_ends_the_interview_and_a_refusal_asks_again() {
+    let mut s = Session::new(with_consent());
+    s.handle_event(secs(0), Event::Start).unwrap();
+    s.handle_event(secs(1), Event::Decline).unwrap();
+    s.handle_event(secs(1), Event::ServerRefused("offline".into()))
+        .unwrap();
+    assert_eq!(s.stage(), &Stage::Consent { sending: false });
+    assert!(matches!(
+        s.handle_event(secs(2), Event::Decline).unwrap()[..],
+        [Action::AnswerConsent(crate::model::ConsentDecision {
+            agree: false,
+            ..
+        })]
+    ));
+    assert_eq!(
+        s.handle_event(secs(2), Event::ConsentRecorded(recorded(false)))
+            .unwrap(),
+        vec![]
+    );
+    assert_eq!(s.stage(), &Stage::Declined);
+    assert!(s.handle_event(secs(3), Event::Start).is_err());
+}
+
+#[test]
+fn an_answer_given_before_a_reload_is_not_asked_again() {
+    let mut agreed = with_consent();
+    agreed.consent_answer = Some(recorded(true));
+    let mut s = Session::new(agreed);
+    assert_eq!(
+        s.handle_event(secs(0), Event::Start).unwrap(),
+        vec![Action::OpenDevices]
+    );
+    let mut declined = with_consent();
+    declined.consent_answer = Some(recorded(false));
+    assert_eq!(Session::new(declined).stage(), &Stage::Declined);
+    let mut s = session();
+    assert_eq!(
+        s.handle_event(secs(0), Event::Start).unwrap(),
+        vec![Action::OpenDevices],
+        "no consent text, no consent step"
+    );
+}

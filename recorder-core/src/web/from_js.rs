@@ -16,8 +16,8 @@
 //! ```
 
 use crate::model::{
-    Branding, Presentation, Prompt, Question, QuestionSummary, Receipt, RevealedQuestion,
-    SessionView, SubmittedAnswer,
+    Branding, Consent, ConsentAnswer, Presentation, Prompt, Question, QuestionSummary, Receipt,
+    RevealedQuestion, SessionView, SubmittedAnswer,
 };
 use crate::take_store::TakeInfo;
 use wasm_bindgen::JsValue;
@@ -177,6 +177,7 @@ impl FromJs for SessionView {
             presentation: Presentation::from_fields(f)?,
             practice: f.opt_object("practice")?,
             questions: f.list("questions")?,
+            consent_answer: f.opt_object("consent_answer")?,
         })
     }
 }
@@ -188,6 +189,26 @@ impl FromJs for Presentation {
             deadline: f.opt_u64("deadline")?,
             locale: f.opt_string("locale")?,
             branding: f.opt_object("branding")?.unwrap_or_default(),
+            consent: f.opt_object("consent")?,
+        })
+    }
+}
+
+impl FromJs for Consent {
+    fn from_fields(f: &Fields) -> Result<Self, ShapeError> {
+        Ok(Consent {
+            text: f.string("text")?,
+            privacy_url: f.opt_string("privacy_url")?,
+        })
+    }
+}
+
+impl FromJs for ConsentAnswer {
+    fn from_fields(f: &Fields) -> Result<Self, ShapeError> {
+        Ok(ConsentAnswer {
+            agreed: f.flag("agreed")?,
+            at: f.i64("at")?,
+            text_sha256: f.string("text_sha256")?,
         })
     }
 }

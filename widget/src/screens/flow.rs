@@ -3,7 +3,7 @@
 
 use super::preview::Preview;
 use super::upload_status::UploadStatus;
-use super::{clock_text, Live, ScreenContext};
+use super::{act, clock_text, Live, ScreenContext, BUTTON};
 use crate::i18n::Arg;
 use leptos::prelude::*;
 use recorder_core::model::Prompt;
@@ -108,7 +108,7 @@ pub fn Flow(
         <section class="ir-screen" part="question" aria-labelledby="ir-title">
             <h2 id="ir-title" part="title" tabindex="-1">{title}</h2>
             {intro.map(|i| view! { <p class="ir-note">{i}</p> })}
-            {prompt.map(|p| view! { <p class="ir-prompt" part="prompt">{p}</p> })}
+            {prompt.map(|p| view! { <p class="ir-prompt" part="prompt" dir="auto">{p}</p> })}
             {video_prompt}
             {showing_camera.then(|| view! { <Preview screen=screen.clone()/> })}
             {hidden_note}
@@ -155,23 +155,5 @@ fn review(
             {retake.map(|(label, event)| act(screen, label, "retake", "ir-button ir-secondary", event))}
             {act(screen, accept.0, "submit", BUTTON, accept.1)}
         </div>
-    }
-}
-
-/// The look of most buttons.
-const BUTTON: &str = "ir-button";
-
-/// A button that tells the session `event`; `part` names it for host
-/// styles and tests, `class` sets its look.
-fn act(
-    screen: &ScreenContext,
-    label: String,
-    part: &'static str,
-    class: &'static str,
-    event: Event,
-) -> impl IntoView {
-    let screen = screen.clone();
-    view! {
-        <button part=format!("button {part}") class=class on:click=move |_| screen.act(event.clone())>{label}</button>
     }
 }

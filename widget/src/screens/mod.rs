@@ -4,6 +4,7 @@
 //! controller. (Handed down as a prop, not through Leptos's context: its
 //! type map cost 2 KB of the wasm.)
 
+mod consent;
 mod device_check;
 mod done;
 mod flow;
@@ -12,6 +13,7 @@ mod preview;
 mod questions;
 mod upload_status;
 
+pub use consent::{Consent, Declined};
 pub use device_check::DeviceCheck;
 pub use done::Done;
 pub use flow::Flow;
@@ -94,6 +96,24 @@ impl<T, S> Clone for Live<T, S> {
 }
 
 impl<T, S> Copy for Live<T, S> {}
+
+/// The look of most buttons.
+pub(super) const BUTTON: &str = "ir-button";
+
+/// A button that tells the session `event`; `part` names it for host
+/// styles and tests, `class` sets its look.
+pub(super) fn act(
+    screen: &ScreenContext,
+    label: String,
+    part: &'static str,
+    class: &'static str,
+    event: Event,
+) -> impl IntoView {
+    let screen = screen.clone();
+    view! {
+        <button part=format!("button {part}") class=class on:click=move |_| screen.act(event.clone())>{label}</button>
+    }
+}
 
 /// `m:ss`
 fn clock_text(seconds: u64) -> String {

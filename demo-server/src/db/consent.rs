@@ -1,0 +1,50 @@
+//! The candidate's answer to the interview's consent text, kept on the invite.
+
+use super::{unix_millis, Db};
+use recorder_core::model::ConsentAnswer;
+use sqlx::Row;
+
+/// The consent columns of an invite row as an answer, if one was given.
+pub(super) fn answer_in(row: &sqlx::sqlite::SqliteRow) -> Option<ConsentAnswer> {
+    let agreed: Option<bool> = row.get("consent_agreed");
+    Some(ConsentAnswer {
+        agreed: agreed?,
+        at: row.get::<Option<i64>, _>("consent_at").unwrap_or_default(),
+        text_sha256: row
+            .get::<Option<String>, _>("consent_sha256")
+            .unwrap_or_default(),
+    })
+}
+
+impl Db {
+    /// Records the candidate's answer to the consent text with sha256
+    /// `text_sha256`, unless one was already given; returns the answer that
+    /// stands (the first) and whether this call recorded it.
+    pub async fn record_consent(
+        &self,
+        invite_id: i64,
+        agreed: bool,
+        text_sha256: &str,
+    ) -> Result<(ConsentAnswer, bool), sqlx::Error> {
+        let first = sqlx::query(
+            "UPDATE invites SET consent_agreed = ?, consent_at = ?, consent_sha256 = ?
+             WHERE id = ? AND consent_agreed IS NULL",
+        )
+        .bind(agreed)
+        .bind(unix_millis())
+        .bind(text_sha256)
+        .bind(invite_id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected()
+            == 1;
+        let row = sqlx::query(
+            "SELECT consent_agreed, consent_at, consent_sha256 FROM invites WHERE id = ?",
+        )
+        .bind(invite_id)
+        .fetch_one(&self.pool)
+        .await?;
+        let answer = answer_in(&row).ok_or(sqlx::Error::RowNotFound)?;
+        Ok((answer, first))
+    }
+}
