@@ -16,7 +16,7 @@ pub const MAX_CONSENT_CHARS: usize = 20_000;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Consent {
-    /// The text, shown as written; a blank line starts a new paragraph.
+    /// The text, shown as written, its line breaks kept.
     pub text: String,
     /// The hiring company's privacy policy (http(s) URL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -33,19 +33,6 @@ impl Consent {
     /// ```
     pub fn text_sha256(&self) -> String {
         crate::hex::lower_hex(&Sha256::digest(self.text.as_bytes()))
-    }
-
-    /// The text's paragraphs, trimmed, empty ones left out.
-    ///
-    /// ```
-    /// let consent = recorder_core::model::Consent { text: "One.\n\n\nTwo\nlines.".into(), privacy_url: None };
-    /// assert_eq!(consent.paragraphs().collect::<Vec<_>>(), ["One.", "Two\nlines."]);
-    /// ```
-    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
-        self.text
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
     }
 }
 

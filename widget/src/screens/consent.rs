@@ -6,15 +6,12 @@ use leptos::prelude::*;
 use recorder_core::model;
 use recorder_core::session::Event;
 
-/// The consent text as the interview wrote it, its privacy policy, and
-/// "I agree" / "I do not agree"; while `sending`, the answer is on its way.
+/// The consent text as the interview wrote it (its line breaks kept), its
+/// privacy policy, and "I agree" / "I do not agree"; while `sending`, the
+/// answer is on its way and the buttons wait.
 #[component]
 pub fn Consent(screen: ScreenContext, consent: model::Consent, sending: bool) -> impl IntoView {
     let t = screen.t.clone();
-    let paragraphs = consent
-        .paragraphs()
-        .map(|p| view! { <p dir="auto">{p.to_string()}</p> })
-        .collect_view();
     let privacy = consent.privacy_url.map(|url| {
         view! {
             <p><a part="privacy" href=url target="_blank" rel="noopener noreferrer">{t.get("consent-privacy")}</a></p>
@@ -22,33 +19,27 @@ pub fn Consent(screen: ScreenContext, consent: model::Consent, sending: bool) ->
     });
     let status =
         sending.then(|| view! { <p class="ir-note" role="status">{t.get("consent-sending")}</p> });
-    let (decline, agree) = match sending {
-        true => None,
-        false => Some((
-            act(
-                &screen,
-                t.get("consent-decline"),
-                "decline",
-                "ir-button ir-secondary",
-                Event::Decline,
-            ),
-            act(
-                &screen,
-                t.get("consent-agree"),
-                "agree",
-                BUTTON,
-                Event::Agree,
-            ),
-        )),
-    }
-    .unzip();
+    let decline = act(
+        &screen,
+        t.get("consent-decline"),
+        "decline",
+        "ir-button ir-secondary",
+        Event::Decline,
+    );
+    let agree = act(
+        &screen,
+        t.get("consent-agree"),
+        "agree",
+        BUTTON,
+        Event::Agree,
+    );
     view! {
         <section class="ir-screen" part="consent" aria-labelledby="ir-title">
             <h2 id="ir-title" part="title" tabindex="-1">{t.get("consent-title")}</h2>
-            <div class="ir-consent" part="consent-text">{paragraphs}</div>
+            <p class="ir-consent" part="consent-text" dir="auto">{consent.text}</p>
             {privacy}
             {status}
-            <div class="ir-actions">{decline}{agree}</div>
+            <div class="ir-actions" aria-busy=sending.to_string()>{decline}{agree}</div>
         </section>
     }
 }
