@@ -29,6 +29,7 @@ pub async fn session_view(
 ) -> Result<SessionView, ApiError> {
     let mut view = SessionView::overview(&candidate.interview);
     view.consent_answer = candidate.consent.clone();
+    view.accommodations = Some(candidate.accommodations.clone()).filter(|given| !given.is_none());
     let mut standing = state.db.progress_by_question(candidate.invite_id).await?;
     for question in &mut view.questions {
         let progress = standing.remove(&question.id).unwrap_or_default();

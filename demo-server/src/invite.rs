@@ -6,7 +6,7 @@ use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
 use base64::Engine;
 use rand::RngCore;
-use recorder_core::model::{ConsentAnswer, Interview};
+use recorder_core::model::{Accommodations, ConsentAnswer, Interview};
 use sha2::{Digest, Sha256};
 
 /// A new invite token: 256 random bits, URL-safe.
@@ -38,8 +38,11 @@ pub fn is_token_shaped(token: &str) -> bool {
 pub struct Candidate {
     /// The invite's row id.
     pub invite_id: i64,
-    /// The interview they were invited to.
+    /// The interview they were invited to, as their accommodations make it
+    /// (times scaled, attempts raised): the rules enforced are these.
     pub interview: Interview,
+    /// What they are given beyond the interview's rules.
+    pub accommodations: Accommodations,
     /// Their answer to the interview's consent text, once given.
     pub consent: Option<ConsentAnswer>,
 }

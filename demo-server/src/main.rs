@@ -2,9 +2,10 @@
 
 use clap::{Parser, Subcommand};
 use demo_server::app::{self, AppState};
+use demo_server::db::NewInvite;
 use demo_server::pages::candidate_url;
 use demo_server::widget_files::WidgetFiles;
-use recorder_core::model::Interview;
+use recorder_core::model::{Accommodations, Interview};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -66,6 +67,22 @@ enum Command {
         /// The interview to invite to.
         #[arg(long, default_value = "demo")]
         interview: String,
+        /// The candidate's name, shown to the hiring team.
+        #[arg(long)]
+        name: Option<String>,
+        /// The candidate's email address, shown to the hiring team.
+        #[arg(long)]
+        email: Option<String>,
+        /// Think and answer time as a multiple of the interview's (1 to 3; 1.5 is half as
+        /// much again); the server's size limits follow.
+        #[arg(long, default_value_t = 1.0)]
+        extra_time: f64,
+        /// Attempts per question beyond the interview's.
+        #[arg(long, default_value_t = 0)]
+        extra_attempts: u32,
+        /// Recording never starts by itself when think time ends: only when the candidate presses Record.
+        #[arg(long)]
+        no_auto_start: bool,
         /// The address the server listens on, for the default public URL.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
@@ -182,12 +199,29 @@ async fn run(command: Command) -> Result<(), Error> {
         Command::Invite {
             common,
             interview,
+            name,
+            email,
+            extra_time,
+            extra_attempts,
+            no_auto_start,
             addr,
         } => {
+            let accommodations = Accommodations {
+                time_percent: (extra_time * 100.0).round().clamp(0.0, f64::from(u32::MAX)) as u32,
+                extra_attempts,
+                manual_start: no_auto_start,
+            };
+            accommodations.check()?;
             let public_url = public_url(&common, addr)?;
             let db = open(&common).await?;
+            let invite = NewInvite {
+                interview: interview.clone(),
+                name,
+                email,
+                accommodations,
+            };
             let token = db
-                .create_invite(&interview)
+                .create_invite(&invite)
                 .await?
                 .ok_or_else(|| format!("there is no interview {interview:?}"))?;
             println!("{}", candidate_url(&public_url, &token));

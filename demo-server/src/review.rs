@@ -102,6 +102,15 @@ async fn candidate(
         None if asked => "not answered",
         None => "not asked",
     };
+    // The rules this candidate had: the interview with their accommodations.
+    let given = invite.accommodations();
+    let interview = &interview.for_candidate(&given);
+    let who = match (&invite.candidate_name, &invite.candidate_email) {
+        (Some(name), Some(email)) => format!("{name} <{email}>"),
+        (Some(name), None) => name.clone(),
+        (None, Some(email)) => email.clone(),
+        (None, None) => format!("Candidate #{}", invite.id),
+    };
     let uploads = db.uploads_of(invite.id).await?;
     let mut standing = db.progress_by_question(invite.id).await?;
     let questions = interview.questions.iter().map(|question| {
@@ -126,7 +135,14 @@ async fn candidate(
     let questions: Vec<Markup> = questions.collect();
     Ok(html! {
         article data-invite=(invite.id) data-consent=(consent_state) {
-            h3 { "Candidate #" (invite.id) }
+            h3 { (who) }
+            @if !given.is_none() {
+                p.meta.accommodations {
+                    "Accommodations: " (given.time_percent) "% time · "
+                    (given.extra_attempts) " extra attempts"
+                    @if given.manual_start { " · recording starts only on their press" }
+                }
+            }
             p.meta { "Invited " (time(invite.created_at)) " · " (status) }
             @if asked || consent.is_some() {
                 p.meta.consent {

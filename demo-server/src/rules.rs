@@ -12,7 +12,7 @@ use crate::error::ApiError;
 use crate::invite::Candidate;
 use crate::tus::hooks::{Hooks, NewUpload};
 use crate::tus::{find, upload_id_in};
-use recorder_core::model::{Question, MAX_ANSWER_SECONDS};
+use recorder_core::model::{Question, MAX_ANSWER_SECONDS, MAX_TIME_PERCENT};
 
 /// The highest bitrate accepted for an answer, in bytes per second (8 Mbit/s).
 pub const MAX_BYTES_PER_SECOND: u64 = 1_000_000;
@@ -64,7 +64,7 @@ impl Hooks for InterviewRules {
     }
 
     fn max_size_overall() -> u64 {
-        max_bytes_for(MAX_ANSWER_SECONDS)
+        max_bytes_for(MAX_ANSWER_SECONDS * MAX_TIME_PERCENT / 100)
     }
 
     async fn before_create(

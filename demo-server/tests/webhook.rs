@@ -51,7 +51,11 @@ async fn completion_is_delivered_signed_and_retried() {
     )
     .await
     .unwrap();
-    let token = db.create_invite("demo").await.unwrap().unwrap();
+    let token = db
+        .create_invite(&demo_server::db::NewInvite::to("demo"))
+        .await
+        .unwrap()
+        .unwrap();
     let client = Client::new();
     let post = |path: &str| client.post(format!("{origin}{path}")).bearer_auth(&token);
     post("/api/questions/q1/reveal").send().await.unwrap();

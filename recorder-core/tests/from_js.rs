@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use recorder_core::model::{
-    Branding, Consent, ConsentAnswer, Interview, Prompt, Receipt, RevealedQuestion, SessionView,
-    SubmittedAnswer,
+    Accommodations, Branding, Consent, ConsentAnswer, Interview, Prompt, Receipt, RevealedQuestion,
+    SessionView, SubmittedAnswer,
 };
 use recorder_core::take_store::TakeInfo;
 use recorder_core::web::from_js::{from_js, FromJs, ShapeError};
@@ -41,6 +41,11 @@ fn full_view() -> SessionView {
         agreed: true,
         at: 1_763_000_000_002,
         text_sha256: "cd".repeat(32),
+    });
+    view.accommodations = Some(Accommodations {
+        time_percent: 150,
+        extra_attempts: 1,
+        manual_start: true,
     });
     view.questions[0].attempts_used = 2;
     view.questions[0].technical_failures = 1;

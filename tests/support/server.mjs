@@ -74,10 +74,10 @@ export async function startServer({ publicUrl, interviews, allowedOrigins, args:
       return child.pid;
     },
     origin: `http://${addr}`,
-    /** Creates an invite (to `interview`, else the first); returns the candidate URL that
-     * `demo-server invite` prints. */
-    invite(interview) {
-      return cli('invite', ...(interview ? ['--interview', interview] : []));
+    /** Creates an invite (to `interview`, else the first; `flags` are more `demo-server
+     * invite` flags, such as `--extra-time 1.5`); returns the candidate URL it prints. */
+    invite(interview, flags = []) {
+      return cli('invite', ...(interview ? ['--interview', interview] : []), ...flags);
     },
     /** An invite's token, with `questions` already revealed. */
     async candidate(...questions) {

@@ -146,6 +146,7 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                     view! {
                         <Flow screen flow number=question.map_or(1, |i| i + 1) attempts_left
                             hide_self_view=ctx.options.hide_self_view
+                            manual_start=view.accommodations.as_ref().is_some_and(|a| a.manual_start)
                             now=ctx.now progress=ctx.progress playback=ctx.playback/>
                     }
                     .into_any()
@@ -177,11 +178,17 @@ fn Interview(ctx: Ctx) -> impl IntoView {
 /// starts, then only at 60, 30, 10 and 5 seconds left (not every second).
 fn announcements(ctx: &Ctx) -> Memo<(String, String)> {
     const MILESTONES: [u64; 4] = [60, 30, 10, 5];
-    let (stage, now, t) = (ctx.stage, ctx.now, ctx.t.clone());
+    let (stage, now, t, view) = (ctx.stage, ctx.now, ctx.t.clone(), ctx.view);
     Memo::new(move |previous: Option<&(String, String)>| {
+        // With a manual start, think time has no countdown to announce.
+        let manual_start = view.with(|v| {
+            v.as_ref()
+                .and_then(|v| v.accommodations.as_ref())
+                .is_some_and(|a| a.manual_start)
+        });
         let countdown = stage.with(|stage| match stage {
             Stage::TestVideo(flow) | Stage::Question(flow) => match flow.phase {
-                Phase::Thinking { until } => Some((until, "announce-think")),
+                Phase::Thinking { until } if !manual_start => Some((until, "announce-think")),
                 Phase::Recording { until, .. } => Some((until, "announce-left")),
                 _ => None,
             },

@@ -7,7 +7,7 @@ mod uploads;
 pub use uploads::{Replacing, TakeRefused, UploadMark, UploadRow};
 
 use crate::invite::{self, Candidate};
-use recorder_core::model::{ConsentAnswer, Interview};
+use recorder_core::model::{Accommodations, ConsentAnswer, Interview};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqliteSynchronous};
 use sqlx::Row;
 use std::collections::HashMap;
@@ -59,12 +59,56 @@ pub struct InviteRow {
     pub created_at: i64,
     /// When the candidate completed the interview.
     pub completed_at: Option<i64>,
+    /// Who it is for, as the hiring team named them.
+    pub candidate_name: Option<String>,
+    /// Their email address.
+    pub candidate_email: Option<String>,
     consent_agreed: Option<bool>,
     consent_at: Option<i64>,
     consent_sha256: Option<String>,
+    time_percent: u32,
+    extra_attempts: u32,
+    manual_start: bool,
+}
+
+/// An invite to create: to which interview, for whom, with what accommodations.
+///
+/// ```
+/// let invite = demo_server::db::NewInvite::to("demo");
+/// assert!(invite.accommodations.is_none() && invite.name.is_none());
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct NewInvite {
+    /// The interview's id.
+    pub interview: String,
+    /// The candidate's name, for the hiring team.
+    pub name: Option<String>,
+    /// The candidate's email address, for the hiring team.
+    pub email: Option<String>,
+    /// What the candidate is given beyond the interview's rules.
+    pub accommodations: Accommodations,
+}
+
+impl NewInvite {
+    /// An invite to `interview` with nothing more.
+    pub fn to(interview: &str) -> NewInvite {
+        NewInvite {
+            interview: interview.to_string(),
+            ..Default::default()
+        }
+    }
 }
 
 impl InviteRow {
+    /// What the candidate is given beyond the interview's rules.
+    pub fn accommodations(&self) -> Accommodations {
+        Accommodations {
+            time_percent: self.time_percent,
+            extra_attempts: self.extra_attempts,
+            manual_start: self.manual_start,
+        }
+    }
+
     /// The candidate's answer to the consent text, once given.
     pub fn consent(&self) -> Option<ConsentAnswer> {
         Some(ConsentAnswer {
@@ -128,11 +172,10 @@ impl Db {
             .collect()
     }
 
-    /// Creates an invite to `interview_id`; returns its token, or `None` if
-    /// there is no such interview.
-    pub async fn create_invite(&self, interview_id: &str) -> Result<Option<String>, sqlx::Error> {
+    /// Creates `invite`; returns its token, or `None` if there is no such interview.
+    pub async fn create_invite(&self, invite: &NewInvite) -> Result<Option<String>, sqlx::Error> {
         let exists = sqlx::query("SELECT 1 FROM interviews WHERE id = ?")
-            .bind(interview_id)
+            .bind(&invite.interview)
             .fetch_optional(&self.pool)
             .await?
             .is_some();
@@ -140,12 +183,20 @@ impl Db {
             return Ok(None);
         }
         let token = invite::new_token();
+        let given = &invite.accommodations;
         sqlx::query(
-            "INSERT INTO invites (token_sha256, interview_id, created_at) VALUES (?, ?, ?)",
+            "INSERT INTO invites (token_sha256, interview_id, created_at, candidate_name,
+                 candidate_email, time_percent, extra_attempts, manual_start)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(invite::token_hash(&token))
-        .bind(interview_id)
+        .bind(&invite.interview)
         .bind(unix_millis())
+        .bind(&invite.name)
+        .bind(&invite.email)
+        .bind(given.time_percent)
+        .bind(given.extra_attempts)
+        .bind(given.manual_start)
         .execute(&self.pool)
         .await?;
         Ok(Some(token))
@@ -155,7 +206,8 @@ impl Db {
     pub async fn find_invite(&self, token_sha256: &str) -> Result<Option<Candidate>, sqlx::Error> {
         let row = sqlx::query(
             "SELECT invites.id, interviews.definition,
-                    invites.consent_agreed, invites.consent_at, invites.consent_sha256
+                    invites.consent_agreed, invites.consent_at, invites.consent_sha256,
+                    invites.time_percent, invites.extra_attempts, invites.manual_start
              FROM invites
              JOIN interviews ON interviews.id = invites.interview_id
              WHERE invites.token_sha256 = ?",
@@ -165,11 +217,17 @@ impl Db {
         .await?;
         row.map(|row| {
             let definition: String = row.get("definition");
-            let interview =
+            let interview: Interview =
                 serde_json::from_str(&definition).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            let accommodations = Accommodations {
+                time_percent: row.get("time_percent"),
+                extra_attempts: row.get("extra_attempts"),
+                manual_start: row.get("manual_start"),
+            };
             Ok(Candidate {
                 invite_id: row.get("id"),
-                interview,
+                interview: interview.for_candidate(&accommodations),
+                accommodations,
                 consent: consent::answer_in(&row),
             })
         })
@@ -179,8 +237,9 @@ impl Db {
     /// Every invite, newest first.
     pub async fn invites(&self) -> Result<Vec<InviteRow>, sqlx::Error> {
         sqlx::query_as(
-            "SELECT id, interview_id, created_at, completed_at,
-                    consent_agreed, consent_at, consent_sha256
+            "SELECT id, interview_id, created_at, completed_at, candidate_name, candidate_email,
+                    consent_agreed, consent_at, consent_sha256,
+                    time_percent, extra_attempts, manual_start
              FROM invites ORDER BY id DESC",
         )
         .fetch_all(&self.pool)

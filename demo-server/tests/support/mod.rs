@@ -91,7 +91,11 @@ pub async fn message(response: Response) -> (StatusCode, String) {
 impl TestServer {
     /// A new invite's token.
     pub async fn invite(&self) -> String {
-        self.db.create_invite("demo").await.unwrap().unwrap()
+        self.db
+            .create_invite(&demo_server::db::NewInvite::to("demo"))
+            .await
+            .unwrap()
+            .unwrap()
     }
 
     /// An invite that has revealed `questions`.

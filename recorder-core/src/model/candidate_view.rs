@@ -1,7 +1,7 @@
 //! What a candidate is shown of an interview: the questions' rules and
 //! their progress, and a question once revealed.
 
-use super::{ConsentAnswer, Interview, Presentation, Prompt, Question};
+use super::{Accommodations, ConsentAnswer, Interview, Presentation, Prompt, Question};
 use serde::{Deserialize, Serialize};
 
 /// What the server tells a candidate about their interview (`GET /api/session`).
@@ -28,6 +28,10 @@ pub struct SessionView {
     /// The candidate's answer to the interview's consent text, once given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent_answer: Option<ConsentAnswer>,
+    /// What this candidate is given beyond the interview's rules (already
+    /// applied to the times and attempts above), if anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accommodations: Option<Accommodations>,
 }
 
 /// One question as listed before it is revealed.
@@ -86,6 +90,7 @@ impl SessionView {
                 })
                 .collect(),
             consent_answer: None,
+            accommodations: None,
         }
     }
 }

@@ -14,11 +14,13 @@
 //! assert_eq!(interview.questions[0].attempts, 2);
 //! ```
 
+mod accommodations;
 mod answer;
 mod candidate_view;
 mod consent;
 mod interview;
 
+pub use accommodations::{AccommodationError, Accommodations, MAX_TIME_PERCENT};
 pub use answer::{Receipt, SubmitTake, SubmittedAnswer};
 pub use candidate_view::{QuestionSummary, RevealedQuestion, SessionView};
 pub use consent::{Consent, ConsentAnswer, ConsentDecision, MAX_CONSENT_CHARS};

@@ -180,13 +180,22 @@ impl Session {
     /// ```
     pub fn poll_timeout(&self) -> Option<Duration> {
         match self.flow()?.phase {
-            Phase::Thinking { until } | Phase::Recording { until, .. } => Some(until),
+            Phase::Thinking { until } if !self.manual_start() => Some(until),
+            Phase::Recording { until, .. } => Some(until),
             _ => None,
         }
     }
 
-    /// Lets time pass: think time ending starts the recording, the answer
-    /// limit stops it.
+    /// Whether only the candidate starts a recording (an accommodation).
+    pub fn manual_start(&self) -> bool {
+        self.view
+            .accommodations
+            .as_ref()
+            .is_some_and(|a| a.manual_start)
+    }
+
+    /// Lets time pass: think time ending starts the recording (unless the
+    /// candidate's accommodations say they start it), the answer limit stops it.
     ///
     /// ```
     /// let mut s = recorder_core::session::Session::new(recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample()));
@@ -197,7 +206,9 @@ impl Session {
             return Vec::new();
         };
         match flow.phase {
-            Phase::Thinking { until } if now >= until => vec![self.start_recording()],
+            Phase::Thinking { until } if now >= until && !self.manual_start() => {
+                vec![self.start_recording()]
+            }
             Phase::Recording { until, .. } if now >= until => {
                 self.set_phase(Phase::Stopping);
                 vec![Action::StopRecording]

@@ -597,3 +597,36 @@ fn an_answer_given_before_a_reload_is_not_asked_again() {
         "no consent text, no consent step"
     );
 }
+
+#[test]
+fn with_manual_start_think_time_ending_waits_for_record() {
+    let mut view = SessionView::overview(&Interview::sample());
+    view.accommodations = Some(crate::model::Accommodations {
+        manual_start: true,
+        ..Default::default()
+    });
+    view.questions[0].revealed = true; // back from an earlier visit: no test video
+    let mut s = Session::new(view);
+    s.handle_event(secs(0), Event::Start).unwrap();
+    s.handle_event(secs(0), Event::DevicesOpened).unwrap();
+    for t in 0..5 {
+        s.handle_event(100 * MS * t, Event::Level { rms: 0.1 })
+            .unwrap();
+    }
+    s.handle_event(secs(1), Event::ContinueFromDeviceCheck)
+        .unwrap();
+    let practice = s.view().practice.clone().unwrap();
+    assert_eq!(s.stage(), &Stage::Questions);
+    s.handle_event(secs(1), Event::ViewQuestion(practice.id))
+        .unwrap();
+    assert_eq!(s.poll_timeout(), None, "nothing to wake up for");
+    assert!(
+        s.handle_timeout(secs(3600)).is_empty(),
+        "no recording by itself"
+    );
+    assert!(matches!(phase(&s), Phase::Thinking { .. }));
+    assert_eq!(
+        s.handle_event(secs(3600), Event::Record).unwrap(),
+        vec![Action::StartRecording(Purpose::Practice("practice".into()))]
+    );
+}

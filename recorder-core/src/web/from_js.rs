@@ -16,8 +16,8 @@
 //! ```
 
 use crate::model::{
-    Branding, Consent, ConsentAnswer, Presentation, Prompt, Question, QuestionSummary, Receipt,
-    RevealedQuestion, SessionView, SubmittedAnswer,
+    Accommodations, Branding, Consent, ConsentAnswer, Presentation, Prompt, Question,
+    QuestionSummary, Receipt, RevealedQuestion, SessionView, SubmittedAnswer,
 };
 use crate::take_store::TakeInfo;
 use wasm_bindgen::JsValue;
@@ -178,6 +178,7 @@ impl FromJs for SessionView {
             practice: f.opt_object("practice")?,
             questions: f.list("questions")?,
             consent_answer: f.opt_object("consent_answer")?,
+            accommodations: f.opt_object("accommodations")?,
         })
     }
 }
@@ -190,6 +191,16 @@ impl FromJs for Presentation {
             locale: f.opt_string("locale")?,
             branding: f.opt_object("branding")?.unwrap_or_default(),
             consent: f.opt_object("consent")?,
+        })
+    }
+}
+
+impl FromJs for Accommodations {
+    fn from_fields(f: &Fields) -> Result<Self, ShapeError> {
+        Ok(Accommodations {
+            time_percent: f.opt_u32("time_percent")?.unwrap_or(100),
+            extra_attempts: f.opt_u32("extra_attempts")?.unwrap_or_default(),
+            manual_start: f.flag("manual_start")?,
         })
     }
 }

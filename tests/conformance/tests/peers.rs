@@ -112,7 +112,11 @@ async fn demo_server_gets_every_byte_of_a_deferred_length_take() {
         .await
         .unwrap();
     let media = dir.path().join("media");
-    let token = db.create_invite("demo").await.unwrap().unwrap();
+    let token = db
+        .create_invite(&demo_server::db::NewInvite::to("demo"))
+        .await
+        .unwrap()
+        .unwrap();
     let invite = db
         .find_invite(&demo_server::invite::token_hash(&token))
         .await

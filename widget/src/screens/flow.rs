@@ -14,7 +14,8 @@ use std::time::Duration;
 /// The screen of a flow. An answer's title is its question's `number`
 /// (from 1); its review offers a retake while `attempts_left` is above 0.
 /// `now` drives the countdowns, `progress` is the take's upload and
-/// `playback` the take to watch in review.
+/// `playback` the take to watch in review. With `manual_start`, think time
+/// has no countdown: recording starts when the candidate says.
 #[component]
 pub fn Flow(
     screen: ScreenContext,
@@ -22,6 +23,7 @@ pub fn Flow(
     number: usize,
     attempts_left: u32,
     hide_self_view: bool,
+    manual_start: bool,
     #[prop(into)] now: Live<Duration>,
     #[prop(into)] progress: Live<Progress>,
     #[prop(into)] playback: Live<Option<String>>,
@@ -63,10 +65,12 @@ pub fn Flow(
         Phase::Thinking { until } => {
             let t2 = t.clone();
             let seconds = move || until.saturating_sub(now.get()).as_secs_f64().ceil() as u64;
+            let countdown = move || match manual_start {
+                true => t2.get("thinking-manual"),
+                false => t2.format("thinking", &[("seconds", Arg::Seconds(seconds() as f64))]),
+            };
             view! {
-                <p class="ir-countdown" part="countdown" data-status="thinking">
-                    {move || t2.format("thinking", &[("seconds", Arg::Seconds(seconds() as f64))])}
-                </p>
+                <p class="ir-countdown" part="countdown" data-status="thinking">{countdown}</p>
                 {act(&screen, t.get("record-now"), "record", BUTTON, Event::Record)}
             }
             .into_any()

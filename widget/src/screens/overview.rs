@@ -26,6 +26,13 @@ pub fn Overview(screen: ScreenContext, view: SessionView) -> impl IntoView {
     let intro = view.presentation.intro_video.clone().map(|src| {
         view! { <video class="ir-intro" part="intro-video" src=src controls=true playsinline=true preload="metadata"></video> }
     });
+    let adjusted = view.accommodations.as_ref().map(|given| {
+        let mut text = t.get("overview-adjusted");
+        if given.manual_start {
+            text = format!("{text} {}", t.get("overview-manual-start"));
+        }
+        view! { <p class="ir-note" part="accommodations">{text}</p> }
+    });
     let company = (!view.presentation.branding.company.is_empty())
         .then(|| view.presentation.branding.company.clone());
     view! {
@@ -39,6 +46,7 @@ pub fn Overview(screen: ScreenContext, view: SessionView) -> impl IntoView {
                 <li>{t.format("overview-length", &[("minutes", Arg::Minutes(longest.div_ceil(60) as f64))])}</li>
                 {deadline.map(|d| view! { <li>{d}</li> })}
             </ul>
+            {adjusted}
             <p class="ir-note">{t.get("overview-how")}</p>
             <button part="button start" class="ir-button" on:click=move |_| screen.act(Event::Start)>
                 {t.get("start-interview")}
