@@ -129,11 +129,17 @@ function overview(view, t, theme) {
   const intro = view.intro_video
     ? [el('video', { class: 'ir-intro', part: 'intro-video', src: view.intro_video, controls: '', playsinline: '', preload: 'metadata' })]
     : [];
+  const given = view.accommodations;
+  const adjusted = given && t.has('overview-adjusted')
+    ? [el('p', { class: 'ir-note', part: 'accommodations' },
+      given.manual_start ? `${t('overview-adjusted')} ${t('overview-manual-start')}` : t('overview-adjusted'))]
+    : [];
   const section = el('section', { class: 'ir-screen', part: 'overview', 'aria-labelledby': 'ir-title' },
     el('p', { class: 'ir-company' }, view.branding?.company ?? ''),
     el('h2', { id: 'ir-title', part: 'title', tabindex: '-1' }, view.title),
     ...intro,
     el('ul', { class: 'ir-facts' }, ...facts.map((fact) => el('li', {}, fact))),
+    ...adjusted,
     el('p', { class: 'ir-note' }, t('overview-how')),
     el('button', { part: 'button start', class: 'ir-button' }, t('start-interview')));
   const themed = /^[A-Za-z0-9-]+$/.test(theme ?? '') ? ` ir-theme-${theme}` : '';
