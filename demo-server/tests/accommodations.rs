@@ -49,16 +49,7 @@ async fn extra_time_scales_every_limit_and_the_size_accepted() {
     let given = invite(&server, more.clone()).await;
     let plain = server.invite().await;
 
-    let session: SessionView = server
-        .client
-        .get(format!("{}/api/session", server.origin))
-        .bearer_auth(&given)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let session: SessionView = server.session(&given).await;
     assert_eq!(session.accommodations, Some(more.clone()));
     let q1 = &session.questions[0];
     assert_eq!(q1.answer_seconds, more.scaled(normal.answer_seconds));
@@ -106,15 +97,6 @@ async fn extra_time_scales_every_limit_and_the_size_accepted() {
 async fn an_invite_without_accommodations_shows_none() {
     let server = start_with(Interview::sample()).await;
     let token = server.invite().await;
-    let session: serde_json::Value = server
-        .client
-        .get(format!("{}/api/session", server.origin))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let session: serde_json::Value = server.session(&token).await;
     assert!(session.get("accommodations").is_none(), "{session}");
 }

@@ -73,16 +73,7 @@ async fn the_page_carries_the_candidates_session_as_the_api_gives_it() {
     let embedded = embedded_session(&server, &format!("/i/{token}"))
         .await
         .expect("the page embeds the session");
-    let api: serde_json::Value = server
-        .client
-        .get(format!("{}/api/session", server.origin))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let api: serde_json::Value = server.session(&token).await;
     assert_eq!(embedded, api);
     assert_eq!(embedded["questions"][0]["revealed"], true);
     let unknown = "x".repeat(40);

@@ -56,16 +56,7 @@ async fn nothing_is_recorded_before_the_candidate_agrees() {
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(text.contains("already agreed"), "{text}");
 
-    let session: SessionView = server
-        .client
-        .get(format!("{}/api/session", server.origin))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let session: SessionView = server.session(&token).await;
     assert_eq!(session.consent_answer, Some(agreed));
     assert_eq!(server.reveal(&token, "q1").await.status(), StatusCode::OK);
     let created = server.create(&token, &metadata("q1", "")).await;

@@ -114,6 +114,19 @@ impl TestServer {
         response.text().await.unwrap()
     }
 
+    /// `GET /api/session` for `token`, as JSON (a `SessionView`, or any value).
+    pub async fn session<T: serde::de::DeserializeOwned>(&self, token: &str) -> T {
+        self.client
+            .get(format!("{}/api/session", self.origin))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     /// `POST /api/questions/{question}/reveal`.
     pub async fn reveal(&self, token: &str, question: &str) -> Response {
         self.post(&format!("/api/questions/{question}/reveal"), token, None)

@@ -15,7 +15,12 @@ fn session() -> Session {
 
 /// Overview → device check with the microphone heard, at time 0..1 s.
 fn checked() -> Session {
-    let mut s = session();
+    checked_from(SessionView::overview(&Interview::sample()))
+}
+
+/// [`checked`] for a session starting from `view`.
+fn checked_from(view: SessionView) -> Session {
+    let mut s = Session::new(view);
     s.handle_event(secs(0), Event::Start).unwrap();
     s.handle_event(secs(0), Event::DevicesOpened).unwrap();
     for t in 0..5 {
@@ -606,15 +611,7 @@ fn with_manual_start_think_time_ending_waits_for_record() {
         ..Default::default()
     });
     view.questions[0].revealed = true; // back from an earlier visit: no test video
-    let mut s = Session::new(view);
-    s.handle_event(secs(0), Event::Start).unwrap();
-    s.handle_event(secs(0), Event::DevicesOpened).unwrap();
-    for t in 0..5 {
-        s.handle_event(100 * MS * t, Event::Level { rms: 0.1 })
-            .unwrap();
-    }
-    s.handle_event(secs(1), Event::ContinueFromDeviceCheck)
-        .unwrap();
+    let mut s = checked_from(view);
     let practice = s.view().practice.clone().unwrap();
     assert_eq!(s.stage(), &Stage::Questions);
     s.handle_event(secs(1), Event::ViewQuestion(practice.id))
