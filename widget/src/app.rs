@@ -16,6 +16,7 @@ use futures::future::join;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use recorder_core::error_code::ErrorCode;
+use recorder_core::model::SessionView;
 use recorder_core::session::{Phase, Purpose, Stage};
 use wasm_bindgen::JsCast;
 
@@ -135,18 +136,17 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                 }
                 .into_any(),
                 Stage::TestVideo(flow) | Stage::Question(flow) => {
-                    let question = match &flow.purpose {
-                        Purpose::Answer(id) => view.questions.iter().position(|q| q.id == *id),
-                        Purpose::Test | Purpose::Practice(_) => None,
+                    let (number, attempts_left) = match &flow.purpose {
+                        Purpose::Answer(id) => (
+                            view.questions.iter().position(|q| q.id == *id).map_or(1, |i| i + 1),
+                            view.attempts_left(id),
+                        ),
+                        Purpose::Test | Purpose::Practice(_) => (1, 0),
                     };
-                    let attempts_left = question.map_or(0, |i| {
-                        let q = &view.questions[i];
-                        q.attempts.saturating_sub(q.attempts_used)
-                    });
                     view! {
-                        <Flow screen flow number=question.map_or(1, |i| i + 1) attempts_left
+                        <Flow screen flow number attempts_left
                             hide_self_view=ctx.options.hide_self_view
-                            manual_start=view.accommodations.as_ref().is_some_and(|a| a.manual_start)
+                            manual_start=view.manual_start()
                             now=ctx.now progress=ctx.progress playback=ctx.playback/>
                     }
                     .into_any()
@@ -181,11 +181,7 @@ fn announcements(ctx: &Ctx) -> Memo<(String, String)> {
     let (stage, now, t, view) = (ctx.stage, ctx.now, ctx.t.clone(), ctx.view);
     Memo::new(move |previous: Option<&(String, String)>| {
         // With a manual start, think time has no countdown to announce.
-        let manual_start = view.with(|v| {
-            v.as_ref()
-                .and_then(|v| v.accommodations.as_ref())
-                .is_some_and(|a| a.manual_start)
-        });
+        let manual_start = view.with(|v| v.as_ref().is_some_and(SessionView::manual_start));
         let countdown = stage.with(|stage| match stage {
             Stage::TestVideo(flow) | Stage::Question(flow) => match flow.phase {
                 Phase::Thinking { until } if !manual_start => Some((until, "announce-think")),

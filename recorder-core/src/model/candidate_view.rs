@@ -93,6 +93,38 @@ impl SessionView {
             accommodations: None,
         }
     }
+
+    /// Takes left for a question (practice: its own attempts; unknown: 0).
+    ///
+    /// ```
+    /// let view = recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample());
+    /// assert_eq!(view.attempts_left("q1"), 3);
+    /// assert_eq!(view.attempts_left("nope"), 0);
+    /// ```
+    pub fn attempts_left(&self, question: &str) -> u32 {
+        self.questions
+            .iter()
+            .find(|q| q.id == question)
+            .map(|q| q.attempts.saturating_sub(q.attempts_used))
+            .or_else(|| {
+                self.practice
+                    .as_ref()
+                    .filter(|p| p.id == question)
+                    .map(|p| p.attempts)
+            })
+            .unwrap_or(0)
+    }
+
+    /// Whether only the candidate starts a recording: think time ending
+    /// does not (an accommodation).
+    ///
+    /// ```
+    /// let view = recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample());
+    /// assert!(!view.manual_start());
+    /// ```
+    pub fn manual_start(&self) -> bool {
+        self.accommodations.as_ref().is_some_and(|a| a.manual_start)
+    }
 }
 
 /// A revealed question (`POST /api/questions/{id}/reveal`). Revealing again

@@ -157,19 +157,7 @@ impl Session {
     /// assert_eq!(s.attempts_left("q1"), 3);
     /// ```
     pub fn attempts_left(&self, question: &str) -> u32 {
-        self.view
-            .questions
-            .iter()
-            .find(|q| q.id == question)
-            .map(|q| q.attempts.saturating_sub(q.attempts_used))
-            .or_else(|| {
-                self.view
-                    .practice
-                    .as_ref()
-                    .filter(|p| p.id == question)
-                    .map(|p| p.attempts)
-            })
-            .unwrap_or(0)
+        self.view.attempts_left(question)
     }
 
     /// When [`Session::handle_timeout`] must run next (think time or the answer limit ends).
@@ -180,18 +168,10 @@ impl Session {
     /// ```
     pub fn poll_timeout(&self) -> Option<Duration> {
         match self.flow()?.phase {
-            Phase::Thinking { until } if !self.manual_start() => Some(until),
+            Phase::Thinking { until } if !self.view.manual_start() => Some(until),
             Phase::Recording { until, .. } => Some(until),
             _ => None,
         }
-    }
-
-    /// Whether only the candidate starts a recording (an accommodation).
-    pub fn manual_start(&self) -> bool {
-        self.view
-            .accommodations
-            .as_ref()
-            .is_some_and(|a| a.manual_start)
     }
 
     /// Lets time pass: think time ending starts the recording (unless the
@@ -206,7 +186,7 @@ impl Session {
             return Vec::new();
         };
         match flow.phase {
-            Phase::Thinking { until } if now >= until && !self.manual_start() => {
+            Phase::Thinking { until } if now >= until && !self.view.manual_start() => {
                 vec![self.start_recording()]
             }
             Phase::Recording { until, .. } if now >= until => {
