@@ -177,6 +177,7 @@ pub async fn complete(
         title: candidate.interview.title.clone(),
         completed_at,
         answers,
+        review_by: candidate.interview.presentation.review_by,
     };
     if let Some(webhook) = state.webhook.as_ref().filter(|_| first_time) {
         webhook.deliver(serde_json::json!({

@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use recorder_core::model::{
-    Accommodations, Branding, Consent, ConsentAnswer, Interview, Prompt, Receipt, RevealedQuestion,
-    SessionView, SubmittedAnswer,
+    Accommodations, Branding, Consent, ConsentAnswer, Help, Interview, Prompt, Receipt,
+    RevealedQuestion, SessionView, SubmittedAnswer,
 };
 use recorder_core::take_store::TakeInfo;
 use recorder_core::web::from_js::{from_js, FromJs, ShapeError};
@@ -36,6 +36,11 @@ fn full_view() -> SessionView {
         text: "We record your answers.\n\nOnly the team sees them.".into(),
         privacy_url: Some("https://example.com/privacy".into()),
     });
+    interview.presentation.help = Some(Help {
+        email: Some("jobs@example.com".into()),
+        url: Some("https://example.com/help".into()),
+    });
+    interview.presentation.review_by = Some(1_800_600_000);
     let mut view = SessionView::overview(&interview);
     view.consent_answer = Some(ConsentAnswer {
         agreed: true,
@@ -101,8 +106,14 @@ fn every_server_answer_reads_back_equal() {
         title: "Support engineer".into(),
         completed_at: 1_763_000_000_001,
         answers: vec![answer(Some(61_500)), answer(None)],
+        review_by: Some(1_800_600_000),
     };
     assert_eq!(through_json(&receipt), Ok(receipt.clone()));
+    let without_date = Receipt {
+        review_by: None,
+        ..receipt
+    };
+    assert_eq!(through_json(&without_date), Ok(without_date.clone()));
 }
 
 #[wasm_bindgen_test]

@@ -2,7 +2,7 @@
 // on its way, then the wasm's own screens take over. Here the wasm is held back until
 // the test lets it through, so "before" really is before: the first screen must say the
 // same words as the recorder's own overview in every locale (one question and three,
-// a deadline), and a Start pressed on it must lead to the camera check once the wasm
+// a deadline, a help contact), and a Start pressed on it must lead to the camera check once the wasm
 // has arrived, with nothing pressed twice and no page error.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,7 +18,10 @@ after(() => cleanup.forEach((stop) => stop()));
 const LOCALES = ['en', 'es', 'fr', 'de', 'pt-BR', 'ar'];
 const question = (id, attempts) => ({ id, prompt: { text: `Question ${id}?` }, think_seconds: 20, answer_seconds: 90, attempts });
 const INTERVIEWS = [
-  { id: 'one', title: 'One question', deadline: 1_893_456_000, branding: { company: 'Example Hiring Co.' }, questions: [question('q1', 1)] },
+  {
+    id: 'one', title: 'One question', deadline: 1_893_456_000, branding: { company: 'Example Hiring Co.' },
+    help: { email: 'jobs@example.com', url: 'https://example.com/help' }, questions: [question('q1', 1)],
+  },
   { id: 'three', title: 'Three questions', questions: [question('q1', 2), question('q2', 3), question('q3', 1)] },
 ];
 
@@ -39,6 +42,12 @@ async function heldBack(browser) {
 }
 
 const first = '.ir-first [part~="overview"]';
+
+/** In the page: the help contact under `root`'s screen, as its text and links, or null. */
+function contactOf(root) {
+  const contact = root.querySelector('[part~="contact"]');
+  return contact && [contact.innerText, ...[...contact.querySelectorAll('a')].map((a) => `${a.getAttribute('part')} ${a.href} ${a.dir}`)];
+}
 const own = '.ir:not(.ir-first) [part~="overview"]';
 
 test('the loader draws the overview before the wasm, in every locale, with the words of the recorder\'s own', { timeout: 240_000 }, async () => {
@@ -58,6 +67,7 @@ test('the loader draws the overview before the wasm, in every locale, with the w
         dir: root.getAttribute('dir'),
         text: root.querySelector('[part~="overview"]').innerText,
       }));
+      drawn.contact = await tab.locator('.ir-first').evaluate(contactOf);
       release();
       await tab.locator('.ir-first').waitFor({ state: 'detached', timeout: 60_000 });
       const mounted = await tab.locator(own).evaluate((section) => ({
@@ -65,8 +75,10 @@ test('the loader draws the overview before the wasm, in every locale, with the w
         dir: section.closest('.ir').getAttribute('dir'),
         text: section.innerText,
       }));
+      mounted.contact = await tab.locator('.ir:not(.ir-first)').evaluate(contactOf);
       assert.deepEqual(drawn, mounted, `${interview} in ${code}: the first screen is the recorder's overview`);
       assert.equal(drawn.lang, code);
+      assert.equal(drawn.contact === null, interview !== 'one', 'the help contact, where the interview has one');
       assert.equal(drawn.dir, code === 'ar' ? 'rtl' : 'ltr');
       assert.deepEqual(errors, []);
       await tab.close();

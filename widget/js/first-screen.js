@@ -134,6 +134,7 @@ function overview(view, t, theme) {
     ? [el('p', { class: 'ir-note', part: 'accommodations' },
       given.manual_start ? `${t('overview-adjusted')} ${t('overview-manual-start')}` : t('overview-adjusted'))]
     : [];
+  const help = view.help && t.has('contact') && t.has('contact-page') ? contact(view.help, t, el) : [];
   const section = el('section', { class: 'ir-screen', part: 'overview', 'aria-labelledby': 'ir-title' },
     el('p', { class: 'ir-company' }, view.branding?.company ?? ''),
     el('h2', { id: 'ir-title', part: 'title', tabindex: '-1' }, view.title),
@@ -144,7 +145,16 @@ function overview(view, t, theme) {
     el('button', { part: 'button start', class: 'ir-button' }, t('start-interview')));
   const themed = /^[A-Za-z0-9-]+$/.test(theme ?? '') ? ` ir-theme-${theme}` : '';
   return el('div', { part: 'root', class: `ir ir-first${themed}`, lang: t.lang, dir: t.rtl ? 'rtl' : 'ltr' },
-    el('div', {}, section));
+    el('div', {}, section, ...help));
+}
+
+/** The hiring team's contact under the screen, as widget/src/screens/contact.rs draws it. */
+function contact(help, t, el) {
+  const links = [];
+  if (help.email) links.push(el('a', { part: 'contact-email', href: `mailto:${help.email}`, dir: 'ltr' }, help.email));
+  if (/^https?:\/\//i.test(help.url ?? '')) links.push(el('a', { part: 'contact-page', href: help.url, target: '_blank', rel: 'noopener noreferrer' }, t('contact-page')));
+  if (links.length === 2) links.splice(1, 0, ' · ');
+  return [el('p', { class: 'ir-note ir-contact', part: 'contact' }, t('contact'), ' ', ...links)];
 }
 
 // Values for placeholders: each knows how to write itself for a language, and

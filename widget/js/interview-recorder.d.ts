@@ -50,6 +50,10 @@ export interface ReadyDetail {
   consent?: { text: string; privacy_url?: string };
   /** The candidate's answer to it, once given (an earlier visit). */
   consent_answer?: ConsentDetail;
+  /** The hiring team's contact, shown under every screen. */
+  help?: { email?: string; url?: string };
+  /** When the team will have reviewed the answers (Unix seconds). */
+  review_by?: number;
   questions: QuestionSummary[];
 }
 
@@ -81,6 +85,8 @@ export interface CompletedDetail {
   title: string;
   completed_at: number;
   answers: { question: string; bytes: number; sha256: string; duration_ms?: number; submitted_at: number }[];
+  /** When the team will have reviewed the answers (Unix seconds), if the interview says. */
+  review_by?: number;
 }
 
 /** `permission-denied` and `error`. */

@@ -22,6 +22,14 @@ overview-how = ستتحقق من الكاميرا والميكروفون، وت�
 overview-adjusted = تشمل الأوقات والمحاولات أدناه التعديلات المتفق عليها لك.
 overview-manual-start = لا يبدأ التسجيل إلا عندما تبدؤه بنفسك.
 start-interview = ابدأ المقابلة
+contact = لديك سؤال أو مشكلة؟ تواصل مع فريق التوظيف:
+contact-page = صفحة المساعدة (تُفتح في علامة تبويب جديدة)
+progress-label = أين أنت الآن
+progress-setup = التجهيز
+progress-practice = التدريب
+progress-questions = الأسئلة
+progress-answered = الأسئلة: أُجيب عن { $answered } من { $count }
+progress-question = السؤال { $number } من { $count }
 consent-title = قبل أن تبدأ
 consent-privacy = سياسة الخصوصية (تُفتح في علامة تبويب جديدة)
 consent-agree = أوافق
@@ -35,6 +43,11 @@ device-say-something = قل شيئًا: يمكن بدء التسجيل بعد أ
 device-heard = الميكروفون يعمل.
 device-level-unavailable = لا يستطيع هذا المتصفح عرض مستوى الميكروفون هنا. ستسمع صوتك في فيديو الاختبار التالي.
 device-level = مستوى الميكروفون
+tips-title = نصائح لتسجيل جيد
+tip-quiet = اختر مكانًا هادئًا وأوقف إشعارات هاتفك.
+tip-light = اجلس مواجهًا لنافذة أو مصباح: الضوء أمامك لا خلفك.
+tip-framing = ضع الكاميرا بمستوى عينيك، بحيث يظهر رأسك وكتفاك في الصورة.
+tip-connection = استخدم شبكة Wi-Fi إن أمكن. مع اتصال ضعيف قد يستغرق حفظ الإجابة وقتًا أطول قليلًا بعد الإيقاف؛ لا يضيع شيء.
 continue = متابعة
 try-again = حاول مرة أخرى
 help-not-allowed = المتصفح غير مسموح له باستخدام الكاميرا أو الميكروفون. اضغط على أيقونة الكاميرا في شريط العنوان (في الهاتف: الإعدادات › المتصفح › الكاميرا والميكروفون)، واسمح بالوصول، ثم اضغط حاول مرة أخرى.
@@ -70,6 +83,16 @@ question-status-used = { $attempts ->
 }
 question-status-submitted = أُرسلت
 question-length = حتى { $seconds }
+question-think = وقت التفكير { $seconds }
+question-think-manual = وقت التفكير: كما تحتاج
+question-takes-left = { $left ->
+    [zero] لم تبقَ أي محاولة من { $attempts }
+    [one] بقيت محاولة واحدة من { $attempts }
+    [two] بقيت محاولتان من { $attempts }
+    [few] بقيت { $left } محاولات من { $attempts }
+    [many] بقيت { $left } محاولة من { $attempts }
+   *[other] بقيت { $left } محاولة من { $attempts }
+}
 view-question = اعرض السؤال
 practice-again = تدرّب مرة أخرى
 revealing = جارٍ تحميل السؤال…
@@ -92,6 +115,7 @@ failed-take = توقف التسجيل: { $reason }. لا تُحتسب هذه ا�
 record-again = سجّل مرة أخرى
 done-title = شكرًا لك! اكتملت مقابلتك.
 done-review = سيراجع فريق التوظيف إجاباتك قريبًا.
+done-review-by = سيراجع فريق التوظيف إجاباتك قبل { $date }.
 done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
 unsaved-warning = ما زالت إجابتك قيد الحفظ. قد تفقدها إذا غادرت الآن.
 announce-think = { $seconds ->

@@ -14,6 +14,14 @@ overview-how = Sie prüfen Kamera und Mikrofon, nehmen ein kurzes Testvideo auf 
 overview-adjusted = Die Zeiten und Versuche unten enthalten die für Sie vereinbarten Anpassungen.
 overview-manual-start = Die Aufnahme beginnt erst, wenn Sie sie selbst starten.
 start-interview = Interview starten
+contact = Fragen oder ein Problem? Wenden Sie sich an das Recruiting-Team:
+contact-page = Hilfeseite (öffnet sich in einem neuen Tab)
+progress-label = Wo Sie gerade sind
+progress-setup = Vorbereitung
+progress-practice = Übung
+progress-questions = Fragen
+progress-answered = Fragen: { $answered } von { $count } beantwortet
+progress-question = Frage { $number } von { $count }
 consent-title = Bevor Sie beginnen
 consent-privacy = Datenschutzerklärung (öffnet sich in einem neuen Tab)
 consent-agree = Ich stimme zu
@@ -27,6 +35,11 @@ device-say-something = Sagen Sie etwas: Die Aufnahme kann beginnen, sobald Ihr M
 device-heard = Ihr Mikrofon funktioniert.
 device-level-unavailable = Dieser Browser kann den Pegel Ihres Mikrofons hier nicht anzeigen. Im folgenden Testvideo hören Sie sich selbst.
 device-level = Mikrofonpegel
+tips-title = Tipps für eine gute Aufnahme
+tip-quiet = Suchen Sie einen ruhigen Ort und schalten Sie die Benachrichtigungen Ihres Telefons stumm.
+tip-light = Setzen Sie sich mit dem Gesicht zu einem Fenster oder einer Lampe: das Licht vor Ihnen, nicht hinter Ihnen.
+tip-framing = Stellen Sie die Kamera auf Augenhöhe, mit Kopf und Schultern im Bild.
+tip-connection = Nutzen Sie nach Möglichkeit WLAN. Bei einer schwachen Verbindung kann das Speichern einer Antwort nach dem Stoppen etwas länger dauern; es geht nichts verloren.
 continue = Weiter
 try-again = Erneut versuchen
 help-not-allowed = Ihr Browser darf Kamera oder Mikrofon nicht verwenden. Klicken Sie auf das Kamerasymbol in der Adressleiste (auf dem Handy: Einstellungen › Ihr Browser › Kamera und Mikrofon), erlauben Sie den Zugriff und tippen Sie dann auf „Erneut versuchen“.
@@ -58,6 +71,13 @@ question-status-used = { $attempts ->
 }
 question-status-submitted = Gesendet
 question-length = Bis zu { $seconds }
+question-think = Bedenkzeit { $seconds }
+question-think-manual = Bedenkzeit so lange Sie brauchen
+question-takes-left = { $left ->
+    [0] Keine Versuche mehr
+    [one] { $left } von { $attempts } Versuchen übrig
+   *[other] { $left } von { $attempts } Versuchen übrig
+}
 view-question = Frage ansehen
 practice-again = Noch einmal üben
 revealing = Die Frage wird geladen…
@@ -80,6 +100,7 @@ failed-take = Die Aufnahme wurde beendet: { $reason }. Dieser Versuch zählt nic
 record-again = Erneut aufnehmen
 done-title = Vielen Dank! Ihr Interview ist abgeschlossen.
 done-review = Das Recruiting-Team sieht sich Ihre Antworten bald an.
+done-review-by = Das Recruiting-Team sieht sich Ihre Antworten bis { $date } an.
 done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
 unsaved-warning = Ihre Antwort wird noch gespeichert. Wenn Sie die Seite jetzt verlassen, kann sie verloren gehen.
 announce-think = { $seconds ->

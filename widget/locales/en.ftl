@@ -22,6 +22,14 @@ overview-how = You will check your camera and microphone, record a short test vi
 overview-adjusted = Times and takes below include the adjustments agreed for you.
 overview-manual-start = Recording starts only when you start it yourself.
 start-interview = Start interview
+contact = Questions or a problem? Contact the hiring team:
+contact-page = help page (opens in a new tab)
+progress-label = Where you are
+progress-setup = Setup
+progress-practice = Practice
+progress-questions = Questions
+progress-answered = Questions: { $answered } of { $count } answered
+progress-question = Question { $number } of { $count }
 consent-title = Before you start
 consent-privacy = Privacy policy (opens in a new tab)
 consent-agree = I agree
@@ -35,6 +43,11 @@ device-say-something = Say something: recording can start once your microphone h
 device-heard = Your microphone works.
 device-level-unavailable = This browser cannot show your microphone level here. You will hear yourself in the test video next.
 device-level = Microphone level
+tips-title = Tips for a good recording
+tip-quiet = Find a quiet place and silence your phone's notifications.
+tip-light = Face a window or a lamp, so that the light is in front of you, not behind.
+tip-framing = Put the camera at eye level, with your head and shoulders in the picture.
+tip-connection = Use Wi-Fi if you can. On a weak connection an answer may take a little longer to finish saving after you stop; nothing is lost.
 continue = Continue
 try-again = Try again
 help-not-allowed = Your browser is not allowed to use the camera or microphone. Click the camera icon in the address bar (on a phone: Settings › your browser › Camera and Microphone), allow access, then press Try again.
@@ -66,6 +79,13 @@ question-status-used = { $attempts ->
 }
 question-status-submitted = Submitted
 question-length = Up to { $seconds }
+question-think = Think time { $seconds }
+question-think-manual = Think time as long as you need
+question-takes-left = { $left ->
+    [0] No takes left
+    [one] { $left } of { $attempts } takes left
+   *[other] { $left } of { $attempts } takes left
+}
 view-question = View question
 practice-again = Practice again
 revealing = Loading the question…
@@ -88,6 +108,7 @@ failed-take = The recording stopped: { $reason }. This take does not count.
 record-again = Record again
 done-title = Thank you! Your interview is complete.
 done-review = The hiring team will review your answers soon.
+done-review-by = The hiring team will review your answers by { $date }.
 done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
 unsaved-warning = Your answer is still being saved. Leaving now may lose it.
 announce-think = { $seconds ->

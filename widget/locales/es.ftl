@@ -14,6 +14,14 @@ overview-how = Comprobarás tu cámara y micrófono, grabarás un vídeo de prue
 overview-adjusted = Los tiempos e intentos de abajo incluyen los ajustes acordados para ti.
 overview-manual-start = La grabación solo empieza cuando tú la inicias.
 start-interview = Empezar la entrevista
+contact = ¿Preguntas o algún problema? Contacta con el equipo de selección:
+contact-page = página de ayuda (se abre en una pestaña nueva)
+progress-label = Dónde estás
+progress-setup = Preparación
+progress-practice = Práctica
+progress-questions = Preguntas
+progress-answered = Preguntas: { $answered } de { $count } respondidas
+progress-question = Pregunta { $number } de { $count }
 consent-title = Antes de empezar
 consent-privacy = Política de privacidad (se abre en una pestaña nueva)
 consent-agree = Acepto
@@ -27,6 +35,11 @@ device-say-something = Di algo: podrás grabar cuando el micrófono te haya oíd
 device-heard = Tu micrófono funciona.
 device-level-unavailable = Este navegador no puede mostrar aquí el nivel de tu micrófono. Te escucharás en el video de prueba a continuación.
 device-level = Nivel del micrófono
+tips-title = Consejos para una buena grabación
+tip-quiet = Busca un lugar tranquilo y silencia las notificaciones del teléfono.
+tip-light = Ponte frente a una ventana o una lámpara, con la luz delante de ti y no detrás.
+tip-framing = Coloca la cámara a la altura de los ojos, con la cabeza y los hombros en la imagen.
+tip-connection = Usa wifi si puedes. Con una conexión débil, una respuesta puede tardar un poco más en terminar de guardarse después de detenerla; no se pierde nada.
 continue = Continuar
 try-again = Reintentar
 help-not-allowed = El navegador no tiene permiso para usar la cámara o el micrófono. Pulsa el icono de la cámara en la barra de direcciones (en el móvil: Ajustes › tu navegador › Cámara y Micrófono), permite el acceso y pulsa Reintentar.
@@ -58,6 +71,13 @@ question-status-used = { $attempts ->
 }
 question-status-submitted = Enviada
 question-length = Hasta { $seconds }
+question-think = Tiempo para pensar: { $seconds }
+question-think-manual = Tiempo para pensar: el que necesites
+question-takes-left = { $left ->
+    [0] No quedan tomas
+    [one] Queda { $left } de { $attempts } tomas
+   *[other] Quedan { $left } de { $attempts } tomas
+}
 view-question = Ver la pregunta
 practice-again = Practicar de nuevo
 revealing = Cargando la pregunta…
@@ -80,6 +100,7 @@ failed-take = La grabación se detuvo: { $reason }. Esta toma no cuenta.
 record-again = Grabar de nuevo
 done-title = ¡Gracias! Tu entrevista está completa.
 done-review = El equipo de selección revisará tus respuestas pronto.
+done-review-by = El equipo de selección revisará tus respuestas antes del { $date }.
 done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
 unsaved-warning = Tu respuesta aún se está guardando. Si sales ahora podrías perderla.
 announce-think = { $seconds ->

@@ -14,6 +14,14 @@ overview-how = Vous vérifierez votre caméra et votre micro, enregistrerez une 
 overview-adjusted = Les durées et les prises ci-dessous incluent les aménagements convenus pour vous.
 overview-manual-start = L’enregistrement ne commence que lorsque vous le lancez vous-même.
 start-interview = Commencer l’entretien
+contact = Une question ou un problème ? Contactez l’équipe de recrutement :
+contact-page = page d’aide (s’ouvre dans un nouvel onglet)
+progress-label = Où vous en êtes
+progress-setup = Préparation
+progress-practice = Entraînement
+progress-questions = Questions
+progress-answered = Questions : { $answered } sur { $count } répondues
+progress-question = Question { $number } sur { $count }
 consent-title = Avant de commencer
 consent-privacy = Politique de confidentialité (s’ouvre dans un nouvel onglet)
 consent-agree = J’accepte
@@ -27,6 +35,11 @@ device-say-something = Dites quelque chose : l’enregistrement pourra commencer
 device-heard = Votre micro fonctionne.
 device-level-unavailable = Ce navigateur ne peut pas afficher ici le niveau de votre micro. Vous vous entendrez dans la vidéo de test qui suit.
 device-level = Niveau du micro
+tips-title = Conseils pour un bon enregistrement
+tip-quiet = Installez-vous dans un endroit calme et coupez les notifications de votre téléphone.
+tip-light = Placez-vous face à une fenêtre ou une lampe : la lumière devant vous, pas derrière.
+tip-framing = Mettez la caméra à hauteur des yeux, la tête et les épaules dans l’image.
+tip-connection = Utilisez le Wi-Fi si possible. Avec une connexion faible, une réponse peut mettre un peu plus de temps à finir d’être sauvegardée après l’arrêt ; rien n’est perdu.
 continue = Continuer
 try-again = Réessayer
 help-not-allowed = Votre navigateur n’est pas autorisé à utiliser la caméra ou le micro. Cliquez sur l’icône de caméra dans la barre d’adresse (sur un téléphone : Réglages › votre navigateur › Caméra et Micro), autorisez l’accès, puis appuyez sur Réessayer.
@@ -58,6 +71,13 @@ question-status-used = { $attempts ->
 }
 question-status-submitted = Envoyée
 question-length = Jusqu’à { $seconds }
+question-think = Temps de réflexion { $seconds }
+question-think-manual = Temps de réflexion : autant qu’il vous faut
+question-takes-left = { $left ->
+    [0] Plus aucune prise
+    [one] { $left } prise restante sur { $attempts }
+   *[other] { $left } prises restantes sur { $attempts }
+}
 view-question = Voir la question
 practice-again = S’entraîner à nouveau
 revealing = Chargement de la question…
@@ -80,6 +100,7 @@ failed-take = L’enregistrement s’est arrêté : { $reason }. Cette prise ne 
 record-again = Enregistrer à nouveau
 done-title = Merci ! Votre entretien est terminé.
 done-review = L’équipe de recrutement examinera bientôt vos réponses.
+done-review-by = L’équipe de recrutement examinera vos réponses d’ici le { $date }.
 done-answer = { $question } : { $duration } · { $size } · sha256 { $sha256 }
 unsaved-warning = Votre réponse est encore en cours de sauvegarde. Si vous partez maintenant, elle pourrait être perdue.
 announce-think = { $seconds ->

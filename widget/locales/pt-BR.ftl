@@ -14,6 +14,14 @@ overview-how = Você vai verificar sua câmera e seu microfone, gravar um vídeo
 overview-adjusted = Os tempos e tentativas abaixo incluem os ajustes combinados para você.
 overview-manual-start = A gravação só começa quando você mesmo a inicia.
 start-interview = Começar a entrevista
+contact = Dúvidas ou algum problema? Fale com a equipe de recrutamento:
+contact-page = página de ajuda (abre em uma nova aba)
+progress-label = Onde você está
+progress-setup = Preparação
+progress-practice = Treino
+progress-questions = Perguntas
+progress-answered = Perguntas: { $answered } de { $count } respondidas
+progress-question = Pergunta { $number } de { $count }
 consent-title = Antes de começar
 consent-privacy = Política de privacidade (abre em uma nova aba)
 consent-agree = Concordo
@@ -27,6 +35,11 @@ device-say-something = Diga algo: a gravação pode começar assim que o microfo
 device-heard = Seu microfone funciona.
 device-level-unavailable = Este navegador não consegue mostrar aqui o nível do seu microfone. Você vai se ouvir no vídeo de teste a seguir.
 device-level = Nível do microfone
+tips-title = Dicas para uma boa gravação
+tip-quiet = Procure um lugar silencioso e silencie as notificações do celular.
+tip-light = Fique de frente para uma janela ou luminária: a luz na sua frente, não atrás.
+tip-framing = Coloque a câmera na altura dos olhos, com a cabeça e os ombros na imagem.
+tip-connection = Use Wi-Fi se puder. Com uma conexão fraca, uma resposta pode demorar um pouco mais para terminar de ser salva depois que você parar; nada se perde.
 continue = Continuar
 try-again = Tentar de novo
 help-not-allowed = Seu navegador não tem permissão para usar a câmera ou o microfone. Clique no ícone da câmera na barra de endereço (no celular: Configurações › seu navegador › Câmera e Microfone), permita o acesso e toque em Tentar de novo.
@@ -58,6 +71,13 @@ question-status-used = { $attempts ->
 }
 question-status-submitted = Enviada
 question-length = Até { $seconds }
+question-think = Tempo para pensar: { $seconds }
+question-think-manual = Tempo para pensar: o que você precisar
+question-takes-left = { $left ->
+    [0] Nenhuma tentativa restante
+    [one] Resta { $left } de { $attempts } tentativas
+   *[other] Restam { $left } de { $attempts } tentativas
+}
 view-question = Ver a pergunta
 practice-again = Treinar de novo
 revealing = Carregando a pergunta…
@@ -80,6 +100,7 @@ failed-take = A gravação parou: { $reason }. Esta tentativa não conta.
 record-again = Gravar novamente
 done-title = Obrigado! Sua entrevista está concluída.
 done-review = A equipe de recrutamento vai avaliar suas respostas em breve.
+done-review-by = A equipe de recrutamento vai avaliar suas respostas até { $date }.
 done-answer = { $question }: { $duration } · { $size } · sha256 { $sha256 }
 unsaved-warning = Sua resposta ainda está sendo salva. Se sair agora, ela pode se perder.
 announce-think = { $seconds ->

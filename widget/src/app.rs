@@ -10,7 +10,8 @@ use crate::language::{self, Locales};
 use crate::listen::listen;
 use crate::options::{MountOptions, OptionsError};
 use crate::screens::{
-    Consent, Declined, DeviceCheck, Done, Flow, Overview, Questions, ScreenContext,
+    Consent, Contact, Declined, DeviceCheck, Done, Flow, Overview, Progress, Questions,
+    ScreenContext,
 };
 use futures::future::join;
 use leptos::prelude::*;
@@ -124,7 +125,15 @@ fn Interview(ctx: Ctx) -> impl IntoView {
             let Some(view) = ctx.view.get() else {
                 return ().into_any();
             };
-            match ctx.stage.get() {
+            let stage = ctx.stage.get();
+            let progress =
+                view! { <Progress screen=screen.clone() stage=stage.clone() view=view.clone()/> };
+            let contact = view
+                .presentation
+                .help
+                .clone()
+                .map(|help| view! { <Contact screen=screen.clone() help/> });
+            let page = match stage {
                 Stage::Overview => view! { <Overview screen view/> }.into_any(),
                 Stage::Consent { sending } => match view.presentation.consent {
                     Some(consent) => view! { <Consent screen consent sending/> }.into_any(),
@@ -152,13 +161,15 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                     .into_any()
                 }
                 Stage::Questions => {
-                    view! { <Questions screen questions=view.questions practice=view.practice/> }.into_any()
+                    let manual_start = view.manual_start();
+                    view! { <Questions screen questions=view.questions practice=view.practice manual_start/> }.into_any()
                 }
                 Stage::Done => {
                     let order = view.questions.into_iter().map(|q| q.id).collect();
                     view! { <Done screen order receipt=ctx.receipt/> }.into_any()
                 }
-            }
+            };
+            view! { {progress}{page}{contact} }.into_any()
         }
     };
     let notice = ctx.notice;

@@ -42,7 +42,7 @@ pub struct SubmittedAnswer {
 /// The acknowledgement of a completed interview (`POST /api/complete`).
 ///
 /// ```
-/// let r = recorder_core::model::Receipt { title: "T".into(), completed_at: 0, answers: vec![] };
+/// let r = recorder_core::model::Receipt { title: "T".into(), completed_at: 0, answers: vec![], review_by: None };
 /// assert!(r.answers.is_empty());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,4 +53,8 @@ pub struct Receipt {
     pub completed_at: i64,
     /// Every submitted answer, in question order.
     pub answers: Vec<SubmittedAnswer>,
+    /// When the hiring team will have reviewed them (Unix seconds), if the
+    /// interview says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_by: Option<u64>,
 }

@@ -1,6 +1,6 @@
 //! The interview as a hiring team defines it, and the checks it must pass.
 
-use super::{Consent, MAX_CONSENT_CHARS};
+use super::{Consent, Help, HelpError, MAX_CONSENT_CHARS};
 use serde::{Deserialize, Serialize};
 
 /// Shortest answer limit an interview may set, in seconds.
@@ -55,6 +55,13 @@ pub struct Presentation {
     /// What the candidate must agree to before anything is recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent: Option<Consent>,
+    /// Whom the candidate contacts with a question or a problem.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Help>,
+    /// When the hiring team will have reviewed the answers (Unix seconds),
+    /// told to the candidate on the receipt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_by: Option<u64>,
 }
 
 /// How the recorder presents the hiring company.
@@ -174,6 +181,9 @@ pub enum InterviewError {
     /// The consent text is too long.
     #[error("consent.text has {0} characters; at most {MAX_CONSENT_CHARS} are shown")]
     ConsentTooLong(usize),
+    /// The help contact cannot be used.
+    #[error(transparent)]
+    Help(#[from] HelpError),
     /// An attempt count is out of range.
     #[error("question {id:?}: attempts is {attempts}, it must be between 1 and {MAX_ATTEMPTS}")]
     Attempts {
@@ -275,6 +285,9 @@ impl Interview {
             if chars > MAX_CONSENT_CHARS {
                 return Err(InterviewError::ConsentTooLong(chars));
             }
+        }
+        if let Some(help) = &self.presentation.help {
+            help.validate()?;
         }
         let mut seen = std::collections::HashSet::new();
         for question in self.practice.iter().chain(&self.questions) {
@@ -399,6 +412,15 @@ mod tests {
         assert_eq!(
             interview.validate(),
             Err(InterviewError::BadLocale("en_US".into()))
+        );
+        let mut interview = Interview::sample();
+        interview.presentation.help = Some(Help {
+            email: Some("jobs".into()),
+            url: None,
+        });
+        assert_eq!(
+            interview.validate(),
+            Err(InterviewError::Help(HelpError::BadEmail("jobs".into())))
         );
         let mut interview = Interview::sample();
         interview.presentation.branding.accent = Some("red".into());

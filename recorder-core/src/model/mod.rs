@@ -18,12 +18,14 @@ mod accommodations;
 mod answer;
 mod candidate_view;
 mod consent;
+mod help;
 mod interview;
 
 pub use accommodations::{AccommodationError, Accommodations, MAX_TIME_PERCENT};
 pub use answer::{Receipt, SubmitTake, SubmittedAnswer};
 pub use candidate_view::{QuestionSummary, RevealedQuestion, SessionView};
 pub use consent::{Consent, ConsentAnswer, ConsentDecision, MAX_CONSENT_CHARS};
+pub use help::{Help, HelpError};
 pub use interview::{
     is_language_tag, is_valid_id, Branding, Interview, InterviewError, Presentation, Prompt,
     Question, MAX_ANSWER_SECONDS, MAX_ATTEMPTS, MIN_ANSWER_SECONDS,

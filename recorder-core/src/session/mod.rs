@@ -32,10 +32,12 @@
 mod event;
 mod setup;
 mod stage;
+mod step;
 mod take_flow;
 
 pub use event::{Action, DeviceProblem, Event};
 pub use stage::{Devices, Flow, Phase, Purpose, Stage};
+pub use step::Step;
 
 use crate::model::SessionView;
 use std::time::Duration;

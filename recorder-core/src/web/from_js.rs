@@ -16,7 +16,7 @@
 //! ```
 
 use crate::model::{
-    Accommodations, Branding, Consent, ConsentAnswer, Presentation, Prompt, Question,
+    Accommodations, Branding, Consent, ConsentAnswer, Help, Presentation, Prompt, Question,
     QuestionSummary, Receipt, RevealedQuestion, SessionView, SubmittedAnswer,
 };
 use crate::take_store::TakeInfo;
@@ -191,6 +191,17 @@ impl FromJs for Presentation {
             locale: f.opt_string("locale")?,
             branding: f.opt_object("branding")?.unwrap_or_default(),
             consent: f.opt_object("consent")?,
+            help: f.opt_object("help")?,
+            review_by: f.opt_u64("review_by")?,
+        })
+    }
+}
+
+impl FromJs for Help {
+    fn from_fields(f: &Fields) -> Result<Self, ShapeError> {
+        Ok(Help {
+            email: f.opt_string("email")?,
+            url: f.opt_string("url")?,
         })
     }
 }
@@ -302,6 +313,7 @@ impl FromJs for Receipt {
             title: f.string("title")?,
             completed_at: f.i64("completed_at")?,
             answers: f.list("answers")?,
+            review_by: f.opt_u64("review_by")?,
         })
     }
 }

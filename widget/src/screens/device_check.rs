@@ -1,6 +1,7 @@
 //! Camera preview, live microphone level, and help when the devices fail.
 
 use super::preview::Preview;
+use super::tips::Tips;
 use super::{Live, ScreenContext};
 use leptos::prelude::*;
 use recorder_core::browser::{self, Browser};
@@ -17,6 +18,7 @@ pub fn DeviceCheck(
     #[prop(into)] level_unavailable: Live<bool>,
 ) -> impl IntoView {
     let t = screen.t.clone();
+    let tips = view! { <Tips screen=screen.clone()/> };
     let body = match devices {
         Devices::Opening => {
             view! { <p class="ir-note" role="status">{t.get("device-opening")}</p> }.into_any()
@@ -63,6 +65,7 @@ pub fn DeviceCheck(
         <section class="ir-screen" part="device-check" aria-labelledby="ir-title">
             <h2 id="ir-title" part="title" tabindex="-1">{t.get("device-title")}</h2>
             {body}
+            {tips}
         </section>
     }
 }

@@ -15,7 +15,12 @@ pub fn Done(
 ) -> impl IntoView {
     let t = screen.t.clone();
     let title = t.get("done-title");
-    let review = t.get("done-review");
+    let t2 = t.clone();
+    // The date the interview gives, once the receipt has come; "soon" without one.
+    let review = move || match receipt.get().and_then(|r| r.review_by) {
+        Some(by) => t2.format("done-review-by", &[("date", Arg::Date(by as f64 * 1000.0))]),
+        None => t2.get("done-review"),
+    };
     let lines = move || {
         receipt.get().map(|receipt| {
             receipt
@@ -48,7 +53,7 @@ pub fn Done(
     view! {
         <section class="ir-screen" part="done" aria-labelledby="ir-title" data-status="done">
             <h2 id="ir-title" part="title" tabindex="-1">{title}</h2>
-            <p>{review}</p>
+            <p part="review-by">{review}</p>
             <ul class="ir-receipt" part="receipt">{lines}</ul>
         </section>
     }

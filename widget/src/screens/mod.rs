@@ -5,19 +5,24 @@
 //! type map cost 2 KB of the wasm.)
 
 mod consent;
+mod contact;
 mod device_check;
 mod done;
 mod flow;
 mod overview;
 mod preview;
+mod progress;
 mod questions;
+mod tips;
 mod upload_status;
 
 pub use consent::{Consent, Declined};
+pub use contact::Contact;
 pub use device_check::DeviceCheck;
 pub use done::Done;
 pub use flow::Flow;
 pub use overview::Overview;
+pub use progress::Progress;
 pub use questions::Questions;
 
 use crate::i18n::Translations;

@@ -1,4 +1,5 @@
-//! The list of questions, each with its status, attempts and limits.
+//! The list of questions: each with its status on one side, its think
+//! time, answer length and takes left on the other (below it on a phone).
 
 use super::ScreenContext;
 use crate::i18n::Arg;
@@ -6,12 +7,14 @@ use leptos::prelude::*;
 use recorder_core::model::{Question, QuestionSummary};
 use recorder_core::session::Event;
 
-/// The question list screen: `questions` in order, then `practice` to try again.
+/// The question list screen: `questions` in order, then `practice` to try
+/// again. With `manual_start`, think time is as long as the candidate needs.
 #[component]
 pub fn Questions(
     screen: ScreenContext,
     questions: Vec<QuestionSummary>,
     practice: Option<Question>,
+    manual_start: bool,
 ) -> impl IntoView {
     let t = screen.t.clone();
     let items = questions
@@ -25,14 +28,27 @@ pub fn Questions(
             } else {
                 t.format("question-status-used", &[("used", q.attempts_used.into()), ("attempts", q.attempts.into())])
             };
+            let think = match manual_start {
+                true => t.get("question-think-manual"),
+                false => t.format("question-think", &[("seconds", Arg::Seconds(q.think_seconds as f64))]),
+            };
+            let left = q.attempts.saturating_sub(q.attempts_used);
+            let rules = [
+                think,
+                t.format("question-length", &[("seconds", Arg::Seconds(q.answer_seconds as f64))]),
+                t.format("question-takes-left", &[("left", left.into()), ("attempts", q.attempts.into())]),
+            ];
             let (screen, id) = (screen.clone(), q.id.clone());
-            let open = !q.submitted && q.attempts_used < q.attempts;
+            let open = !q.submitted && left > 0;
             view! {
                 <li class="ir-question" part="question-item" data-question=q.id.clone() data-submitted=q.submitted.to_string()>
-                    <div>
+                    <div class="ir-question-head">
                         <strong>{t.format("question-number", &[("number", (index + 1).into())])}</strong>
-                        <span class="ir-note">{format!(" · {status} · ")}{t.format("question-length", &[("seconds", Arg::Seconds(q.answer_seconds as f64))])}</span>
+                        <span class="ir-note" part="question-status">{status}</span>
                     </div>
+                    <ul class="ir-question-rules" part="question-rules">
+                        {rules.into_iter().map(|rule| view! { <li>{rule}</li> }).collect_view()}
+                    </ul>
                     {open.then(|| view! {
                         <button part="button view-question" class="ir-button"
                             on:click=move |_| screen.act(Event::ViewQuestion(id.clone()))>
