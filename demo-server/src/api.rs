@@ -30,6 +30,7 @@ pub async fn session_view(
     let mut view = SessionView::overview(&candidate.interview);
     view.consent_answer = candidate.consent.clone();
     view.accommodations = Some(candidate.accommodations.clone()).filter(|given| !given.is_none());
+    view.extension = state.db.latest_extension(candidate.invite_id).await?;
     let mut standing = state.db.progress_by_question(candidate.invite_id).await?;
     for question in &mut view.questions {
         let progress = standing.remove(&question.id).unwrap_or_default();
@@ -67,13 +68,13 @@ pub async fn consent(
             agreed: answer.agreed,
         });
     }
-    if let Some(webhook) = state.webhook.as_ref().filter(|_| first) {
-        webhook.deliver(serde_json::json!({
-            "event": "interview.consent",
-            "interview": candidate.interview.id,
-            "candidate": candidate.invite_id,
-            "consent": answer,
-        }));
+    if first {
+        state.report(
+            "interview.consent",
+            &candidate.interview.id,
+            candidate.invite_id,
+            serde_json::json!({ "consent": answer }),
+        );
     }
     Ok(Json(answer))
 }
@@ -179,14 +180,13 @@ pub async fn complete(
         answers,
         review_by: candidate.interview.presentation.review_by,
     };
-    if let Some(webhook) = state.webhook.as_ref().filter(|_| first_time) {
-        webhook.deliver(serde_json::json!({
-            "event": "interview.completed",
-            "interview": candidate.interview.id,
-            "candidate": candidate.invite_id,
-            "receipt": receipt,
-            "consent": candidate.consent,
-        }));
+    if first_time {
+        state.report(
+            "interview.completed",
+            &candidate.interview.id,
+            candidate.invite_id,
+            serde_json::json!({ "receipt": receipt, "consent": candidate.consent }),
+        );
     }
     Ok(Json(receipt))
 }

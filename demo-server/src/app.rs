@@ -8,7 +8,8 @@ use crate::serve::Timeouts;
 use crate::webhook::Webhook;
 use crate::widget_files::WidgetFiles;
 use crate::{
-    api, error, pages, per_invite, request_log, review, security_headers, tus, widget_files,
+    api, error, extension, pages, per_invite, request_log, review, security_headers, tus,
+    widget_files,
 };
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, head, post};
@@ -89,6 +90,27 @@ impl AppState {
         }))
     }
 
+    /// Tells the webhook, if one is set, that `event` happened to the
+    /// invite `candidate` of `interview`; the fields of `more` (an object)
+    /// go with it. Signed and retried by [`Webhook::deliver`].
+    ///
+    /// ```no_run
+    /// # fn f(state: demo_server::app::AppState) {
+    /// state.report("interview.consent", "demo", 7, serde_json::json!({ "consent": { "agreed": true } }));
+    /// # }
+    /// ```
+    pub fn report(&self, event: &str, interview: &str, candidate: i64, more: serde_json::Value) {
+        let Some(webhook) = &self.webhook else {
+            return;
+        };
+        let mut body =
+            serde_json::json!({ "event": event, "interview": interview, "candidate": candidate });
+        if let (Some(body), serde_json::Value::Object(more)) = (body.as_object_mut(), more) {
+            body.extend(more);
+        }
+        webhook.deliver(body);
+    }
+
     /// This state serving `widget`, its candidate pages framable only by
     /// `frame_ancestors` (origins; none means only this server's own pages).
     /// Call it before the state is shared.
@@ -160,6 +182,7 @@ pub fn router(state: AppState) -> Router {
     let api_routes = Router::new()
         .route("/api/session", get(api::session))
         .route("/api/consent", post(api::consent))
+        .route("/api/extension", post(extension::request))
         .route("/api/questions/{id}/reveal", post(api::reveal))
         .route("/api/questions/{id}/submit", post(api::submit))
         .route("/api/complete", post(api::complete))
@@ -171,6 +194,7 @@ pub fn router(state: AppState) -> Router {
         .route("/demo/{token}", get(pages::themes))
         .route("/review/{token}", get(review::page))
         .route("/review/{token}/media/{id}", get(review::media))
+        .route("/review/{token}/extensions/{id}", post(extension::decide))
         .route("/recorder/{*path}", get(widget_files::serve))
         .layer(request_log::layer())
         .layer(axum::middleware::from_fn_with_state(

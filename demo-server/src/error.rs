@@ -92,6 +92,12 @@ pub enum ApiError {
         /// What was answered.
         agreed: bool,
     },
+    /// Asking for more time when it cannot be given.
+    #[error("more time can be asked for only within two days of the deadline (or after it), while a question is unanswered, and once at a time")]
+    ExtensionNotNow,
+    /// Deciding a request for more time that is not waiting for a decision.
+    #[error("no request for more time {0} waits for a decision")]
+    ExtensionUnknown(i64),
     /// The upload was terminated or has expired.
     #[error("this upload was deleted or has expired")]
     UploadGone,
@@ -169,6 +175,8 @@ impl ApiError {
             ApiError::ConsentRequired => ErrorCode::ConsentRequired,
             ApiError::ConsentChanged { .. } => ErrorCode::ConsentChanged,
             ApiError::ConsentAnswered { .. } => ErrorCode::ConsentAnswered,
+            ApiError::ExtensionNotNow => ErrorCode::ExtensionNotNow,
+            ApiError::ExtensionUnknown(_) => ErrorCode::ExtensionUnknown,
             ApiError::UploadGone => ErrorCode::UploadGone,
             ApiError::ChecksumMismatch => ErrorCode::ChecksumMismatch,
             ApiError::AlreadySubmitted(_) => ErrorCode::AlreadySubmitted,
@@ -188,7 +196,8 @@ impl ApiError {
             ApiError::MissingToken | ApiError::InvalidInvite => StatusCode::UNAUTHORIZED,
             ApiError::UploadNotFound
             | ApiError::UnknownQuestion(_)
-            | ApiError::ReviewLinkInvalid => StatusCode::NOT_FOUND,
+            | ApiError::ReviewLinkInvalid
+            | ApiError::ExtensionUnknown(_) => StatusCode::NOT_FOUND,
             ApiError::NotRevealed(_)
             | ApiError::NoAttemptsLeft { .. }
             | ApiError::TooManyTechnicalRetries { .. }
@@ -203,7 +212,8 @@ impl ApiError {
             | ApiError::TakeMismatch { .. }
             | ApiError::AnswersMissing(_)
             | ApiError::ConsentChanged { .. }
-            | ApiError::ConsentAnswered { .. } => StatusCode::CONFLICT,
+            | ApiError::ConsentAnswered { .. }
+            | ApiError::ExtensionNotNow => StatusCode::CONFLICT,
             ApiError::TusVersion => StatusCode::PRECONDITION_FAILED,
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

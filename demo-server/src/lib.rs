@@ -5,6 +5,7 @@ pub mod api;
 pub mod app;
 pub mod db;
 pub mod error;
+pub mod extension;
 pub mod invite;
 pub mod pages;
 pub mod per_invite;

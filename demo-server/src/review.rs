@@ -24,11 +24,17 @@ pub async fn page(
 ) -> Result<Response, ApiError> {
     authorize(&state.db, &token).await?;
     let invites = state.db.invites().await?;
+    let extensions = state.db.extensions().await?;
     let mut sections = Vec::new();
     for interview in state.db.interviews().await? {
         let mut candidates = Vec::new();
         for invite in invites.iter().filter(|i| i.interview_id == interview.id) {
-            candidates.push(candidate(&state.db, &token, &interview, invite).await?);
+            let asked: Vec<_> = extensions
+                .iter()
+                .filter(|e| e.invite_id == invite.id)
+                .collect();
+            let requests = crate::extension::review_markup(&token, &asked);
+            candidates.push(candidate(&state.db, &token, &interview, invite, requests).await?);
         }
         sections.push(html! {
             h2 { (interview.title) }
@@ -75,7 +81,8 @@ pub async fn media(
     Ok((policy, response).into_response())
 }
 
-async fn authorize(db: &Db, token: &str) -> Result<(), ApiError> {
+/// Refuses a review link that is not the hiring team's.
+pub async fn authorize(db: &Db, token: &str) -> Result<(), ApiError> {
     if is_token_shaped(token) && db.is_review_token(token).await? {
         Ok(())
     } else {
@@ -88,6 +95,7 @@ async fn candidate(
     token: &str,
     interview: &Interview,
     invite: &InviteRow,
+    requests: Markup,
 ) -> Result<Markup, ApiError> {
     let consent = invite.consent();
     let status = match (invite.completed_at, &consent) {
@@ -134,7 +142,7 @@ async fn candidate(
     });
     let questions: Vec<Markup> = questions.collect();
     Ok(html! {
-        article data-invite=(invite.id) data-consent=(consent_state) {
+        article id={ "invite-" (invite.id) } data-invite=(invite.id) data-consent=(consent_state) {
             h3 { (who) }
             @if !given.is_none() {
                 p.meta.accommodations {
@@ -143,7 +151,14 @@ async fn candidate(
                     @if given.manual_start { " · recording starts only on their press" }
                 }
             }
-            p.meta { "Invited " (time(invite.created_at)) " · " (status) }
+            p.meta {
+                "Invited " (time(invite.created_at)) " · " (status)
+                @if let Some(deadline) = invite.deadline.or(interview.presentation.deadline.map(|d| d as i64)) {
+                    " · deadline " (time(deadline * 1000))
+                    @if invite.deadline.is_some() { " (extended)" }
+                }
+            }
+            (requests)
             @if asked || consent.is_some() {
                 p.meta.consent {
                     "Consent: " (consent_state)
@@ -186,6 +201,7 @@ fn take(token: &str, number: usize, upload: &UploadRow, submitted: bool) -> Mark
     }
 }
 
-fn time(unix_millis: i64) -> String {
+/// A moment (Unix milliseconds) as the review page writes it.
+pub fn time(unix_millis: i64) -> String {
     httpdate::fmt_http_date(UNIX_EPOCH + Duration::from_millis(unix_millis.max(0) as u64))
 }

@@ -61,7 +61,7 @@ pub fn recorder_page(html: &str, origin: &str, frame_ancestors: &str) -> String 
 /// The policy of the hiring team's review page: its own styles, the takes
 /// from this server, nothing else, never in a frame.
 pub const REVIEW_PAGE: &str = "default-src 'none'; style-src 'unsafe-inline'; \
-     media-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; \
+     media-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; \
      frame-ancestors 'none'";
 
 /// The policy of a take opened on its own: the video and nothing else.

@@ -4,12 +4,10 @@
 
 mod support;
 
-use axum::routing::post;
 use recorder_core::model::{Consent, ConsentAnswer, Interview, SessionView};
 use reqwest::StatusCode;
 use serde_json::json;
-use std::sync::{Arc, Mutex};
-use support::{message, metadata, start_configured, start_with};
+use support::{message, metadata, received, start_configured, start_with, webhook_receiver};
 
 fn asking() -> (Interview, String) {
     let mut interview = Interview::sample();
@@ -80,23 +78,7 @@ async fn an_interview_without_consent_asks_for_none() {
 
 #[tokio::test]
 async fn both_answers_reach_the_review_page_and_the_webhook() {
-    let bodies: Arc<Mutex<Vec<serde_json::Value>>> = Arc::default();
-    let log = bodies.clone();
-    let receiver = axum::Router::new().route(
-        "/hook",
-        post(move |body: String| {
-            let log = log.clone();
-            async move {
-                log.lock()
-                    .unwrap()
-                    .push(serde_json::from_str(&body).unwrap());
-                StatusCode::NO_CONTENT
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/hook", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, receiver).await });
+    let (url, bodies) = webhook_receiver().await;
 
     let (interview, sha256) = asking();
     let local = demo_server::Local {
@@ -132,13 +114,7 @@ async fn both_answers_reach_the_review_page_and_the_webhook() {
     }
     assert!(page.contains(&sha256), "the text's sha256 is shown");
 
-    for _ in 0..100 {
-        if bodies.lock().unwrap().len() >= 2 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    let mut bodies = bodies.lock().unwrap().clone();
+    let mut bodies = received(&bodies, 2).await;
     bodies.sort_by_key(|b| b["candidate"].as_i64());
     assert_eq!(bodies.len(), 2, "{bodies:?}");
     for (body, (candidate, agreed)) in bodies.iter().zip([(1, true), (2, false)]) {

@@ -65,6 +65,8 @@ codes! {
     TusVersion = "tus-version": "A request without `Tus-Resumable: 1.0.0`.",
     ContentType = "content-type": "A PATCH without `Content-Type: application/offset+octet-stream`.",
     BadRequest = "bad-request": "A malformed header or body.",
+    ExtensionNotNow = "extension-not-now": "Asking for more time while the deadline is not near (or there is none), every question is answered, or a request waits for the team.",
+    ExtensionUnknown = "extension-unknown": "Deciding a request for more time that does not exist or was already decided.",
     ReviewLinkInvalid = "review-link-invalid": "The hiring team's review link is not valid.",
     TooManyRequests = "too-many-requests": "The invite has too many requests in flight at once; retry shortly.",
     StorageFull = "storage-full": "The server's disk is (nearly) full; the request can be retried later.",

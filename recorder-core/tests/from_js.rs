@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use recorder_core::model::{
-    Accommodations, Branding, Consent, ConsentAnswer, Help, Interview, Prompt, Receipt,
-    RevealedQuestion, SessionView, SubmittedAnswer,
+    Accommodations, Branding, Consent, ConsentAnswer, Extension, ExtensionStatus, Help, Interview,
+    Prompt, Receipt, RevealedQuestion, SessionView, SubmittedAnswer,
 };
 use recorder_core::take_store::TakeInfo;
 use recorder_core::web::from_js::{from_js, FromJs, ShapeError};
@@ -51,6 +51,12 @@ fn full_view() -> SessionView {
         time_percent: 150,
         extra_attempts: 1,
         manual_start: true,
+    });
+    view.extension = Some(Extension {
+        note: "My train was late.\nSorry!".into(),
+        requested_at: 1_763_000_000_003,
+        status: ExtensionStatus::Granted,
+        decided_at: Some(1_763_000_000_004),
     });
     view.questions[0].attempts_used = 2;
     view.questions[0].technical_failures = 1;

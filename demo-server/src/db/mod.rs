@@ -2,8 +2,10 @@
 //! uploads' rows (`uploads.rs`). Times are Unix milliseconds.
 
 mod consent;
+mod extension;
 mod uploads;
 
+pub use extension::{Decision, ExtensionRow};
 pub use uploads::{Replacing, TakeRefused, UploadMark, UploadRow};
 
 use crate::invite::{self, Candidate};
@@ -69,6 +71,8 @@ pub struct InviteRow {
     time_percent: u32,
     extra_attempts: u32,
     manual_start: bool,
+    /// The deadline granted to this candidate (Unix seconds), instead of the interview's.
+    pub deadline: Option<i64>,
 }
 
 /// An invite to create: to which interview, for whom, with what accommodations.
@@ -207,7 +211,8 @@ impl Db {
         let row = sqlx::query(
             "SELECT invites.id, interviews.definition,
                     invites.consent_agreed, invites.consent_at, invites.consent_sha256,
-                    invites.time_percent, invites.extra_attempts, invites.manual_start
+                    invites.time_percent, invites.extra_attempts, invites.manual_start,
+                    invites.deadline
              FROM invites
              JOIN interviews ON interviews.id = invites.interview_id
              WHERE invites.token_sha256 = ?",
@@ -217,8 +222,12 @@ impl Db {
         .await?;
         row.map(|row| {
             let definition: String = row.get("definition");
-            let interview: Interview =
+            let mut interview: Interview =
                 serde_json::from_str(&definition).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            // A deadline granted to this candidate stands instead of the interview's.
+            if let Some(deadline) = row.get::<Option<i64>, _>("deadline") {
+                interview.presentation.deadline = Some(deadline as u64);
+            }
             let accommodations = Accommodations {
                 time_percent: row.get("time_percent"),
                 extra_attempts: row.get("extra_attempts"),
@@ -239,7 +248,7 @@ impl Db {
         sqlx::query_as(
             "SELECT id, interview_id, created_at, completed_at, candidate_name, candidate_email,
                     consent_agreed, consent_at, consent_sha256,
-                    time_percent, extra_attempts, manual_start
+                    time_percent, extra_attempts, manual_start, deadline
              FROM invites ORDER BY id DESC",
         )
         .fetch_all(&self.pool)

@@ -83,6 +83,42 @@ pub fn header<'a>(response: &'a Response, name: &str) -> &'a str {
         .unwrap_or_default()
 }
 
+/// What a webhook receiver on 127.0.0.1 was sent, as JSON bodies.
+pub type Bodies = std::sync::Arc<std::sync::Mutex<Vec<serde_json::Value>>>;
+
+/// A webhook receiver on 127.0.0.1: its URL, and the bodies it is sent.
+pub async fn webhook_receiver() -> (String, Bodies) {
+    let bodies = Bodies::default();
+    let log = bodies.clone();
+    let receiver = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |body: String| {
+            let log = log.clone();
+            async move {
+                log.lock()
+                    .unwrap()
+                    .push(serde_json::from_str(&body).unwrap());
+                StatusCode::NO_CONTENT
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, receiver).await });
+    (url, bodies)
+}
+
+/// The bodies received once there are `count` (or after 5 s, however many came).
+pub async fn received(bodies: &Bodies, count: usize) -> Vec<serde_json::Value> {
+    for _ in 0..100 {
+        if bodies.lock().unwrap().len() >= count {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    bodies.lock().unwrap().clone()
+}
+
 /// The status and the text of a response.
 pub async fn message(response: Response) -> (StatusCode, String) {
     (response.status(), response.text().await.unwrap())

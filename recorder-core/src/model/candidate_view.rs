@@ -1,7 +1,10 @@
 //! What a candidate is shown of an interview: the questions' rules and
 //! their progress, and a question once revealed.
 
-use super::{Accommodations, ConsentAnswer, Interview, Presentation, Prompt, Question};
+use super::{
+    Accommodations, ConsentAnswer, Extension, ExtensionStatus, Interview, Presentation, Prompt,
+    Question, EXTENSION_WINDOW_SECONDS,
+};
 use serde::{Deserialize, Serialize};
 
 /// What the server tells a candidate about their interview (`GET /api/session`).
@@ -32,6 +35,10 @@ pub struct SessionView {
     /// applied to the times and attempts above), if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accommodations: Option<Accommodations>,
+    /// The candidate's latest request for more time, if any. A granted one
+    /// has already moved the deadline above.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<Extension>,
 }
 
 /// One question as listed before it is revealed.
@@ -91,6 +98,7 @@ impl SessionView {
                 .collect(),
             consent_answer: None,
             accommodations: None,
+            extension: None,
         }
     }
 
@@ -124,6 +132,41 @@ impl SessionView {
     /// ```
     pub fn manual_start(&self) -> bool {
         self.accommodations.as_ref().is_some_and(|a| a.manual_start)
+    }
+
+    /// Whether the deadline has passed at `now` (Unix seconds).
+    ///
+    /// ```
+    /// let mut view = recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample());
+    /// view.presentation.deadline = Some(1_000);
+    /// assert!(!view.deadline_passed(999));
+    /// assert!(view.deadline_passed(1_000));
+    /// ```
+    pub fn deadline_passed(&self, now: u64) -> bool {
+        self.presentation.deadline.is_some_and(|d| now >= d)
+    }
+
+    /// Whether the candidate may ask for more time at `now` (Unix seconds):
+    /// the deadline is at most [`EXTENSION_WINDOW_SECONDS`] away or past, a
+    /// question is still unanswered, and no request is waiting for an answer.
+    ///
+    /// ```
+    /// let mut view = recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample());
+    /// assert!(!view.may_ask_for_time(0), "no deadline, nothing to extend");
+    /// view.presentation.deadline = Some(1_000_000);
+    /// assert!(!view.may_ask_for_time(0), "the deadline is far away");
+    /// assert!(view.may_ask_for_time(1_000_001));
+    /// ```
+    pub fn may_ask_for_time(&self, now: u64) -> bool {
+        let near = self
+            .presentation
+            .deadline
+            .is_some_and(|d| now.saturating_add(EXTENSION_WINDOW_SECONDS) >= d);
+        let waiting = self
+            .extension
+            .as_ref()
+            .is_some_and(|e| e.status == ExtensionStatus::Pending);
+        near && !waiting && self.questions.iter().any(|q| !q.submitted)
     }
 }
 

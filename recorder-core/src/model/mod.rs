@@ -18,6 +18,7 @@ mod accommodations;
 mod answer;
 mod candidate_view;
 mod consent;
+mod extension;
 mod help;
 mod interview;
 
@@ -25,6 +26,10 @@ pub use accommodations::{AccommodationError, Accommodations, MAX_TIME_PERCENT};
 pub use answer::{Receipt, SubmitTake, SubmittedAnswer};
 pub use candidate_view::{QuestionSummary, RevealedQuestion, SessionView};
 pub use consent::{Consent, ConsentAnswer, ConsentDecision, MAX_CONSENT_CHARS};
+pub use extension::{
+    Extension, ExtensionAsk, ExtensionNoteError, ExtensionStatus, EXTENSION_WINDOW_SECONDS,
+    MAX_EXTENSION_NOTE_CHARS,
+};
 pub use help::{Help, HelpError};
 pub use interview::{
     is_language_tag, is_valid_id, Branding, Interview, InterviewError, Presentation, Prompt,

@@ -1,7 +1,7 @@
 //! What the session hears from the candidate and the edges, and what it asks of them.
 
 use super::stage::Purpose;
-use crate::model::{ConsentAnswer, ConsentDecision, Prompt};
+use crate::model::{ConsentAnswer, ConsentDecision, Extension, ExtensionAsk, Prompt};
 use std::time::Duration;
 
 /// Something that happened: a candidate's click, a device or server answer.
@@ -21,6 +21,14 @@ pub enum Event {
     Decline,
     /// The server recorded the candidate's answer to the consent text.
     ConsentRecorded(ConsentAnswer),
+    /// "Ask for more time" on the overview (near or past the deadline).
+    AskForTime,
+    /// "Send request" with the candidate's note to the hiring team.
+    SendExtension(String),
+    /// "Back" from the request, unsent.
+    CloseExtension,
+    /// The server keeps the request (or the one it already had).
+    ExtensionRecorded(Extension),
     /// A take of this question was found kept on the device from an earlier
     /// visit (a reload, a closed tab); it goes on uploading. Heard on the
     /// overview or in the device check: after the check, the candidate lands
@@ -88,6 +96,10 @@ impl Event {
             Event::Agree => "I agree",
             Event::Decline => "I do not agree",
             Event::ConsentRecorded(_) => "Consent recorded",
+            Event::AskForTime => "Ask for more time",
+            Event::SendExtension(_) => "Send request",
+            Event::CloseExtension => "Back",
+            Event::ExtensionRecorded(_) => "Request recorded",
             Event::TakeKept(_) => "Take kept on the device",
             Event::DevicesOpened => "Devices opened",
             Event::DevicesFailed(_) => "Devices failed",
@@ -148,6 +160,8 @@ pub enum DeviceProblem {
 pub enum Action {
     /// Tell the server the candidate's answer to the consent text.
     AnswerConsent(ConsentDecision),
+    /// Send the hiring team the candidate's request for more time.
+    RequestExtension(ExtensionAsk),
     /// Ask for the camera and microphone.
     OpenDevices,
     /// Start the recorder; takes for questions are uploaded while recorded.

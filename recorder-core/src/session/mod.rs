@@ -1,6 +1,6 @@
 //! The candidate's session as a state machine; time is an input.
 //!
-//! Overview → consent (when the interview asks for it; declining ends
+//! Overview (or, near the deadline, a request for more time) → consent (when the interview asks for it; declining ends
 //! here) → device check (continue only once the microphone has heard
 //! sound for a moment) → test video (local; re-record or "looks good") →
 //! practice question (local) → question list → reveal → think countdown
@@ -30,6 +30,7 @@
 //! ```
 
 mod event;
+mod extension;
 mod setup;
 mod stage;
 mod step;
@@ -39,7 +40,7 @@ pub use event::{Action, DeviceProblem, Event};
 pub use stage::{Devices, Flow, Phase, Purpose, Stage};
 pub use step::Step;
 
-use crate::model::SessionView;
+use crate::model::{ExtensionNoteError, SessionView};
 use std::time::Duration;
 
 /// How much sound, in all, the microphone must hear before recording is allowed.
@@ -83,6 +84,9 @@ pub enum SessionError {
     /// Every attempt at the question is used.
     #[error("no attempts are left for question \"{0}\"")]
     NoAttemptsLeft(String),
+    /// The note asking for more time cannot be sent as written.
+    #[error(transparent)]
+    ExtensionNote(#[from] ExtensionNoteError),
 }
 
 /// One candidate's way through an interview. See the [module documentation](self).
@@ -228,6 +232,11 @@ impl Session {
                 self.hear(now, 0.0);
                 Ok(Vec::new())
             }
+            (
+                Stage::Overview,
+                event @ (Event::AskForTime | Event::SendExtension(_) | Event::CloseExtension),
+            )
+            | (Stage::Extension { .. }, event) => self.handle_extension(event),
             (Stage::Overview | Stage::Consent { .. } | Stage::DeviceCheck { .. }, event) => {
                 self.handle_setup(event)
             }

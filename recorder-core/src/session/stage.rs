@@ -24,6 +24,11 @@ pub enum Stage {
     },
     /// The candidate did not agree: nothing is recorded.
     Declined,
+    /// A note to the hiring team asking for more time (from the overview).
+    Extension {
+        /// The request is on its way to the server.
+        sending: bool,
+    },
     /// Camera preview and microphone level.
     DeviceCheck {
         /// Whether the devices are open, opening, or failed.
@@ -52,6 +57,7 @@ impl Stage {
             Stage::Overview => "overview",
             Stage::Consent { .. } => "consent",
             Stage::Declined => "declined",
+            Stage::Extension { .. } => "request for more time",
             Stage::DeviceCheck { .. } => "device check",
             Stage::TestVideo(_) => "test video",
             Stage::Questions => "question list",

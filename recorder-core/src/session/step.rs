@@ -32,8 +32,8 @@ pub enum Step {
 }
 
 impl Step {
-    /// The step of `stage`, or none where the screen says it already
-    /// (overview, declined, done).
+    /// The step of `stage`, or none before and after the interview proper
+    /// (overview, a request for more time, declined, done).
     ///
     /// ```
     /// use recorder_core::model::{Interview, SessionView};
@@ -43,7 +43,7 @@ impl Step {
     /// ```
     pub fn of(stage: &Stage, view: &SessionView) -> Option<Step> {
         match stage {
-            Stage::Overview | Stage::Declined | Stage::Done => None,
+            Stage::Overview | Stage::Extension { .. } | Stage::Declined | Stage::Done => None,
             Stage::Consent { .. } | Stage::DeviceCheck { .. } | Stage::TestVideo(_) => {
                 Some(Step::Setup)
             }

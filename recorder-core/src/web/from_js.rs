@@ -16,8 +16,9 @@
 //! ```
 
 use crate::model::{
-    Accommodations, Branding, Consent, ConsentAnswer, Help, Presentation, Prompt, Question,
-    QuestionSummary, Receipt, RevealedQuestion, SessionView, SubmittedAnswer,
+    Accommodations, Branding, Consent, ConsentAnswer, Extension, ExtensionStatus, Help,
+    Presentation, Prompt, Question, QuestionSummary, Receipt, RevealedQuestion, SessionView,
+    SubmittedAnswer,
 };
 use crate::take_store::TakeInfo;
 use wasm_bindgen::JsValue;
@@ -179,6 +180,7 @@ impl FromJs for SessionView {
             questions: f.list("questions")?,
             consent_answer: f.opt_object("consent_answer")?,
             accommodations: f.opt_object("accommodations")?,
+            extension: f.opt_object("extension")?,
         })
     }
 }
@@ -193,6 +195,18 @@ impl FromJs for Presentation {
             consent: f.opt_object("consent")?,
             help: f.opt_object("help")?,
             review_by: f.opt_u64("review_by")?,
+        })
+    }
+}
+
+impl FromJs for Extension {
+    fn from_fields(f: &Fields) -> Result<Self, ShapeError> {
+        Ok(Extension {
+            note: f.string("note")?,
+            requested_at: f.i64("requested_at")?,
+            status: ExtensionStatus::parse(&f.string("status")?)
+                .ok_or(expected("status", "pending, granted or declined"))?,
+            decided_at: f.opt_u64("decided_at")?.map(|ms| ms as i64),
         })
     }
 }
