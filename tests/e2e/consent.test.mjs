@@ -5,11 +5,11 @@
 // English and on a phone in Arabic, checked with axe and photographed.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, freePort } from '../support/server.mjs';
+import { startServer } from '../support/server.mjs';
+import { eventually, receiver } from '../support/webhook.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { seriousViolations } from '../support/axe.mjs';
 import { part } from '../support/flow.mjs';
@@ -20,31 +20,6 @@ const [interview] = JSON.parse(readFileSync(join(here, 'consent-interview.json')
 const cleanup = [];
 after(async () => { for (const stop of cleanup) await stop(); });
 
-/** A webhook receiver on 127.0.0.1: the JSON bodies it was sent. */
-async function receiver() {
-  const bodies = [];
-  const port = await freePort();
-  const server = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (data) => { body += data; });
-    request.on('end', () => {
-      bodies.push(JSON.parse(body));
-      response.writeHead(204).end();
-    });
-  });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  cleanup.push(() => new Promise((resolve) => server.close(resolve)));
-  return { url: `http://127.0.0.1:${port}/hook`, bodies };
-}
-
-/** Waits until `check()` is true, up to `ms`. */
-async function eventually(check, ms = 10_000) {
-  for (let waited = 0; !check() && waited < ms; waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return check();
-}
-
 const variants = [
   { name: 'desktop-en', viewport: { width: 1280, height: 800 }, lang: 'en' },
   { name: 'phone-ar', viewport: { width: 360, height: 740 }, lang: 'ar' },
@@ -53,6 +28,7 @@ const variants = [
 for (const variant of variants) {
   test(`consent agreed and declined are both recorded (${variant.name})`, { timeout: 120_000 }, async () => {
     const hook = await receiver();
+    cleanup.push(hook.close);
     const server = await startServer({
       interviews: join(here, 'consent-interview.json'),
       args: ['--webhook-url', hook.url, '--webhook-secret', 'e2e-secret'],

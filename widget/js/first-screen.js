@@ -53,7 +53,7 @@ export function firstScreen(target, options, session, files, allowed = Promise.r
   Promise.all([read, allowed]).then(([view, yes]) => yes && draw(view)).catch(() => {});
 
   function draw(view) {
-    if (done || !view || !OVERVIEW.every((key) => t.has(key))) return;
+    if (done || !view || !plain(view) || !OVERVIEW.every((key) => t.has(key))) return;
     container = overview(view, t, options.theme);
     container.querySelector('[part~="start"]').addEventListener('click', (event) => {
       started = true;
@@ -103,6 +103,18 @@ export function firstScreen(target, options, session, files, allowed = Promise.r
       return paragraph;
     },
   };
+}
+
+/** How near the deadline a candidate may ask for more time (recorder_core's EXTENSION_WINDOW_SECONDS). */
+const EXTENSION_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+
+/** Whether `view`'s overview is the plain one drawn here. The recorder's own says more near
+ * or past the deadline and after a request for more time, and a candidate who declined
+ * consent sees a screen of their own: those wait for the wasm rather than change under
+ * the candidate's eyes. */
+function plain(view) {
+  const near = Boolean(view.deadline) && view.deadline * 1000 - Date.now() < EXTENSION_WINDOW_MS;
+  return !near && !view.extension && view.consent_answer?.agreed !== false;
 }
 
 /** The messages the overview needs. */

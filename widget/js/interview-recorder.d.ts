@@ -54,6 +54,8 @@ export interface ReadyDetail {
   help?: { email?: string; url?: string };
   /** When the team will have reviewed the answers (Unix seconds). */
   review_by?: number;
+  /** The candidate's latest request for more time (a granted one moved `deadline`). */
+  extension?: ExtensionDetail;
   questions: QuestionSummary[];
 }
 
@@ -64,6 +66,15 @@ export interface ConsentDetail {
   at: number;
   /** The sha256 of the text answered. */
   text_sha256: string;
+}
+
+/** `extension-requested`: the server keeps the candidate's request for more time. */
+export interface ExtensionDetail {
+  note: string;
+  /** Unix milliseconds, the server's clock. */
+  requested_at: number;
+  status: 'pending' | 'granted' | 'declined';
+  decided_at?: number;
 }
 
 /** `question-started`: a question was revealed (its think time runs). */
@@ -103,6 +114,7 @@ export interface InterviewRecorderEventMap extends HTMLElementEventMap {
   ready: CustomEvent<ReadyDetail>;
   'permission-denied': CustomEvent<ErrorDetail>;
   consent: CustomEvent<ConsentDetail>;
+  'extension-requested': CustomEvent<ExtensionDetail>;
   'question-started': CustomEvent<QuestionStartedDetail>;
   'take-uploaded': CustomEvent<TakeUploadedDetail>;
   completed: CustomEvent<CompletedDetail>;

@@ -5,8 +5,8 @@ use futures::future::{select, Either};
 use recorder_core::error_code::ErrorCode;
 use recorder_core::http::{HttpRequest, HttpResponse, Method};
 use recorder_core::model::{
-    ConsentAnswer, ConsentDecision, Receipt, RevealedQuestion, SessionView, SubmitTake,
-    SubmittedAnswer,
+    ConsentAnswer, ConsentDecision, Extension, ExtensionAsk, Receipt, RevealedQuestion,
+    SessionView, SubmitTake, SubmittedAnswer,
 };
 use recorder_core::takes::TakeReceipt;
 use recorder_core::web::clock;
@@ -103,6 +103,22 @@ pub async fn consent(
     call(options, Method::Post, "consent", Some(json)).await
 }
 
+/// `POST {api}/extension`: the candidate's request for more time, as the server keeps it.
+pub async fn extension(options: &MountOptions, ask: &ExtensionAsk) -> Result<Extension, ApiError> {
+    // By hand, the note escaped by the browser's JSON: serde for one more type costs the download more.
+    let note = js_sys::JSON::stringify(&ask.note.as_str().into())
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| ApiError::Format("cannot encode the note".into()))?;
+    call(
+        options,
+        Method::Post,
+        "extension",
+        Some(format!(r#"{{"note":{note}}}"#)),
+    )
+    .await
+}
+
 /// `POST {api}/complete`: completes the interview; returns the receipt.
 pub async fn complete(options: &MountOptions) -> Result<Receipt, ApiError> {
     call(options, Method::Post, "complete", None).await
@@ -132,10 +148,10 @@ async fn call<T: FromJs>(
     answer(transport::send(&request, TIMEOUT).await?)
 }
 
-/// What the server answered: `T` from a 200's JSON, else why it refused.
+/// What the server answered: `T` from a 200's (or 201's) JSON, else why it refused.
 fn answer<T: FromJs>(response: HttpResponse) -> Result<T, ApiError> {
     match response.status {
-        200 => {
+        200 | 201 => {
             let json = js_sys::JSON::parse(&response.body)
                 .map_err(|_| ApiError::Format("not JSON".into()))?;
             from_js(&json).map_err(|e| ApiError::Format(e.to_string()))

@@ -10,8 +10,8 @@ use crate::language::{self, Locales};
 use crate::listen::listen;
 use crate::options::{MountOptions, OptionsError};
 use crate::screens::{
-    Consent, Contact, Declined, DeviceCheck, Done, Flow, Overview, Progress, Questions,
-    ScreenContext,
+    Consent, Contact, Declined, DeviceCheck, Done, ExtensionRequest, Flow, Overview, Progress,
+    Questions, ScreenContext,
 };
 use futures::future::join;
 use leptos::prelude::*;
@@ -140,6 +140,7 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                     None => ().into_any(),
                 },
                 Stage::Declined => view! { <Declined screen/> }.into_any(),
+                Stage::Extension { sending } => view! { <ExtensionRequest screen sending/> }.into_any(),
                 Stage::DeviceCheck { devices, heard } => view! {
                     <DeviceCheck screen devices heard level=ctx.level level_unavailable=ctx.level_unavailable/>
                 }
@@ -228,6 +229,7 @@ fn move_focus_to_each_new_screen(ctx: &Ctx, root: NodeRef<leptos::html::Div>) {
             Stage::Overview => "overview".to_string(),
             Stage::Consent { .. } => "consent".to_string(),
             Stage::Declined => "declined".to_string(),
+            Stage::Extension { .. } => "extension".to_string(),
             Stage::DeviceCheck { .. } => "device-check".to_string(),
             Stage::TestVideo(_) => "test-video".to_string(),
             Stage::Questions => "questions".to_string(),

@@ -219,6 +219,15 @@ impl Ctx {
                     Err(error) => ctx.refused(error.explain(&ctx.t)),
                 }
             }),
+            Action::RequestExtension(ask) => self.spawn(async move {
+                match api::extension(&ctx.options, &ask).await {
+                    Ok(extension) => {
+                        ctx.emit("extension-requested", &extension);
+                        ctx.dispatch(Event::ExtensionRecorded(extension));
+                    }
+                    Err(error) => ctx.refused(error.explain(&ctx.t)),
+                }
+            }),
             Action::OpenDevices => self.spawn(async move { ctx.open_devices().await }),
             Action::StartRecording(purpose) => self.start_recording(purpose),
             Action::StopRecording => self.media.with_value(|m| {

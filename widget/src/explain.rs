@@ -7,6 +7,7 @@ use crate::api::ApiError;
 use crate::i18n::{Arg, Translations};
 use crate::options::OptionsError;
 use recorder_core::error_code::ErrorCode;
+use recorder_core::model::{ExtensionNoteError, MAX_EXTENSION_NOTE_CHARS};
 use recorder_core::session::SessionError;
 use recorder_core::takes::TakeError;
 use recorder_core::upload::{ConfigError, UploadError};
@@ -144,6 +145,11 @@ impl Explain for SessionError {
                 (code_key(ErrorCode::AlreadySubmitted), Vec::new())
             }
             SessionError::NoAttemptsLeft(_) => (code_key(ErrorCode::NoAttemptsLeft), Vec::new()),
+            SessionError::ExtensionNote(ExtensionNoteError::Empty) => plain("extension-note-empty"),
+            SessionError::ExtensionNote(ExtensionNoteError::TooLong(_)) => (
+                "extension-note-long".to_string(),
+                vec![("max", MAX_EXTENSION_NOTE_CHARS.into())],
+            ),
         }
     }
 }

@@ -1,9 +1,9 @@
 //! What the interview asks for, and "Start interview".
 
-use super::ScreenContext;
+use super::{act, ScreenContext};
 use crate::i18n::Arg;
 use leptos::prelude::*;
-use recorder_core::model::SessionView;
+use recorder_core::model::{ExtensionStatus, SessionView};
 use recorder_core::session::Event;
 
 /// The overview screen of `view`, the interview as the server shows it.
@@ -17,11 +17,50 @@ pub fn Overview(screen: ScreenContext, view: SessionView) -> impl IntoView {
         .map(|q| q.answer_seconds)
         .max()
         .unwrap_or(0);
+    let extension = view.extension.as_ref();
+    let extended = extension.is_some_and(|e| e.status == ExtensionStatus::Granted);
     let deadline = view.presentation.deadline.map(|d| {
-        t.format(
-            "overview-deadline",
-            &[("date", Arg::Date(d as f64 * 1000.0))],
+        let key = match extended {
+            true => "overview-deadline-extended",
+            false => "overview-deadline",
+        };
+        t.format(key, &[("date", Arg::Date(d as f64 * 1000.0))])
+    });
+    let now = (js_sys::Date::now() / 1000.0) as u64;
+    let passed = view.deadline_passed(now);
+    let asked = extension.and_then(|e| match e.status {
+        ExtensionStatus::Pending => Some(t.format(
+            "overview-extension-pending",
+            &[("date", Arg::Date(e.requested_at as f64))],
+        )),
+        ExtensionStatus::Declined => Some(t.get("overview-extension-declined")),
+        ExtensionStatus::Granted => None,
+    });
+    let more_time = (passed || asked.is_some()).then(|| {
+        view! {
+            <div class="ir-help" part="deadline" role="status">
+                {passed.then(|| view! { <p>{t.get("overview-deadline-passed")}</p> })}
+                {asked.map(|text| view! { <p part="extension-status">{text}</p> })}
+            </div>
+        }
+    });
+    let ask = view.may_ask_for_time(now).then(|| {
+        act(
+            &screen,
+            t.get("ask-extension"),
+            "ask-extension",
+            "ir-button ir-secondary",
+            Event::AskForTime,
         )
+    });
+    // Past the deadline there is nothing to start: the server would refuse every answer.
+    let start = (!passed).then(|| {
+        let screen = screen.clone();
+        view! {
+            <button part="button start" class="ir-button" on:click=move |_| screen.act(Event::Start)>
+                {t.get("start-interview")}
+            </button>
+        }
     });
     let intro = view.presentation.intro_video.clone().map(|src| {
         view! { <video class="ir-intro" part="intro-video" src=src controls=true playsinline=true preload="metadata"></video> }
@@ -48,9 +87,9 @@ pub fn Overview(screen: ScreenContext, view: SessionView) -> impl IntoView {
             </ul>
             {adjusted}
             <p class="ir-note">{t.get("overview-how")}</p>
-            <button part="button start" class="ir-button" on:click=move |_| screen.act(Event::Start)>
-                {t.get("start-interview")}
-            </button>
+            {more_time}
+            {start}
+            {ask.map(|button| view! { <div>{button}</div> })}
         </section>
     }
 }
