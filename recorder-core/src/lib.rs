@@ -34,6 +34,7 @@ pub mod level;
 pub mod model;
 pub mod recording_format;
 pub mod session;
+pub mod sound_check;
 pub mod take_store;
 pub mod takes;
 pub mod upload;

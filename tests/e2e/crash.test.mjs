@@ -60,7 +60,8 @@ test('a panic shows in each recorder of that instance, and the next recorder sta
   const recorder = (invite) => tab.locator(`interview-recorder[invite="${invite}"]`);
 
   await tab.evaluate((invite) => window.add(invite, 'es'), first);
-  await recorder(first).locator('[part~="start"]').waitFor();
+  // .first(): while the first screen hands over, it and the recorder each draw a Start.
+  await recorder(first).locator('[part~="start"]').first().waitFor();
   await tab.evaluate(() => window.add('crash-me'));
   await recorder(first).locator('[part~="error"]').first().waitFor();
   // Said by the loader, in the candidate's language.

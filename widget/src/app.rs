@@ -141,8 +141,8 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                 },
                 Stage::Declined => view! { <Declined screen/> }.into_any(),
                 Stage::Extension { sending } => view! { <ExtensionRequest screen sending/> }.into_any(),
-                Stage::DeviceCheck { devices, heard } => view! {
-                    <DeviceCheck screen devices heard level=ctx.level level_unavailable=ctx.level_unavailable/>
+                Stage::DeviceCheck { devices, heard, sound } => view! {
+                    <DeviceCheck screen devices heard sound level=ctx.level level_unavailable=ctx.level_unavailable/>
                 }
                 .into_any(),
                 Stage::TestVideo(flow) | Stage::Question(flow) => {

@@ -148,7 +148,7 @@ impl Ctx {
     /// Tells the session what happened and carries out what it decides.
     pub fn dispatch(&self, event: Event) {
         let now = clock::now();
-        let quiet = matches!(event, Event::Level { .. });
+        let quiet = matches!(event, Event::Level(_));
         let outcome = self
             .session
             .try_update_value(|s| s.as_mut().map(|s| s.handle_event(now, event)))

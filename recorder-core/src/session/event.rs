@@ -1,6 +1,7 @@
 //! What the session hears from the candidate and the edges, and what it asks of them.
 
 use super::stage::Purpose;
+use crate::level::Level;
 use crate::model::{ConsentAnswer, ConsentDecision, Extension, ExtensionAsk, Prompt};
 use std::time::Duration;
 
@@ -8,8 +9,9 @@ use std::time::Duration;
 ///
 /// ```
 /// use recorder_core::session::Event;
-/// let event = Event::Level { rms: 0.2 };
-/// assert!(matches!(event, Event::Level { .. }));
+/// use recorder_core::level::Level;
+/// let event = Event::Level(Level::from_samples(&[0.2, -0.2]));
+/// assert!(matches!(event, Event::Level(_)));
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
@@ -40,11 +42,8 @@ pub enum Event {
     DevicesFailed(DeviceProblem),
     /// "Try again" after a device problem.
     RetryDevices,
-    /// A microphone level reading (RMS, 0.0-1.0).
-    Level {
-        /// Root mean square of the latest samples.
-        rms: f32,
-    },
+    /// A reading of the microphone (about ten a second, also while recording).
+    Level(Level),
     /// The browser cannot measure the microphone's level (its audio engine
     /// never starts, e.g. on a machine without any audio output). The
     /// candidate is not held back: the test video is where they hear themselves.
@@ -104,7 +103,7 @@ impl Event {
             Event::DevicesOpened => "Devices opened",
             Event::DevicesFailed(_) => "Devices failed",
             Event::RetryDevices => "Try again",
-            Event::Level { .. } => "Level",
+            Event::Level(_) => "Level",
             Event::LevelUnavailable => "Level unavailable",
             Event::ContinueFromDeviceCheck => "Continue",
             Event::Record => "Record",

@@ -13,6 +13,7 @@
 //! returns; call [`Session::handle_timeout`] at [`Session::poll_timeout`].
 //!
 //! ```
+//! use recorder_core::level::Level;
 //! use recorder_core::model::{Interview, SessionView};
 //! use recorder_core::session::{Action, Event, Session, Stage};
 //! use std::time::Duration;
@@ -23,7 +24,7 @@
 //! session.handle_event(t, Event::DevicesOpened).unwrap();
 //! assert!(session.handle_event(t, Event::ContinueFromDeviceCheck).is_err(), "microphone not heard yet");
 //! for step in 0..4 {
-//!     session.handle_event(t + step * Duration::from_millis(100), Event::Level { rms: 0.2 }).unwrap();
+//!     session.handle_event(t + step * Duration::from_millis(100), Event::Level(Level::from_samples(&[0.2, -0.2]))).unwrap();
 //! }
 //! session.handle_event(t, Event::ContinueFromDeviceCheck).unwrap();
 //! assert!(matches!(session.stage(), Stage::TestVideo(_)));
@@ -40,7 +41,9 @@ pub use event::{Action, DeviceProblem, Event};
 pub use stage::{Devices, Flow, Phase, Purpose, Stage};
 pub use step::Step;
 
+use crate::level::Level;
 use crate::model::{ExtensionNoteError, SessionView};
+use crate::sound_check::{SoundCheck, TakeSound};
 use std::time::Duration;
 
 /// How much sound, in all, the microphone must hear before recording is allowed.
@@ -100,6 +103,8 @@ pub struct Session {
     view: SessionView,
     stage: Stage,
     heard_for: Duration,
+    sound: SoundCheck,
+    take_sound: TakeSound,
     last_level_at: Option<Duration>,
     warmed_up: bool,
     pending_take: Option<String>,
@@ -130,6 +135,8 @@ impl Session {
             view,
             stage,
             heard_for: Duration::ZERO,
+            sound: SoundCheck::default(),
+            take_sound: TakeSound::default(),
             last_level_at: None,
             warmed_up,
             pending_take: None,
@@ -223,13 +230,13 @@ impl Session {
     /// Routes `event` to the part of the session it belongs to.
     fn transition(&mut self, now: Duration, event: Event) -> Result<Vec<Action>, SessionError> {
         match (&self.stage, event) {
-            (_, Event::Level { rms }) => {
-                self.hear(now, rms);
+            (_, Event::Level(level)) => {
+                self.hear(now, level);
                 Ok(Vec::new())
             }
             (_, Event::LevelUnavailable) => {
                 self.heard_for = self.heard_for.max(MIC_CONFIRM);
-                self.hear(now, 0.0);
+                self.hear(now, Level::default());
                 Ok(Vec::new())
             }
             (

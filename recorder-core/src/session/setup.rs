@@ -6,7 +6,7 @@ use super::{
     Action, Devices, Event, Flow, Phase, Purpose, Session, SessionError, Stage, MAX_LEVEL_GAP,
     MIC_CONFIRM, TEST_VIDEO_LIMIT,
 };
-use crate::level::SOUND_THRESHOLD;
+use crate::level::Level;
 use crate::model::{Consent, ConsentDecision};
 use std::time::Duration;
 
@@ -57,6 +57,7 @@ impl Session {
                 self.stage = Stage::DeviceCheck {
                     devices: Devices::Open,
                     heard,
+                    sound: self.sound.advice(),
                 };
                 Ok(Vec::new())
             }
@@ -64,6 +65,7 @@ impl Session {
                 self.stage = Stage::DeviceCheck {
                     devices: Devices::Failed(problem),
                     heard,
+                    sound: self.sound.advice(),
                 };
                 Ok(Vec::new())
             }
@@ -101,6 +103,7 @@ impl Session {
         self.stage = Stage::DeviceCheck {
             devices: Devices::Opening,
             heard,
+            sound: self.sound.advice(),
         };
         Ok(vec![Action::OpenDevices])
     }
@@ -125,16 +128,28 @@ impl Session {
         Ok(Vec::new())
     }
 
-    /// Counts a level reading towards the sound the device check waits for.
-    pub(super) fn hear(&mut self, now: Duration, rms: f32) {
+    /// Takes a reading of the microphone: it counts towards the sound the
+    /// device check waits for, and towards its advice; while recording,
+    /// towards how much of the take is silent.
+    pub(super) fn hear(&mut self, now: Duration, level: Level) {
         // Each sound reading counts for the time since the previous reading
         // (a long gap counts as at most MAX_LEVEL_GAP): sound adds up.
-        if let Some(last) = self.last_level_at.filter(|_| rms >= SOUND_THRESHOLD) {
+        if let Some(last) = self.last_level_at.filter(|_| level.is_sound()) {
             self.heard_for += now.saturating_sub(last).min(MAX_LEVEL_GAP);
         }
         self.last_level_at = Some(now);
-        if let Stage::DeviceCheck { heard, .. } = &mut self.stage {
-            *heard |= self.heard_for >= MIC_CONFIRM;
+        self.sound.handle_level(level);
+        match &mut self.stage {
+            Stage::DeviceCheck { heard, sound, .. } => {
+                *heard |= self.heard_for >= MIC_CONFIRM;
+                *sound = self.sound.advice();
+            }
+            Stage::TestVideo(flow) | Stage::Question(flow)
+                if matches!(flow.phase, Phase::Recording { .. }) =>
+            {
+                self.take_sound.handle_level(level);
+            }
+            _ => {}
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Where the candidate is: one value per screen, with what it needs to render.
 
 use crate::model::Prompt;
+use crate::sound_check::SoundAdvice;
 use std::time::Duration;
 
 use super::event::DeviceProblem;
@@ -35,6 +36,8 @@ pub enum Stage {
         devices: Devices,
         /// Whether the microphone has heard sound long enough.
         heard: bool,
+        /// What its sound says: too quiet, clipping, no speech, good.
+        sound: SoundAdvice,
     },
     /// A short local recording, played back; never uploaded.
     TestVideo(Flow),
@@ -71,7 +74,8 @@ impl Stage {
 ///
 /// ```
 /// use recorder_core::session::{Devices, Stage};
-/// let stage = Stage::DeviceCheck { devices: Devices::Opening, heard: false };
+/// use recorder_core::sound_check::SoundAdvice;
+/// let stage = Stage::DeviceCheck { devices: Devices::Opening, heard: false, sound: SoundAdvice::Listening };
 /// assert!(matches!(stage, Stage::DeviceCheck { devices: Devices::Opening, .. }));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,7 +153,10 @@ pub enum Phase {
     /// The recorder was asked to stop.
     Stopping,
     /// Play the take back; submit or retake.
-    Review,
+    Review {
+        /// Most of the take was silent: worth a word before it is kept.
+        mostly_silent: bool,
+    },
     /// Waiting for the server to accept the take.
     Submitting,
     /// The take failed for a technical reason; a new take is possible.

@@ -5,6 +5,7 @@
 use super::{
     Action, Event, Flow, Phase, Purpose, Session, SessionError, Stage, MAX_TECHNICAL_FAILURES,
 };
+use crate::sound_check::TakeSound;
 use std::time::Duration;
 
 impl Session {
@@ -17,7 +18,7 @@ impl Session {
         let phase = self.flow().map(|f| f.phase.clone());
         let purpose = self.flow().map(|f| f.purpose.clone());
         match (&self.stage, phase, event) {
-            (Stage::TestVideo(_), Some(Phase::Review), Event::TestLooksGood) => {
+            (Stage::TestVideo(_), Some(Phase::Review { .. }), Event::TestLooksGood) => {
                 self.warmed_up = true;
                 match self.view.practice.clone() {
                     Some(practice) => self.open_question(now, &practice.id).map(|mut a| {
@@ -40,13 +41,14 @@ impl Session {
             }
             (
                 Stage::TestVideo(_) | Stage::Question(_),
-                Some(Phase::Review),
+                Some(Phase::Review { .. }),
                 Event::Record | Event::Retake,
             ) => {
                 self.ensure_attempt_left()?;
                 Ok(vec![Action::DiscardTake, self.start_recording()])
             }
             (_, Some(Phase::Starting), Event::RecordingStarted) => {
+                self.take_sound = TakeSound::default();
                 let limit = self.flow().map(|f| f.limit).unwrap_or_default();
                 self.set_phase(Phase::Recording {
                     since: now,
@@ -59,7 +61,7 @@ impl Session {
                 Ok(vec![Action::StopRecording])
             }
             (_, Some(Phase::Recording { .. } | Phase::Stopping), Event::RecordingStopped) => {
-                self.set_phase(Phase::Review);
+                self.review();
                 Ok(Vec::new())
             }
             (
@@ -91,8 +93,11 @@ impl Session {
                 let pending = self.pending_take.take_if(|p| *p == question).is_some();
                 if let Stage::Question(flow) = &mut self.stage {
                     flow.prompt = Some(prompt);
+                    // A take kept from an earlier visit: its sound was not heard here.
                     flow.phase = if pending {
-                        Phase::Review
+                        Phase::Review {
+                            mostly_silent: false,
+                        }
                     } else {
                         Phase::Thinking {
                             until: now + think_left,
@@ -101,7 +106,7 @@ impl Session {
                 }
                 Ok(Vec::new())
             }
-            (Stage::Question(_), Some(Phase::Review), Event::Submit) => match purpose {
+            (Stage::Question(_), Some(Phase::Review { .. }), Event::Submit) => match purpose {
                 Some(Purpose::Answer(id)) => {
                     self.set_phase(Phase::Submitting);
                     Ok(vec![Action::SubmitTake(id)])
@@ -126,7 +131,7 @@ impl Session {
                 }
             }
             (Stage::Question(_), Some(Phase::Submitting), Event::ServerRefused(_)) => {
-                self.set_phase(Phase::Review);
+                self.review();
                 Ok(Vec::new())
             }
             (Stage::Question(_), Some(Phase::Revealing), Event::ServerRefused(_)) => {
@@ -211,6 +216,13 @@ impl Session {
             }
             _ => Ok(()),
         }
+    }
+
+    /// The take just recorded, to review; whether it was mostly silent.
+    fn review(&mut self) {
+        self.set_phase(Phase::Review {
+            mostly_silent: self.take_sound.mostly_silent(),
+        });
     }
 
     /// Starts a take, charging an answer one attempt.

@@ -9,6 +9,11 @@ fn secs(s: u64) -> Duration {
     Duration::from_secs(s)
 }
 
+/// A reading of a steady tone at `rms`.
+fn level(rms: f32) -> Event {
+    Event::Level(crate::level::Level::from_samples(&[rms, -rms]))
+}
+
 fn session() -> Session {
     Session::new(SessionView::overview(&Interview::sample()))
 }
@@ -24,8 +29,7 @@ fn checked_from(view: SessionView) -> Session {
     s.handle_event(secs(0), Event::Start).unwrap();
     s.handle_event(secs(0), Event::DevicesOpened).unwrap();
     for t in 0..5 {
-        s.handle_event(100 * MS * t, Event::Level { rms: 0.1 })
-            .unwrap();
+        s.handle_event(100 * MS * t, level(0.1)).unwrap();
     }
     s.handle_event(secs(1), Event::ContinueFromDeviceCheck)
         .unwrap();
@@ -62,7 +66,12 @@ fn answer(s: &mut Session, id: &str, t: Duration) -> Duration {
     s.handle_event(t + secs(5), Event::Stop).unwrap();
     s.handle_event(t + secs(5), Event::RecordingStopped)
         .unwrap();
-    assert_eq!(phase(s), Phase::Review);
+    assert_eq!(
+        phase(s),
+        Phase::Review {
+            mostly_silent: false
+        }
+    );
     t + secs(5)
 }
 
@@ -126,7 +135,7 @@ fn a_browser_that_cannot_measure_the_level_does_not_hold_the_candidate_back() {
     let mut s = session();
     s.handle_event(secs(0), Event::Start).unwrap();
     s.handle_event(secs(0), Event::DevicesOpened).unwrap();
-    s.handle_event(secs(1), Event::Level { rms: 0.0 }).unwrap();
+    s.handle_event(secs(1), level(0.0)).unwrap();
     assert_eq!(
         s.handle_event(secs(1), Event::ContinueFromDeviceCheck),
         Err(SessionError::MicrophoneNotHeard)
@@ -144,24 +153,21 @@ fn recording_is_locked_until_the_microphone_hears_sound_for_a_moment() {
     s.handle_event(secs(0), Event::Start).unwrap();
     s.handle_event(secs(0), Event::DevicesOpened).unwrap();
     for t in 0..20 {
-        s.handle_event(100 * MS * t, Event::Level { rms: 0.001 })
-            .unwrap();
+        s.handle_event(100 * MS * t, level(0.001)).unwrap();
     }
     assert_eq!(
         s.handle_event(secs(2), Event::ContinueFromDeviceCheck),
         Err(SessionError::MicrophoneNotHeard)
     );
     // A single blip is not enough.
-    s.handle_event(secs(3), Event::Level { rms: 0.5 }).unwrap();
-    s.handle_event(secs(3) + 100 * MS, Event::Level { rms: 0.0 })
-        .unwrap();
+    s.handle_event(secs(3), level(0.5)).unwrap();
+    s.handle_event(secs(3) + 100 * MS, level(0.0)).unwrap();
     assert_eq!(
         s.handle_event(secs(4), Event::ContinueFromDeviceCheck),
         Err(SessionError::MicrophoneNotHeard)
     );
     for t in 0..4 {
-        s.handle_event(secs(5) + 100 * MS * t, Event::Level { rms: 0.05 })
-            .unwrap();
+        s.handle_event(secs(5) + 100 * MS * t, level(0.05)).unwrap();
     }
     assert!(matches!(s.stage(), Stage::DeviceCheck { heard: true, .. }));
     s.handle_event(secs(6), Event::ContinueFromDeviceCheck)
@@ -197,6 +203,46 @@ fn device_problems_can_be_retried_without_reloading() {
             ..
         }
     ));
+}
+
+#[test]
+fn the_device_check_gives_sound_advice_and_a_silent_take_is_flagged_in_review() {
+    let mut s = session();
+    s.handle_event(secs(0), Event::Start).unwrap();
+    s.handle_event(secs(0), Event::DevicesOpened).unwrap();
+    for t in 0..30 {
+        s.handle_event(100 * MS * t, level(if t % 2 == 0 { 0.005 } else { 0.0005 }))
+            .unwrap();
+    }
+    let advice = |s: &Session| match s.stage() {
+        Stage::DeviceCheck { sound, .. } => *sound,
+        other => panic!("not the device check: {other:?}"),
+    };
+    assert_eq!(advice(&s), crate::sound_check::SoundAdvice::TooQuiet);
+    for t in 30..60 {
+        s.handle_event(100 * MS * t, level(if t % 2 == 0 { 0.2 } else { 0.01 }))
+            .unwrap();
+    }
+    assert_eq!(advice(&s), crate::sound_check::SoundAdvice::Good);
+    s.handle_event(secs(6), Event::ContinueFromDeviceCheck)
+        .unwrap();
+
+    // The test video: silent while recording, flagged; then spoken, not.
+    for (rms, silent) in [(0.0, true), (0.2, false)] {
+        s.handle_event(secs(7), Event::Record).unwrap();
+        s.handle_event(secs(7), Event::RecordingStarted).unwrap();
+        for t in 0..40 {
+            s.handle_event(secs(7) + 100 * MS * t, level(rms)).unwrap();
+        }
+        s.handle_event(secs(11), Event::Stop).unwrap();
+        s.handle_event(secs(11), Event::RecordingStopped).unwrap();
+        assert_eq!(
+            phase(&s),
+            Phase::Review {
+                mostly_silent: silent
+            }
+        );
+    }
 }
 
 fn at_question_list() -> Session {
@@ -251,7 +297,12 @@ fn think_time_starts_recording_at_zero_and_the_limit_stops_it() {
     assert!(s.handle_timeout(secs(131)).is_empty());
     assert_eq!(s.handle_timeout(secs(132)), vec![Action::StopRecording]);
     s.handle_event(secs(132), Event::RecordingStopped).unwrap();
-    assert_eq!(phase(&s), Phase::Review);
+    assert_eq!(
+        phase(&s),
+        Phase::Review {
+            mostly_silent: false
+        }
+    );
 }
 
 #[test]
@@ -296,7 +347,13 @@ fn retakes_while_attempts_remain_then_none() {
         s.handle_event(t + secs(4), Event::Retake),
         Err(SessionError::NoAttemptsLeft("q2".into()))
     );
-    assert_eq!(phase(&s), Phase::Review, "a refused retake changes nothing");
+    assert_eq!(
+        phase(&s),
+        Phase::Review {
+            mostly_silent: false
+        },
+        "a refused retake changes nothing"
+    );
 }
 
 #[test]
@@ -351,8 +408,7 @@ fn a_reload_with_progress_skips_the_warm_up_and_a_finished_one_is_done() {
     s.handle_event(secs(0), Event::Start).unwrap();
     s.handle_event(secs(0), Event::DevicesOpened).unwrap();
     for t in 0..5 {
-        s.handle_event(100 * MS * t, Event::Level { rms: 0.2 })
-            .unwrap();
+        s.handle_event(100 * MS * t, level(0.2)).unwrap();
     }
     s.handle_event(secs(1), Event::ContinueFromDeviceCheck)
         .unwrap();
@@ -383,8 +439,7 @@ fn a_take_kept_across_a_reload_lands_in_its_review_without_a_second_charge() {
     s.handle_event(secs(0), Event::Start).unwrap();
     s.handle_event(secs(0), Event::DevicesOpened).unwrap();
     for t in 0..5 {
-        s.handle_event(100 * MS * t, Event::Level { rms: 0.2 })
-            .unwrap();
+        s.handle_event(100 * MS * t, level(0.2)).unwrap();
     }
     let actions = s
         .handle_event(secs(1), Event::ContinueFromDeviceCheck)
@@ -401,7 +456,13 @@ fn a_take_kept_across_a_reload_lands_in_its_review_without_a_second_charge() {
         },
     )
     .unwrap();
-    assert_eq!(phase(&s), Phase::Review, "no new recording starts");
+    assert_eq!(
+        phase(&s),
+        Phase::Review {
+            mostly_silent: false
+        },
+        "no new recording starts"
+    );
     assert_eq!(s.view().questions[1].attempts_used, 1);
     assert_eq!(
         s.handle_event(secs(2), Event::Submit).unwrap(),
@@ -444,7 +505,7 @@ fn random_event_sequences_keep_the_invariants() {
     let events = |n: u64| match n % 16 {
         0 => Event::Start,
         1 => Event::DevicesOpened,
-        2 => Event::Level { rms: 0.3 },
+        2 => level(0.3),
         3 => Event::ContinueFromDeviceCheck,
         4 => Event::Record,
         5 => Event::Stop,
@@ -499,8 +560,7 @@ fn a_kept_take_found_after_the_device_check_is_refused_and_changes_nothing() {
     s.handle_event(secs(0), Event::Start).unwrap();
     s.handle_event(secs(0), Event::DevicesOpened).unwrap();
     for t in 0..5 {
-        s.handle_event(100 * MS * t, Event::Level { rms: 0.2 })
-            .unwrap();
+        s.handle_event(100 * MS * t, level(0.2)).unwrap();
     }
     s.handle_event(secs(1), Event::ContinueFromDeviceCheck)
         .unwrap();

@@ -55,7 +55,7 @@ impl Ctx {
                             }
                             let level = meter.read();
                             ctx.level.set(level.percent());
-                            ctx.dispatch(Event::Level { rms: level.rms });
+                            ctx.dispatch(Event::Level(level));
                         });
                         self.media.update_value(|m| m.meter = Some(interval));
                     }

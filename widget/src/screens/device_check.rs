@@ -6,14 +6,17 @@ use super::{Live, ScreenContext};
 use leptos::prelude::*;
 use recorder_core::browser::{self, Browser};
 use recorder_core::session::{DeviceProblem, Devices, Event};
+use recorder_core::sound_check::SoundAdvice;
 
 /// The device check screen: `level` is the microphone's, 0-100;
-/// `level_unavailable` says the browser cannot measure it here.
+/// `level_unavailable` says the browser cannot measure it here; `sound`
+/// is what the last seconds of it say (too quiet, clipping, no speech).
 #[component]
 pub fn DeviceCheck(
     screen: ScreenContext,
     devices: Devices,
     heard: bool,
+    sound: SoundAdvice,
     #[prop(into)] level: Live<u8>,
     #[prop(into)] level_unavailable: Live<bool>,
 ) -> impl IntoView {
@@ -39,11 +42,14 @@ pub fn DeviceCheck(
             let t2 = t.clone();
             let hint = move || {
                 if level_unavailable.get() {
-                    t2.get("device-level-unavailable")
-                } else if heard {
-                    t2.get("device-heard")
-                } else {
-                    t2.get("device-say-something")
+                    return t2.get("device-level-unavailable");
+                }
+                match sound {
+                    SoundAdvice::TooQuiet => t2.get("sound-too-quiet"),
+                    SoundAdvice::Clipping => t2.get("sound-clipping"),
+                    SoundAdvice::NoSpeech => t2.get("sound-no-speech"),
+                    SoundAdvice::Good | SoundAdvice::Listening if heard => t2.get("device-heard"),
+                    SoundAdvice::Good | SoundAdvice::Listening => t2.get("device-say-something"),
                 }
             };
             view! {
@@ -52,7 +58,7 @@ pub fn DeviceCheck(
                     aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || level.get().to_string()>
                     <div class="ir-meter-fill" style:width=move || format!("{}%", level.get())></div>
                 </div>
-                <p class="ir-note" part="mic-hint" id="ir-mic-hint" role="status">{hint}</p>
+                <p class="ir-note" part="mic-hint" id="ir-mic-hint" role="status" data-advice=sound.name()>{hint}</p>
                 <button part="button continue" class="ir-button" disabled=!heard aria-describedby="ir-mic-hint"
                     on:click=move |_| screen.act(Event::ContinueFromDeviceCheck)>
                     {t.get("continue")}

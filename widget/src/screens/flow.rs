@@ -93,7 +93,10 @@ pub fn Flow(
             .into_any()
         }
         Phase::Stopping => view! { <p class="ir-note" role="status">{t.get("stopping")}</p> }.into_any(),
-        Phase::Review => view! {
+        Phase::Review { mostly_silent } => view! {
+            {mostly_silent.then(|| view! {
+                <p class="ir-help" part="silent-warning" role="status">{t.get("take-mostly-silent")}</p>
+            })}
             {review(&screen, &flow.purpose, attempts_left, playback, progress)}
         }
         .into_any(),
