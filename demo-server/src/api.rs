@@ -185,7 +185,11 @@ pub async fn complete(
             "interview.completed",
             &candidate.interview.id,
             candidate.invite_id,
-            serde_json::json!({ "receipt": receipt, "consent": candidate.consent }),
+            serde_json::json!({
+                "receipt": receipt,
+                "consent": candidate.consent,
+                "accommodations": candidate.accommodations,
+            }),
         );
     }
     Ok(Json(receipt))

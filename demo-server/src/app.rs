@@ -8,8 +8,8 @@ use crate::serve::Timeouts;
 use crate::webhook::Webhook;
 use crate::widget_files::WidgetFiles;
 use crate::{
-    api, error, extension, pages, per_invite, request_log, review, security_headers, tus,
-    widget_files,
+    api, error, extension, pages, per_invite, request_log, review, review_invite, security_headers,
+    tus, widget_files,
 };
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, head, post};
@@ -195,6 +195,7 @@ pub fn router(state: AppState) -> Router {
         .route("/review/{token}", get(review::page))
         .route("/review/{token}/media/{id}", get(review::media))
         .route("/review/{token}/extensions/{id}", post(extension::decide))
+        .route("/review/{token}/invites", post(review_invite::create))
         .route("/recorder/{*path}", get(widget_files::serve))
         .layer(request_log::layer())
         .layer(axum::middleware::from_fn_with_state(

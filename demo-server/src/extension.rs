@@ -61,14 +61,7 @@ pub async fn decide(
     Form(form): Form<DecisionForm>,
 ) -> Result<Redirect, ApiError> {
     crate::review::authorize(&state.db, &token).await?;
-    // The token in the path is the secret; a browser's word that the form
-    // came from another site is refused all the same.
-    let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-    if site.is_some_and(|site| !matches!(site, "same-origin" | "none")) {
-        return Err(ApiError::BadRequest(
-            "decide requests for more time from the review page itself".into(),
-        ));
-    }
+    crate::review::ensure_from_the_page(&headers)?;
     let decision = match form.decision.as_str() {
         "grant" => Decision::Grant(new_deadline(&form.until)?),
         "decline" => Decision::Decline,

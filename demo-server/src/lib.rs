@@ -11,6 +11,7 @@ pub mod pages;
 pub mod per_invite;
 pub mod request_log;
 pub mod review;
+pub mod review_invite;
 pub mod rules;
 pub mod security_headers;
 pub mod seekable;

@@ -7,7 +7,7 @@ use crate::error::ApiError;
 use crate::invite::is_token_shaped;
 use crate::security_headers;
 use axum::extract::{Path, Request, State};
-use axum::http::header;
+use axum::http::{header, HeaderMap};
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup};
 use recorder_core::model::Interview;
@@ -38,6 +38,7 @@ pub async fn page(
         }
         sections.push(html! {
             h2 { (interview.title) }
+            (crate::review_invite::form(&token, &interview.id))
             @if candidates.is_empty() {
                 p.meta { "No candidates invited yet." }
             }
@@ -45,12 +46,29 @@ pub async fn page(
         });
     }
     let body = html! { @for section in sections { (section) } };
+    Ok(page_response(body))
+}
+
+/// `body` in the review page's frame, under its security policy.
+pub fn page_response(body: Markup) -> Response {
     let policy = [(
         header::CONTENT_SECURITY_POLICY,
         security_headers::REVIEW_PAGE,
     )];
     let page = TEMPLATE.replace("{{body}}", &body.into_string());
-    Ok((policy, Html(page)).into_response())
+    (policy, Html(page)).into_response()
+}
+
+/// Refuses a form the browser says came from another site. (The review
+/// token in the path is the secret; this is a second lock.)
+pub fn ensure_from_the_page(headers: &HeaderMap) -> Result<(), ApiError> {
+    let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    match site {
+        Some(site) if !matches!(site, "same-origin" | "none") => Err(ApiError::BadRequest(
+            "the review page's forms are sent from the review page itself".into(),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// `GET /review/{token}/media/{id}`: a take, seekable copy first, with Range support.

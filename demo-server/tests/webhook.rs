@@ -109,4 +109,9 @@ async fn completion_is_delivered_signed_and_retried() {
     let payload: serde_json::Value = serde_json::from_str(body).unwrap();
     assert_eq!(payload["event"], "interview.completed");
     assert_eq!(payload["receipt"]["answers"][0]["sha256"], sha);
+    assert_eq!(
+        payload["accommodations"],
+        serde_json::json!({ "time_percent": 100, "extra_attempts": 0, "manual_start": false }),
+        "what the candidate was given, for the hiring team's records"
+    );
 }

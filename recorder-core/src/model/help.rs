@@ -65,9 +65,14 @@ impl Help {
     }
 }
 
-/// One address: a local part, `@`, a domain with a dot; nothing a `mailto:`
-/// link would read as more (spaces, commas, `?`, a second `@`).
-fn is_email(email: &str) -> bool {
+/// Whether `email` is one address: a local part, `@`, a domain with a dot;
+/// nothing a `mailto:` link would read as more (spaces, commas, `?`, a second `@`).
+///
+/// ```
+/// assert!(recorder_core::model::is_email("jobs@example.com"));
+/// assert!(!recorder_core::model::is_email("a@b.com?cc=c@d.com"));
+/// ```
+pub fn is_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };

@@ -30,7 +30,7 @@ pub use extension::{
     Extension, ExtensionAsk, ExtensionNoteError, ExtensionStatus, EXTENSION_WINDOW_SECONDS,
     MAX_EXTENSION_NOTE_CHARS,
 };
-pub use help::{Help, HelpError};
+pub use help::{is_email, Help, HelpError};
 pub use interview::{
     is_language_tag, is_valid_id, Branding, Interview, InterviewError, Presentation, Prompt,
     Question, MAX_ANSWER_SECONDS, MAX_ATTEMPTS, MIN_ANSWER_SECONDS,
