@@ -16,6 +16,7 @@ use std::collections::VecDeque;
 use std::future::Future;
 use std::rc::Rc;
 use std::task::Poll;
+use wasm_bindgen::JsCast;
 
 /// The widget's hold on the running coordinator: every change goes through
 /// [`TakesHandle::update`], which wakes the driver to act on it.
@@ -72,6 +73,7 @@ enum Wake {
     Online,
     Changed,
     HandleDropped,
+    Leaving,
 }
 
 /// Starts driving `takes`: returns the handle to change it and the future
@@ -124,6 +126,22 @@ async fn run<S: TakeStore>(
             let _ = sender.unbounded_send(());
         })
     });
+    // A page going away for good (not into the back-forward cache) sends
+    // nothing more: a request begun while it closes (say, as the connection
+    // comes back) would be cut off, leaving a stray upload on the server.
+    // What the device keeps goes on at the next visit.
+    let (leaving_sender, mut leaving) = mpsc::unbounded();
+    let _leaving_listener = web_sys::window().map(|window| {
+        let sender = leaving_sender.clone();
+        gloo::events::EventListener::new(&window, "pagehide", move |event| {
+            let persisted = event
+                .dyn_ref::<web_sys::PageTransitionEvent>()
+                .is_some_and(web_sys::PageTransitionEvent::persisted);
+            if !persisted {
+                let _ = sender.unbounded_send(());
+            }
+        })
+    });
     loop {
         let (events, view, timeout) = {
             let mut takes = shared.borrow_mut();
@@ -172,6 +190,9 @@ async fn run<S: TakeStore>(
             if online.poll_next_unpin(cx).is_ready() {
                 return Poll::Ready(Wake::Online);
             }
+            if leaving.poll_next_unpin(cx).is_ready() {
+                return Poll::Ready(Wake::Leaving);
+            }
             woken.poll_next_unpin(cx).map(|changed| match changed {
                 Some(()) => Wake::Changed,
                 None => Wake::HandleDropped,
@@ -190,7 +211,7 @@ async fn run<S: TakeStore>(
                 }
             }
             Wake::Online => takes.handle_online(),
-            Wake::HandleDropped => return,
+            Wake::HandleDropped | Wake::Leaving => return,
             Wake::Timer | Wake::Changed => {}
         }
     }
