@@ -4,16 +4,12 @@
 // invite opens again (a recorder removed and put back, a reload).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
+import { word } from '../support/words.mjs';
 
 const cleanup = [];
 after(() => cleanup.forEach((stop) => stop()));
-
-/** `key` of a translation file in widget/locales. */
-const said = (code, key) => readFileSync(new URL(`../../widget/locales/${code}.ftl`, import.meta.url), 'utf8')
-  .match(new RegExp(`^${key} = (.*)$`, 'm'))[1];
 
 async function setUp() {
   const server = await startServer();
@@ -46,7 +42,7 @@ test('a second recorder of the same invite on one page says why it cannot, and t
   await add(page, invite, `${server.origin}/api`, 'es');
   const second = recorders.nth(1).locator('[part~="error"]');
   await second.waitFor({ timeout: 10_000 });
-  assert.equal((await second.textContent()).trim(), said('es', 'error-already-open'));
+  assert.equal((await second.textContent()).trim(), word('es', 'error-already-open'));
   assert.equal(await second.getAttribute('lang'), 'es');
   assert.deepEqual((await page.evaluate(() => window.heard)).map((d) => d.code), ['already-open']);
   await recorders.nth(0).locator('[part~="start"]').first().click();
@@ -75,7 +71,7 @@ test('the invite opened again in another tab says so there; after the first tab 
   await second.goto(url);
   const error = second.locator('[part~="error"]');
   await error.waitFor({ timeout: 10_000 });
-  assert.equal((await error.textContent()).trim(), said('en', 'error-already-open'));
+  assert.equal((await error.textContent()).trim(), word('en', 'error-already-open'));
   assert.equal(await second.locator('[part~="start"]').count(), 0, 'no overview to start from');
 
   await first.close();

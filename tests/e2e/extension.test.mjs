@@ -5,12 +5,13 @@
 // and photographed.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { seriousViolations } from '../support/axe.mjs';
+import { word } from '../support/words.mjs';
 import { part, startAnswer, warmUp } from '../support/flow.mjs';
 import { probe } from '../support/media.mjs';
 import { eventually, receiver } from '../support/webhook.mjs';
@@ -19,12 +20,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const shots = join(here, '../../target/e2e/screenshots/extension');
 const cleanup = [];
 after(async () => { for (const stop of cleanup) await stop(); });
-
-/** The value of `key` in the widget's `lang` translation file (a plain `key = value` line). */
-function word(lang, key) {
-  const source = readFileSync(join(here, `../../widget/locales/${lang}.ftl`), 'utf8');
-  return new RegExp(`^${key} = (.*)$`, 'm').exec(source)[1];
-}
 
 const variants = [
   { name: 'desktop-en', viewport: { width: 1280, height: 800 }, lang: 'en' },

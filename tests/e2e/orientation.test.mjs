@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { seriousViolations } from '../support/axe.mjs';
+import { word } from '../support/words.mjs';
 import { part } from '../support/flow.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -19,12 +20,6 @@ const interviews = join(here, 'orientation-interview.json');
 const [interview] = JSON.parse(readFileSync(interviews, 'utf8'));
 const cleanup = [];
 after(async () => { for (const stop of cleanup) await stop(); });
-
-/** The value of `key` in the widget's `lang` translation file (a plain `key = value` line). */
-function word(lang, key) {
-  const source = readFileSync(join(here, `../../widget/locales/${lang}.ftl`), 'utf8');
-  return new RegExp(`^${key} = (.*)$`, 'm').exec(source)[1];
-}
 
 const variants = [
   { name: 'desktop-en', viewport: { width: 1280, height: 800 }, lang: 'en', beside: true },

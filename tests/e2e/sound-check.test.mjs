@@ -7,13 +7,14 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { seriousViolations } from '../support/axe.mjs';
+import { word } from '../support/words.mjs';
 import { part } from '../support/flow.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,12 +42,6 @@ const FIXTURES = {
   // "Hi." then eleven seconds of silence, over and over.
   'mostly-silent': () => wav('mostly-silent', "flite=text='Hi.':voice=slt", 'volume=-6dB,apad=whole_dur=12'),
 };
-
-/** The value of `key` in the widget's `lang` translation file (a plain `key = value` line). */
-function word(lang, key) {
-  const source = readFileSync(join(here, `../../widget/locales/${lang}.ftl`), 'utf8');
-  return new RegExp(`^${key} = (.*)$`, 'm').exec(source)[1];
-}
 
 const HINTS = { good: 'device-heard', 'too-quiet': 'sound-too-quiet', clipping: 'sound-clipping', 'no-speech': 'sound-no-speech' };
 const variants = [
