@@ -211,7 +211,6 @@ async fn run(command: Command) -> Result<(), Error> {
                 extra_attempts,
                 manual_start: no_auto_start,
             };
-            accommodations.check()?;
             let public_url = public_url(&common, addr)?;
             let db = open(&common).await?;
             let invite = NewInvite {
@@ -220,6 +219,7 @@ async fn run(command: Command) -> Result<(), Error> {
                 email,
                 accommodations,
             };
+            invite.check()?;
             let token = db
                 .create_invite(&invite)
                 .await?

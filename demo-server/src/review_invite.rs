@@ -3,7 +3,7 @@
 //! them; the page that answers shows the link to send them.
 
 use crate::app::AppState;
-use crate::db::NewInvite;
+use crate::db::{NewInvite, MAX_NAME_CHARS};
 use crate::error::ApiError;
 use crate::pages::candidate_url;
 use crate::review::{authorize, ensure_from_the_page, page_response};
@@ -12,11 +12,8 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
 use maud::{html, Markup};
-use recorder_core::model::{is_email, Accommodations, MAX_ATTEMPTS};
+use recorder_core::model::{Accommodations, MAX_ATTEMPTS};
 use serde::Deserialize;
-
-/// The longest name the hiring team may give a candidate, in characters.
-const MAX_NAME_CHARS: usize = 200;
 
 /// The extra time the form offers, in percent of the interview's.
 const TIME_CHOICES: [u32; 5] = [100, 125, 150, 200, 300];
@@ -71,34 +68,20 @@ pub async fn create(
 /// The invite `form` asks for, checked.
 fn new_invite(form: InviteForm) -> Result<NewInvite, ApiError> {
     let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
-    let (name, email) = (optional(&form.name), optional(&form.email));
-    if name
-        .as_ref()
-        .is_some_and(|n| n.chars().count() > MAX_NAME_CHARS)
-    {
-        return Err(ApiError::BadRequest(format!(
-            "the name is longer than {MAX_NAME_CHARS} characters"
-        )));
-    }
-    if let Some(email) = email.as_ref().filter(|e| !is_email(e)) {
-        return Err(ApiError::BadRequest(format!(
-            "{email:?} is not an email address like ada@example.com"
-        )));
-    }
-    let accommodations = Accommodations {
-        time_percent: form.time_percent,
-        extra_attempts: form.extra_attempts,
-        manual_start: form.manual_start.is_some(),
+    let invite = NewInvite {
+        interview: form.interview,
+        name: optional(&form.name),
+        email: optional(&form.email),
+        accommodations: Accommodations {
+            time_percent: form.time_percent,
+            extra_attempts: form.extra_attempts,
+            manual_start: form.manual_start.is_some(),
+        },
     };
-    accommodations
+    invite
         .check()
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
-    Ok(NewInvite {
-        interview: form.interview,
-        name,
-        email,
-        accommodations,
-    })
+    Ok(invite)
 }
 
 /// The "Invite a candidate" form for `interview`, posted under the review `token`.

@@ -93,6 +93,29 @@ pub struct NewInvite {
     pub accommodations: Accommodations,
 }
 
+/// The longest name the hiring team may give a candidate, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Why an invite cannot be made as asked.
+///
+/// ```
+/// let mut invite = demo_server::db::NewInvite::to("demo");
+/// invite.email = Some("ada at example".into());
+/// assert!(invite.check().unwrap_err().to_string().contains("ada at example"));
+/// ```
+#[derive(Debug, thiserror::Error)]
+pub enum InviteError {
+    /// The name is too long to list.
+    #[error("the name has {0} characters; at most {MAX_NAME_CHARS}")]
+    NameTooLong(usize),
+    /// The email is not one address.
+    #[error("{0:?} is not an email address like ada@example.com")]
+    BadEmail(String),
+    /// The accommodations cannot be given.
+    #[error(transparent)]
+    Accommodations(#[from] recorder_core::model::AccommodationError),
+}
+
 impl NewInvite {
     /// An invite to `interview` with nothing more.
     pub fn to(interview: &str) -> NewInvite {
@@ -100,6 +123,30 @@ impl NewInvite {
             interview: interview.to_string(),
             ..Default::default()
         }
+    }
+
+    /// Checks what the hiring team wrote (the command line and the review
+    /// page alike): a name to list, one email address, accommodations that
+    /// may be given.
+    ///
+    /// ```
+    /// let mut invite = demo_server::db::NewInvite::to("demo");
+    /// invite.name = Some("Ada Lovelace".into());
+    /// assert!(invite.check().is_ok());
+    /// ```
+    pub fn check(&self) -> Result<(), InviteError> {
+        let chars = self.name.as_ref().map_or(0, |n| n.chars().count());
+        if chars > MAX_NAME_CHARS {
+            return Err(InviteError::NameTooLong(chars));
+        }
+        if let Some(email) = self
+            .email
+            .as_ref()
+            .filter(|e| !recorder_core::model::is_email(e))
+        {
+            return Err(InviteError::BadEmail(email.clone()));
+        }
+        Ok(self.accommodations.check()?)
     }
 }
 
