@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use recorder_core::error_code::ErrorCode;
 use recorder_core::model::SessionView;
-use recorder_core::session::{Phase, Purpose, Stage};
+use recorder_core::session::{Phase, Purpose, Stage, Step};
 use wasm_bindgen::JsCast;
 
 /// The whole recorder for one candidate: fetches the interview and the
@@ -126,8 +126,10 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                 return ().into_any();
             };
             let stage = ctx.stage.get();
-            let progress =
-                view! { <Progress screen=screen.clone() stage=stage.clone() view=view.clone()/> };
+            let progress = Step::of(&stage, &view).map(|step| {
+                let (count, practice) = (view.questions.len(), view.practice.is_some());
+                view! { <Progress screen=screen.clone() step count practice/> }
+            });
             let contact = view
                 .presentation
                 .help
@@ -148,7 +150,7 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                 Stage::TestVideo(flow) | Stage::Question(flow) => {
                     let (number, attempts_left) = match &flow.purpose {
                         Purpose::Answer(id) => (
-                            view.questions.iter().position(|q| q.id == *id).map_or(1, |i| i + 1),
+                            view.number_of(id).unwrap_or(1),
                             view.attempts_left(id),
                         ),
                         Purpose::Test | Purpose::Practice(_) => (1, 0),

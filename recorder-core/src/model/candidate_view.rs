@@ -162,11 +162,41 @@ impl SessionView {
             .presentation
             .deadline
             .is_some_and(|d| now.saturating_add(EXTENSION_WINDOW_SECONDS) >= d);
+        near && self.has_time_to_give()
+    }
+
+    /// What [`SessionView::may_ask_for_time`] asks beside the clock: there
+    /// is a deadline, a question is still unanswered, and no request is
+    /// waiting for an answer.
+    ///
+    /// ```
+    /// let mut view = recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample());
+    /// assert!(!view.has_time_to_give());
+    /// view.presentation.deadline = Some(1_000_000);
+    /// assert!(view.has_time_to_give());
+    /// ```
+    pub fn has_time_to_give(&self) -> bool {
         let waiting = self
             .extension
             .as_ref()
             .is_some_and(|e| e.status == ExtensionStatus::Pending);
-        near && !waiting && self.questions.iter().any(|q| !q.submitted)
+        self.presentation.deadline.is_some()
+            && !waiting
+            && self.questions.iter().any(|q| !q.submitted)
+    }
+
+    /// The place of question `id` in the interview, from 1.
+    ///
+    /// ```
+    /// let view = recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample());
+    /// assert_eq!(view.number_of("q2"), Some(2));
+    /// assert_eq!(view.number_of("practice"), None);
+    /// ```
+    pub fn number_of(&self, id: &str) -> Option<usize> {
+        self.questions
+            .iter()
+            .position(|q| q.id == id)
+            .map(|i| i + 1)
     }
 }
 

@@ -3,14 +3,15 @@
 //! candidate sees the answer when they open the link again).
 
 use super::{Action, Event, Session, SessionError, Stage};
-use crate::model::{ExtensionAsk, ExtensionStatus};
+use crate::model::ExtensionAsk;
 
 impl Session {
     /// What `event` does on the overview's request for more time, or on
     /// the screen where the candidate writes it.
     pub(super) fn handle_extension(&mut self, event: Event) -> Result<Vec<Action>, SessionError> {
         match (&self.stage, event) {
-            (Stage::Overview, Event::AskForTime) if self.may_ask_for_time() => {
+            // Without a clock the session cannot tell the deadline is near: the server does.
+            (Stage::Overview, Event::AskForTime) if self.view.has_time_to_give() => {
                 self.stage = Stage::Extension { sending: false };
                 Ok(Vec::new())
             }
@@ -34,20 +35,6 @@ impl Session {
             }
             (stage, event) => Err(SessionError::not_now(&event, stage)),
         }
-    }
-
-    /// What the session can tell without a clock (the server checks the
-    /// deadline is near): there is a deadline, a question left to answer,
-    /// and no request waiting for the team.
-    fn may_ask_for_time(&self) -> bool {
-        let waiting = self
-            .view
-            .extension
-            .as_ref()
-            .is_some_and(|e| e.status == ExtensionStatus::Pending);
-        self.view.presentation.deadline.is_some()
-            && !waiting
-            && self.view.questions.iter().any(|q| !q.submitted)
     }
 }
 

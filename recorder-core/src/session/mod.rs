@@ -1,7 +1,7 @@
 //! The candidate's session as a state machine; time is an input.
 //!
-//! Overview (or, near the deadline, a request for more time) → consent (when the interview asks for it; declining ends
-//! here) → device check (continue only once the microphone has heard
+//! Overview (or, near the deadline, a request for more time) → consent
+//! (when the interview asks for it; declining ends here) → device check (continue only once the microphone has heard
 //! sound for a moment) → test video (local; re-record or "looks good") →
 //! practice question (local) → question list → reveal → think countdown
 //! (recording starts at zero, or earlier on "Record") → recording (stops by

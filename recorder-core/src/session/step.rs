@@ -54,11 +54,7 @@ impl Step {
                 Purpose::Test => Step::Setup,
                 Purpose::Practice(_) => Step::Practice,
                 Purpose::Answer(id) => Step::Question {
-                    number: view
-                        .questions
-                        .iter()
-                        .position(|q| q.id == *id)
-                        .map_or(1, |i| i + 1),
+                    number: view.number_of(id).unwrap_or(1),
                 },
             }),
         }

@@ -1,6 +1,6 @@
 //! What the interview asks for, and "Start interview".
 
-use super::{act, ScreenContext};
+use super::{act, ScreenContext, BUTTON};
 use crate::i18n::Arg;
 use leptos::prelude::*;
 use recorder_core::model::{ExtensionStatus, SessionView};
@@ -55,12 +55,13 @@ pub fn Overview(screen: ScreenContext, view: SessionView) -> impl IntoView {
     });
     // Past the deadline there is nothing to start: the server would refuse every answer.
     let start = (!passed).then(|| {
-        let screen = screen.clone();
-        view! {
-            <button part="button start" class="ir-button" on:click=move |_| screen.act(Event::Start)>
-                {t.get("start-interview")}
-            </button>
-        }
+        act(
+            &screen,
+            t.get("start-interview"),
+            "start",
+            BUTTON,
+            Event::Start,
+        )
     });
     let intro = view.presentation.intro_video.clone().map(|src| {
         view! { <video class="ir-intro" part="intro-video" src=src controls=true playsinline=true preload="metadata"></video> }
