@@ -71,19 +71,11 @@ pub async fn decide(
             )))
         }
     };
-    let decided = state
+    let (decided, interview) = state
         .db
         .decide_extension(id, decision)
         .await?
         .ok_or(ApiError::ExtensionUnknown(id))?;
-    let interview = state
-        .db
-        .invites()
-        .await?
-        .into_iter()
-        .find(|invite| invite.id == decided.invite_id)
-        .map(|invite| invite.interview_id)
-        .unwrap_or_default();
     state.report(
         "interview.extension-decided",
         &interview,

@@ -54,20 +54,17 @@ impl Db {
         invite_id: i64,
         note: &str,
     ) -> Result<Option<Extension>, sqlx::Error> {
-        let inserted = sqlx::query(
+        let query = format!(
             "INSERT INTO extension_requests (invite_id, note, requested_at) VALUES (?, ?, ?)
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(invite_id)
-        .bind(note)
-        .bind(unix_millis())
-        .execute(&self.pool)
-        .await?
-        .rows_affected();
-        match inserted {
-            1 => self.latest_extension(invite_id).await,
-            _ => Ok(None),
-        }
+             ON CONFLICT DO NOTHING RETURNING {COLUMNS}"
+        );
+        let row = sqlx::query(&query)
+            .bind(invite_id)
+            .bind(note)
+            .bind(unix_millis())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(row_of).transpose()?.map(|r| r.extension))
     }
 
     /// The invite's latest request for more time, if it made one.
@@ -91,12 +88,13 @@ impl Db {
 
     /// Answers the request `id` if it still waits (a granted one sets its
     /// invite's deadline, in the same transaction); the request as
-    /// answered, or `None` when there was none waiting.
+    /// answered and the interview its invite is to, or `None` when there
+    /// was none waiting.
     pub async fn decide_extension(
         &self,
         id: i64,
         decision: Decision,
-    ) -> Result<Option<ExtensionRow>, sqlx::Error> {
+    ) -> Result<Option<(ExtensionRow, String)>, sqlx::Error> {
         let (status, deadline) = match decision {
             Decision::Grant(until) => (ExtensionStatus::Granted, Some(until as i64)),
             Decision::Decline => (ExtensionStatus::Declined, None),
@@ -124,7 +122,11 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
+        let interview: String = sqlx::query_scalar("SELECT interview_id FROM invites WHERE id = ?")
+            .bind(decided.invite_id)
+            .fetch_one(&mut *tx)
+            .await?;
         tx.commit().await?;
-        Ok(Some(decided))
+        Ok(Some((decided, interview)))
     }
 }
