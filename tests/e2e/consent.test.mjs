@@ -12,6 +12,7 @@ import { startServer } from '../support/server.mjs';
 import { eventually, receiver } from '../support/webhook.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { seriousViolations } from '../support/axe.mjs';
+import { VARIANTS } from '../support/variants.mjs';
 import { part } from '../support/flow.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,12 +21,7 @@ const [interview] = JSON.parse(readFileSync(join(here, 'consent-interview.json')
 const cleanup = [];
 after(async () => { for (const stop of cleanup) await stop(); });
 
-const variants = [
-  { name: 'desktop-en', viewport: { width: 1280, height: 800 }, lang: 'en' },
-  { name: 'phone-ar', viewport: { width: 360, height: 740 }, lang: 'ar' },
-];
-
-for (const variant of variants) {
+for (const variant of VARIANTS) {
   test(`consent agreed and declined are both recorded (${variant.name})`, { timeout: 120_000 }, async () => {
     const hook = await receiver();
     cleanup.push(hook.close);

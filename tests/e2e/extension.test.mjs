@@ -12,6 +12,7 @@ import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { seriousViolations } from '../support/axe.mjs';
 import { word } from '../support/words.mjs';
+import { VARIANTS } from '../support/variants.mjs';
 import { part, startAnswer, warmUp } from '../support/flow.mjs';
 import { probe } from '../support/media.mjs';
 import { eventually, receiver } from '../support/webhook.mjs';
@@ -21,12 +22,7 @@ const shots = join(here, '../../target/e2e/screenshots/extension');
 const cleanup = [];
 after(async () => { for (const stop of cleanup) await stop(); });
 
-const variants = [
-  { name: 'desktop-en', viewport: { width: 1280, height: 800 }, lang: 'en' },
-  { name: 'phone-ar', viewport: { width: 360, height: 740 }, lang: 'ar' },
-];
-
-for (const variant of variants) {
+for (const variant of VARIANTS) {
   test(`a request for more time after the deadline, granted, then answered (${variant.name})`, { timeout: 180_000 }, async () => {
     const hook = await receiver();
     const server = await startServer({

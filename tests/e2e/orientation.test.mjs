@@ -12,6 +12,7 @@ import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { seriousViolations } from '../support/axe.mjs';
 import { word } from '../support/words.mjs';
+import { DESKTOP_EN, PHONE_AR } from '../support/variants.mjs';
 import { part } from '../support/flow.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,10 +22,7 @@ const [interview] = JSON.parse(readFileSync(interviews, 'utf8'));
 const cleanup = [];
 after(async () => { for (const stop of cleanup) await stop(); });
 
-const variants = [
-  { name: 'desktop-en', viewport: { width: 1280, height: 800 }, lang: 'en', beside: true },
-  { name: 'phone-ar', viewport: { width: 360, height: 740 }, lang: 'ar', beside: false },
-];
+const variants = [{ ...DESKTOP_EN, beside: true }, { ...PHONE_AR, beside: false }];
 
 for (const variant of variants) {
   test(`help, tips, progress, question rules and the review date (${variant.name})`, { timeout: 180_000 }, async () => {

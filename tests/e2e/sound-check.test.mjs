@@ -15,6 +15,7 @@ import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { seriousViolations } from '../support/axe.mjs';
 import { word } from '../support/words.mjs';
+import { VARIANTS } from '../support/variants.mjs';
 import { part } from '../support/flow.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -44,10 +45,6 @@ const FIXTURES = {
 };
 
 const HINTS = { good: 'device-heard', 'too-quiet': 'sound-too-quiet', clipping: 'sound-clipping', 'no-speech': 'sound-no-speech' };
-const variants = [
-  { name: 'desktop-en', viewport: { width: 1280, height: 800 }, lang: 'en' },
-  { name: 'phone-ar', viewport: { width: 360, height: 740 }, lang: 'ar' },
-];
 
 /** A page of `browser` in `variant` whose microphone comes without the browser's echo
  * cancellation, noise suppression and gain control, at the device check of a new invite. */
@@ -70,7 +67,7 @@ for (const [advice, hint] of Object.entries(HINTS)) {
     const server = await startServer();
     const browser = await launchChromium({ audio: FIXTURES[advice]() });
     cleanup.push(() => browser.close(), () => server.stop());
-    for (const variant of variants) {
+    for (const variant of VARIANTS) {
       const page = await deviceCheck(browser, server, variant);
       const said = page.locator(`[part~="mic-hint"][data-advice="${advice}"]`);
       await said.waitFor({ timeout: 20_000 });
@@ -88,7 +85,7 @@ for (const [fixture, warned] of [['mostly-silent', true], ['good', false]]) {
     const server = await startServer();
     const browser = await launchChromium({ audio: FIXTURES[fixture]() });
     cleanup.push(() => browser.close(), () => server.stop());
-    for (const variant of warned ? variants : variants.slice(0, 1)) {
+    for (const variant of warned ? VARIANTS : VARIANTS.slice(0, 1)) {
       const page = await deviceCheck(browser, server, variant);
       await page.locator('[part~="continue"]:enabled').click({ timeout: 30_000 });
       await part(page, 'record').click();
