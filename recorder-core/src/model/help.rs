@@ -1,10 +1,8 @@
 //! Where a candidate turns for help: the hiring team's contact, reachable
 //! from every screen of the recorder.
 
+use super::is_email;
 use serde::{Deserialize, Serialize};
-
-/// The longest email address a help contact may have (RFC 5321's path limit).
-const MAX_EMAIL_LEN: usize = 254;
 
 /// How a candidate reaches the hiring team: an email address, a help page,
 /// or both.
@@ -65,60 +63,9 @@ impl Help {
     }
 }
 
-/// Whether `email` is one address: a local part, `@`, a domain with a dot;
-/// nothing a `mailto:` link would read as more (spaces, commas, `?`, a second `@`).
-///
-/// ```
-/// assert!(recorder_core::model::is_email("jobs@example.com"));
-/// assert!(!recorder_core::model::is_email("a@b.com?cc=c@d.com"));
-/// ```
-pub fn is_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    let plain = |part: &str| {
-        !part.is_empty()
-            && part
-                .chars()
-                .all(|c| !c.is_whitespace() && !c.is_control() && !"@,;:?&<>()[]\"\\".contains(c))
-    };
-    email.len() <= MAX_EMAIL_LEN
-        && plain(local)
-        && plain(domain)
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn emails_a_mail_program_opens() {
-        for good in [
-            "jobs@example.com",
-            "a.b+tag@mail.example.co.uk",
-            "élise@exemple.fr",
-        ] {
-            assert!(is_email(good), "{good}");
-        }
-        for bad in [
-            "",
-            "jobs",
-            "jobs@",
-            "@example.com",
-            "jobs@example",
-            "jobs@example.com.",
-            "a@b@example.com",
-            "jobs @example.com",
-            "jobs@example.com?cc=x@y.z",
-            "a,b@example.com",
-        ] {
-            assert!(!is_email(bad), "{bad}");
-        }
-        assert!(!is_email(&format!("{}@example.com", "a".repeat(250))));
-    }
 
     #[test]
     fn each_way_is_checked() {

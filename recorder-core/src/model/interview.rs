@@ -1,5 +1,6 @@
 //! The interview as a hiring team defines it, and the checks it must pass.
 
+use super::formats::{is_hex_color, is_language_tag, is_valid_id};
 use super::{Consent, Help, HelpError, MAX_CONSENT_CHARS};
 use serde::{Deserialize, Serialize};
 
@@ -192,37 +193,6 @@ pub enum InterviewError {
         /// The count it asked for.
         attempts: u32,
     },
-}
-
-/// Whether `id` is a valid identifier for an interview or a question.
-///
-/// ```
-/// assert!(recorder_core::model::is_valid_id("q-1_a"));
-/// assert!(!recorder_core::model::is_valid_id("../etc"));
-/// ```
-pub fn is_valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// Whether `tag` looks like a BCP 47 language tag (`en`, `pt-BR`, `zh-Hant-TW`).
-///
-/// ```
-/// assert!(recorder_core::model::is_language_tag("pt-BR"));
-/// assert!(!recorder_core::model::is_language_tag("english please"));
-/// ```
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let language = parts.next().unwrap_or_default();
-    (2..=3).contains(&language.len())
-        && language.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
-fn is_hex_color(color: &str) -> bool {
-    color.len() == 7 && color.starts_with('#') && color[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 impl Interview {

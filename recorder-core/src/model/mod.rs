@@ -19,6 +19,7 @@ mod answer;
 mod candidate_view;
 mod consent;
 mod extension;
+mod formats;
 mod help;
 mod interview;
 
@@ -30,8 +31,9 @@ pub use extension::{
     Extension, ExtensionAsk, ExtensionNoteError, ExtensionStatus, EXTENSION_WINDOW_SECONDS,
     MAX_EXTENSION_NOTE_CHARS,
 };
-pub use help::{is_email, Help, HelpError};
+pub use formats::{is_email, is_language_tag, is_valid_id};
+pub use help::{Help, HelpError};
 pub use interview::{
-    is_language_tag, is_valid_id, Branding, Interview, InterviewError, Presentation, Prompt,
-    Question, MAX_ANSWER_SECONDS, MAX_ATTEMPTS, MIN_ANSWER_SECONDS,
+    Branding, Interview, InterviewError, Presentation, Prompt, Question, MAX_ANSWER_SECONDS,
+    MAX_ATTEMPTS, MIN_ANSWER_SECONDS,
 };
