@@ -37,6 +37,7 @@ pub mod session;
 pub mod sound_check;
 pub mod take_store;
 pub mod takes;
+pub mod uplink;
 pub mod upload;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,7 +1,7 @@
 //! The interview as a hiring team defines it, and the checks it must pass.
 
 use super::formats::{is_hex_color, is_language_tag, is_valid_id};
-use super::{Consent, Help, HelpError, MAX_CONSENT_CHARS};
+use super::{Consent, Help, HelpError, Quality, QualityError, MAX_CONSENT_CHARS};
 use serde::{Deserialize, Serialize};
 
 /// Shortest answer limit an interview may set, in seconds.
@@ -63,6 +63,10 @@ pub struct Presentation {
     /// told to the candidate on the receipt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_by: Option<u64>,
+    /// The video bitrate's floor and ceiling, and whether a slow connection
+    /// may answer with sound only (the defaults when left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<Quality>,
 }
 
 /// How the recorder presents the hiring company.
@@ -185,6 +189,9 @@ pub enum InterviewError {
     /// The help contact cannot be used.
     #[error(transparent)]
     Help(#[from] HelpError),
+    /// The quality range cannot be used.
+    #[error(transparent)]
+    Quality(#[from] QualityError),
     /// An attempt count is out of range.
     #[error("question {id:?}: attempts is {attempts}, it must be between 1 and {MAX_ATTEMPTS}")]
     Attempts {
@@ -258,6 +265,9 @@ impl Interview {
         }
         if let Some(help) = &self.presentation.help {
             help.validate()?;
+        }
+        if let Some(quality) = &self.presentation.quality {
+            quality.validate()?;
         }
         let mut seen = std::collections::HashSet::new();
         for question in self.practice.iter().chain(&self.questions) {

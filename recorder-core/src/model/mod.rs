@@ -22,6 +22,7 @@ mod extension;
 mod formats;
 mod help;
 mod interview;
+mod quality;
 
 pub use accommodations::{AccommodationError, Accommodations, MAX_TIME_PERCENT};
 pub use answer::{Receipt, SubmitTake, SubmittedAnswer};
@@ -37,3 +38,4 @@ pub use interview::{
     Branding, Interview, InterviewError, Presentation, Prompt, Question, MAX_ANSWER_SECONDS,
     MAX_ATTEMPTS, MIN_ANSWER_SECONDS,
 };
+pub use quality::{Quality, QualityError, MAX_VIDEO_KBPS, MIN_VIDEO_KBPS};

@@ -17,8 +17,8 @@
 
 use crate::model::{
     Accommodations, Branding, Consent, ConsentAnswer, Extension, ExtensionStatus, Help,
-    Presentation, Prompt, Question, QuestionSummary, Receipt, RevealedQuestion, SessionView,
-    SubmittedAnswer,
+    Presentation, Prompt, Quality, Question, QuestionSummary, Receipt, RevealedQuestion,
+    SessionView, SubmittedAnswer,
 };
 use crate::take_store::TakeInfo;
 use wasm_bindgen::JsValue;
@@ -195,6 +195,7 @@ impl FromJs for Presentation {
             consent: f.opt_object("consent")?,
             help: f.opt_object("help")?,
             review_by: f.opt_u64("review_by")?,
+            quality: f.opt_object("quality")?,
         })
     }
 }
@@ -207,6 +208,17 @@ impl FromJs for Extension {
             status: ExtensionStatus::parse(&f.string("status")?)
                 .ok_or(expected("status", "pending, granted or declined"))?,
             decided_at: f.opt_u64("decided_at")?.map(|ms| ms as i64),
+        })
+    }
+}
+
+impl FromJs for Quality {
+    fn from_fields(f: &Fields) -> Result<Self, ShapeError> {
+        let default = Quality::default();
+        Ok(Quality {
+            floor_kbps: f.opt_u32("floor_kbps")?.unwrap_or(default.floor_kbps),
+            ceiling_kbps: f.opt_u32("ceiling_kbps")?.unwrap_or(default.ceiling_kbps),
+            audio_only: f.flag("audio_only")?,
         })
     }
 }
