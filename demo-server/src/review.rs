@@ -208,7 +208,9 @@ fn take(token: &str, number: usize, upload: &UploadRow, submitted: bool) -> Mark
     });
     html! {
         figure data-take=(upload.id) {
-            @if playable {
+            @if playable && upload.filetype.starts_with("audio/") {
+                audio controls preload="metadata" src={ "/review/" (token) "/media/" (upload.id) } {}
+            } @else if playable {
                 video controls preload="metadata" src={ "/review/" (token) "/media/" (upload.id) } {}
             }
             figcaption {

@@ -3,7 +3,10 @@
 //! deadline, of a video or audio type, within a size the answer's time
 //! allows; a take that failed for a technical reason may be replaced without
 //! costing an attempt (a few times); a submitted take is never deleted; a
-//! finished take is queued to be made seekable.
+//! finished take is queued to be made seekable. An answer in sound only is
+//! taken when the interview allows it. The recorder's connection check (a
+//! scratch upload marked `purpose: uplink-probe`) is taken too, small, at
+//! no attempt's cost, a few at a time, and never kept as an answer.
 
 use crate::api::{ensure_before_deadline, ensure_consented, question};
 use crate::app::AppState;
@@ -13,6 +16,7 @@ use crate::invite::Candidate;
 use crate::tus::hooks::{Hooks, NewUpload};
 use crate::tus::{find, upload_id_in};
 use recorder_core::model::{Question, MAX_ANSWER_SECONDS, MAX_TIME_PERCENT};
+use recorder_core::uplink::{PROBE_BYTES, PROBE_PURPOSE};
 
 /// The highest bitrate accepted for an answer, in bytes per second (8 Mbit/s).
 pub const MAX_BYTES_PER_SECOND: u64 = 1_000_000;
@@ -39,9 +43,28 @@ fn max_bytes_for(seconds: u32) -> u64 {
     u64::from(seconds) * MAX_BYTES_PER_SECOND + HEADROOM_BYTES
 }
 
+/// The most bytes a connection check may send.
+pub const MAX_PROBE_BYTES: u64 = 4 * PROBE_BYTES as u64;
+
+/// Connection checks a candidate may have on the server at once (each is
+/// deleted once measured; one left by a closed tab expires).
+pub const MAX_LIVE_PROBES: u32 = 5;
+
+/// The question id under which connection checks are kept: no question's
+/// (ids are letters, digits, `-` and `_`).
+pub const PROBE_QUESTION: &str = "";
+
 /// The interview's rules, plugged into the tus handler
 /// (`tus::create::<InterviewRules>` and so on).
 pub struct InterviewRules;
+
+/// What the rules admitted, before it is recorded.
+pub enum Admitted {
+    /// A take of a question.
+    Take(Take),
+    /// A connection check.
+    Probe,
+}
 
 /// A take the rules admitted, before it is recorded.
 pub struct Take {
@@ -57,7 +80,7 @@ const MAX_TAKE_NAME: usize = 128;
 
 impl Hooks for InterviewRules {
     type Caller = Candidate;
-    type Admission = Take;
+    type Admission = Admitted;
 
     fn owner(candidate: &Candidate) -> i64 {
         candidate.invite_id
@@ -71,7 +94,11 @@ impl Hooks for InterviewRules {
         state: &AppState,
         candidate: &Candidate,
         upload: &NewUpload<'_>,
-    ) -> Result<Take, ApiError> {
+    ) -> Result<Admitted, ApiError> {
+        if upload.metadata.get("purpose").map(String::as_str) == Some(PROBE_PURPOSE) {
+            ensure_consented(candidate)?;
+            return Ok(Admitted::Probe);
+        }
         let question_id = upload
             .metadata
             .get("question")
@@ -87,6 +114,16 @@ impl Hooks for InterviewRules {
         }
         let question = question(candidate, question_id)?;
         ensure_consented(candidate)?;
+        let audio_only = upload
+            .metadata
+            .get("filetype")
+            .is_some_and(|t| t.starts_with("audio/"));
+        let quality = candidate.interview.presentation.quality.unwrap_or_default();
+        if audio_only && !quality.audio_only {
+            return Err(ApiError::BadRequest(
+                "this interview takes answers with video; sound only is taken when its quality.audio_only is set".into(),
+            ));
+        }
         ensure_before_deadline(candidate)?;
         let progress = state.db.progress(candidate.invite_id, &question.id).await?;
         if progress.revealed_at.is_none() {
@@ -130,22 +167,35 @@ impl Hooks for InterviewRules {
         if replaces.is_none() && !again && progress.attempts_used >= question.attempts {
             return Err(no_attempts_left(question));
         }
-        Ok(Take {
+        Ok(Admitted::Take(Take {
             question: question.clone(),
             take,
             replaces,
-        })
+        }))
     }
 
-    fn max_size(take: &Take) -> u64 {
-        max_take_bytes(&take.question)
+    fn max_size(admitted: &Admitted) -> u64 {
+        match admitted {
+            Admitted::Take(take) => max_take_bytes(&take.question),
+            Admitted::Probe => MAX_PROBE_BYTES,
+        }
     }
 
     async fn record(
         state: &AppState,
         mut upload: UploadRow,
-        take: Take,
+        admitted: Admitted,
     ) -> Result<UploadRow, ApiError> {
+        let take = match admitted {
+            Admitted::Take(take) => take,
+            Admitted::Probe => {
+                upload.question_id = PROBE_QUESTION.to_string();
+                return match state.db.insert_probe(&upload, MAX_LIVE_PROBES).await? {
+                    true => Ok(upload),
+                    false => Err(ApiError::TooManyRequests),
+                };
+            }
+        };
         upload.question_id = take.question.id.clone();
         // The checks before answer the common case with the clearest words;
         // this one holds when creations race (a burst of retries, a hostile client).
@@ -173,6 +223,9 @@ impl Hooks for InterviewRules {
     }
 
     fn upload_max_size(candidate: &Candidate, upload: &UploadRow) -> Result<u64, ApiError> {
+        if is_probe(upload) {
+            return Ok(MAX_PROBE_BYTES);
+        }
         let question = candidate
             .interview
             .question(&upload.question_id)
@@ -185,6 +238,9 @@ impl Hooks for InterviewRules {
         candidate: &Candidate,
         upload: &UploadRow,
     ) -> Result<(), ApiError> {
+        if is_probe(upload) {
+            return Ok(());
+        }
         let progress = state
             .db
             .progress(candidate.invite_id, &upload.question_id)
@@ -209,11 +265,19 @@ impl Hooks for InterviewRules {
     }
 
     fn after_finish(state: &AppState, upload: &UploadRow) {
+        if is_probe(upload) {
+            return;
+        }
         let file = state.store.path(&upload.id, &upload.filetype);
         state
             .conversions
             .queue(state.db.clone(), upload.id.clone(), file);
     }
+}
+
+/// Whether `upload` is a connection check rather than a take.
+pub fn is_probe(upload: &UploadRow) -> bool {
+    upload.question_id == PROBE_QUESTION
 }
 
 fn no_attempts_left(question: &Question) -> ApiError {

@@ -110,6 +110,33 @@ impl Db {
         Ok(Ok(()))
     }
 
+    /// Records a connection check of `upload`'s invite, unless it already
+    /// has `max_live` that are not deleted; whether it was recorded.
+    pub async fn insert_probe(
+        &self,
+        upload: &UploadRow,
+        max_live: u32,
+    ) -> Result<bool, sqlx::Error> {
+        let inserted = sqlx::query(
+            "INSERT INTO uploads (id, invite_id, question_id, filetype, metadata, upload_offset,
+                                  upload_length, created_at)
+             SELECT ?1, ?2, ?3, ?4, ?5, 0, ?6, ?7
+             WHERE (SELECT COUNT(*) FROM uploads WHERE invite_id = ?2 AND question_id = ?3
+                    AND deleted_at IS NULL) < ?8",
+        )
+        .bind(&upload.id)
+        .bind(upload.invite_id)
+        .bind(&upload.question_id)
+        .bind(&upload.filetype)
+        .bind(&upload.metadata)
+        .bind(upload.length.map(|l| l as i64))
+        .bind(unix_millis())
+        .bind(max_live)
+        .execute(&self.pool)
+        .await?;
+        Ok(inserted.rows_affected() == 1)
+    }
+
     /// Whether `take` (the client's name for a take) already counts as an
     /// attempt at `question_id`: a creation sent again for it is no new one.
     pub async fn counts_take(
