@@ -18,17 +18,34 @@ pub const PREFERRED: &[&str] = &[
     "video/mp4",
 ];
 
-/// The first preferred type the browser says it supports; `None` means
-/// "let the browser choose" (its default type is then read back from the
-/// recorder).
+/// Types for an answer in sound only, in order of preference: Opus in WebM
+/// where supported, AAC in MP4 on Safari and iOS, then the plain containers.
 ///
 /// ```
-/// use recorder_core::recording_format::negotiate;
-/// assert_eq!(negotiate(|t| t.starts_with("video/mp4")), Some("video/mp4;codecs=avc1.42E01E,mp4a.40.2"));
-/// assert_eq!(negotiate(|_| false), None);
+/// assert_eq!(recorder_core::recording_format::PREFERRED_AUDIO[0], "audio/webm;codecs=opus");
 /// ```
-pub fn negotiate(is_supported: impl Fn(&str) -> bool) -> Option<&'static str> {
-    PREFERRED.iter().copied().find(|t| is_supported(t))
+pub const PREFERRED_AUDIO: &[&str] = &[
+    "audio/webm;codecs=opus",
+    "audio/mp4;codecs=mp4a.40.2",
+    "audio/mp4",
+    "audio/webm",
+];
+
+/// The first of `preferred` ([`PREFERRED`] or [`PREFERRED_AUDIO`]) the
+/// browser says it supports; `None` means "let the browser choose" (its
+/// default type is then read back from the recorder).
+///
+/// ```
+/// use recorder_core::recording_format::{negotiate, PREFERRED, PREFERRED_AUDIO};
+/// assert_eq!(negotiate(PREFERRED, |t| t.starts_with("video/mp4")), Some("video/mp4;codecs=avc1.42E01E,mp4a.40.2"));
+/// assert_eq!(negotiate(PREFERRED_AUDIO, |t| t.starts_with("audio/mp4")), Some("audio/mp4;codecs=mp4a.40.2"));
+/// assert_eq!(negotiate(PREFERRED, |_| false), None);
+/// ```
+pub fn negotiate(
+    preferred: &[&'static str],
+    is_supported: impl Fn(&str) -> bool,
+) -> Option<&'static str> {
+    preferred.iter().copied().find(|t| is_supported(t))
 }
 
 /// The container part of a recording type, for `filetype` metadata and file

@@ -142,17 +142,31 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                     None => ().into_any(),
                 },
                 Stage::Declined => view! { <Declined screen/> }.into_any(),
-                Stage::Extension { sending } => view! { <ExtensionRequest screen sending/> }.into_any(),
-                Stage::DeviceCheck { devices, heard, sound } => view! {
-                    <DeviceCheck screen devices heard sound level=ctx.level level_unavailable=ctx.level_unavailable/>
+                Stage::Extension { sending } => {
+                    view! { <ExtensionRequest screen sending/> }.into_any()
                 }
-                .into_any(),
+                Stage::DeviceCheck {
+                    devices,
+                    heard,
+                    sound,
+                } => {
+                    let longest_answer = view
+                        .questions
+                        .iter()
+                        .map(|q| q.answer_seconds)
+                        .max()
+                        .unwrap_or_default();
+                    view! {
+                        <DeviceCheck screen devices heard sound level=ctx.level level_unavailable=ctx.level_unavailable
+                            link=ctx.link plan=ctx.plan longest_answer/>
+                    }
+                    .into_any()
+                }
                 Stage::TestVideo(flow) | Stage::Question(flow) => {
                     let (number, attempts_left) = match &flow.purpose {
-                        Purpose::Answer(id) => (
-                            view.number_of(id).unwrap_or(1),
-                            view.attempts_left(id),
-                        ),
+                        Purpose::Answer(id) => {
+                            (view.number_of(id).unwrap_or(1), view.attempts_left(id))
+                        }
                         Purpose::Test | Purpose::Practice(_) => (1, 0),
                     };
                     view! {

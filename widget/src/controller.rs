@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use recorder_core::error_code::ErrorCode;
 use recorder_core::model::{Receipt, SessionView};
 use recorder_core::session::{Action, Event, Session, Stage};
+use recorder_core::uplink::RecordingPlan;
 use recorder_core::upload::Progress;
 use recorder_core::web::clock;
 use recorder_core::web::recorder::Recording;
@@ -23,7 +24,10 @@ use std::time::Duration;
 use web_sys::{Blob, MediaStream};
 
 mod devices;
+mod link;
 mod takes;
+
+pub use link::LinkCheck;
 
 /// Everything the screens read and the controller writes; cheap to copy around.
 #[derive(Clone)]
@@ -47,6 +51,10 @@ pub struct Ctx {
     pub level_unavailable: RwSignal<bool>,
     /// A message for the candidate about the last thing that went wrong.
     pub notice: RwSignal<Option<String>>,
+    /// Where the connection check is.
+    pub link: RwSignal<LinkCheck>,
+    /// How the next take is recorded.
+    pub plan: RwSignal<RecordingPlan>,
     /// Recorded vs acknowledged bytes of the take being uploaded.
     pub progress: RwSignal<Progress>,
     /// The current take, playable (an object URL).
@@ -90,6 +98,8 @@ impl Ctx {
             level: RwSignal::new(0),
             level_unavailable: RwSignal::new(false),
             notice: RwSignal::new(None),
+            link: RwSignal::new(LinkCheck::NotStarted),
+            plan: RwSignal::new(RecordingPlan::choose(None, Default::default(), false)),
             progress: RwSignal::new(Progress {
                 recorded: 0,
                 acknowledged: 0,
@@ -148,7 +158,7 @@ impl Ctx {
     /// Tells the session what happened and carries out what it decides.
     pub fn dispatch(&self, event: Event) {
         let now = clock::now();
-        let quiet = matches!(event, Event::Level(_));
+        let quiet = matches!(event, Event::Level(_) | Event::Uplink(_));
         let outcome = self
             .session
             .try_update_value(|s| s.as_mut().map(|s| s.handle_event(now, event)))
@@ -259,6 +269,7 @@ impl Ctx {
                 self.let_go_of_take();
             }
             Action::SubmitTake(question) => self.submit(&question),
+            Action::PlanRecording => self.plan_recording(),
             Action::Complete => self.spawn(async move {
                 match api::complete(&ctx.options).await {
                     Ok(receipt) => {

@@ -53,3 +53,21 @@ pub struct TakeUploaded<'a> {
     /// The recording type.
     pub mime_type: &'a str,
 }
+
+/// `detail` of the `recording-planned` event: how the next take will be
+/// recorded, after the connection check and after each take.
+#[derive(Serialize)]
+pub struct RecordingPlanned {
+    /// The uplink measured, in bits per second (`null`: not measured).
+    pub uplink_bits_per_second: Option<u64>,
+    /// The video's bitrate (`null`: sound only).
+    pub video_bits_per_second: Option<u32>,
+    /// The picture's height in pixels (`null`: sound only).
+    pub height: Option<u32>,
+    /// The sound's bitrate.
+    pub audio_bits_per_second: u32,
+    /// Whether the connection carries the recording as it is made.
+    pub fits: bool,
+    /// Whether the candidate is offered to answer with sound only.
+    pub sound_only_offered: bool,
+}

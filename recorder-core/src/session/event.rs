@@ -50,6 +50,12 @@ pub enum Event {
     LevelUnavailable,
     /// "Continue" from the device check (only once the microphone was heard).
     ContinueFromDeviceCheck,
+    /// The uplink, measured (by the connection check, then by each take's
+    /// requests), in bits per second.
+    Uplink(u64),
+    /// The candidate chose to answer with sound only (`true`), or with video
+    /// after all, where the interview allows it.
+    SoundOnly(bool),
     /// "Record" (the test video, or a question before its think time ends).
     Record,
     /// "Stop" while recording.
@@ -106,6 +112,9 @@ impl Event {
             Event::Level(_) => "Level",
             Event::LevelUnavailable => "Level unavailable",
             Event::ContinueFromDeviceCheck => "Continue",
+            Event::Uplink(_) => "Uplink measured",
+            Event::SoundOnly(true) => "Answer with sound only",
+            Event::SoundOnly(false) => "Answer with video",
             Event::Record => "Record",
             Event::Stop => "Stop",
             Event::RecordingStarted => "Recording started",
@@ -175,4 +184,7 @@ pub enum Action {
     SubmitTake(String),
     /// Tell the server the interview is complete.
     Complete,
+    /// How takes are recorded changed ([`super::Session::recording_plan`]):
+    /// the next one follows it.
+    PlanRecording,
 }

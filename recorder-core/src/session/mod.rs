@@ -44,6 +44,7 @@ pub use step::Step;
 use crate::level::Level;
 use crate::model::{ExtensionNoteError, SessionView};
 use crate::sound_check::{SoundCheck, TakeSound};
+use crate::uplink::RecordingPlan;
 use std::time::Duration;
 
 /// How much sound, in all, the microphone must hear before recording is allowed.
@@ -108,6 +109,8 @@ pub struct Session {
     last_level_at: Option<Duration>,
     warmed_up: bool,
     pending_take: Option<String>,
+    uplink: Option<u64>,
+    sound_only: bool,
 }
 
 impl Session {
@@ -140,7 +143,36 @@ impl Session {
             last_level_at: None,
             warmed_up,
             pending_take: None,
+            uplink: None,
+            sound_only: false,
         }
+    }
+
+    /// How the next take is recorded: its bitrate and picture from the
+    /// uplink last measured, within the interview's quality range, in sound
+    /// only if the candidate chose it where it was offered.
+    ///
+    /// ```
+    /// use recorder_core::model::{Interview, SessionView};
+    /// use recorder_core::session::{Event, Session};
+    /// let mut s = Session::new(SessionView::overview(&Interview::sample()));
+    /// assert_eq!(s.recording_plan().video.unwrap().bits_per_second, 1_000_000); // not measured yet
+    /// s.handle_event(std::time::Duration::ZERO, Event::Uplink(500_000)).unwrap();
+    /// assert!(s.recording_plan().total_bits_per_second() <= 333_333);
+    /// ```
+    pub fn recording_plan(&self) -> RecordingPlan {
+        let quality = self.view.presentation.quality.unwrap_or_default();
+        RecordingPlan::choose(self.uplink, quality, self.sound_only)
+    }
+
+    /// The uplink last measured, in bits per second.
+    ///
+    /// ```
+    /// let s = recorder_core::session::Session::new(recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample()));
+    /// assert_eq!(s.uplink(), None);
+    /// ```
+    pub fn uplink(&self) -> Option<u64> {
+        self.uplink
     }
 
     /// The current screen.
@@ -233,6 +265,16 @@ impl Session {
             (_, Event::Level(level)) => {
                 self.hear(now, level);
                 Ok(Vec::new())
+            }
+            (_, Event::Uplink(bits_per_second)) => {
+                self.uplink = Some(bits_per_second);
+                Ok(vec![Action::PlanRecording])
+            }
+            (Stage::DeviceCheck { .. }, Event::SoundOnly(on))
+                if self.recording_plan().audio_only_offered || self.sound_only =>
+            {
+                self.sound_only = on;
+                Ok(vec![Action::PlanRecording])
             }
             (_, Event::LevelUnavailable) => {
                 self.heard_for = self.heard_for.max(MIC_CONFIRM);

@@ -687,3 +687,38 @@ fn with_manual_start_think_time_ending_waits_for_record() {
         vec![Action::StartRecording(Purpose::Practice("practice".into()))]
     );
 }
+
+#[test]
+fn sound_only_is_chosen_in_the_device_check_only_where_it_is_offered() {
+    let mut interview = Interview::sample();
+    interview.presentation.quality = Some(crate::model::Quality {
+        floor_kbps: 600,
+        audio_only: true,
+        ..Default::default()
+    });
+    let mut s = Session::new(SessionView::overview(&interview));
+    s.handle_event(secs(0), Event::Start).unwrap();
+    // A fast link: the floor fits, sound only is not offered.
+    s.handle_event(secs(0), Event::Uplink(5_000_000)).unwrap();
+    assert!(s.handle_event(secs(0), Event::SoundOnly(true)).is_err());
+    // A slow one: offered, chosen, and undone.
+    let planned = s.handle_event(secs(1), Event::Uplink(500_000)).unwrap();
+    assert_eq!(planned, vec![Action::PlanRecording]);
+    assert!(s.recording_plan().audio_only_offered);
+    assert_eq!(
+        s.handle_event(secs(1), Event::SoundOnly(true)).unwrap(),
+        vec![Action::PlanRecording]
+    );
+    assert_eq!(s.recording_plan().video, None);
+    s.handle_event(secs(1), Event::SoundOnly(false)).unwrap();
+    assert!(s.recording_plan().video.is_some());
+    // Not where the interview does not allow it.
+    let mut strict = session();
+    strict.handle_event(secs(0), Event::Start).unwrap();
+    strict
+        .handle_event(secs(0), Event::Uplink(100_000))
+        .unwrap();
+    assert!(strict
+        .handle_event(secs(0), Event::SoundOnly(true))
+        .is_err());
+}

@@ -5,6 +5,7 @@ use super::output::{TakeId, TakeReceipt};
 use crate::take_store::TakeInfo;
 use crate::upload::{Upload, UploadStatus};
 use std::collections::VecDeque;
+use std::time::Duration;
 
 /// What a take is to the candidate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub(super) struct Entry {
     pub role: Role,
     /// A request of this take is in flight.
     pub sending: bool,
+    /// When the request in flight left, and its body's size.
+    pub sent: (Duration, u64),
     /// The number the next recorded chunk gets.
     pub next_index: u32,
     /// Recorded, not yet stored: they reach the upload in order once stored.
@@ -70,6 +73,7 @@ impl Entry {
             upload,
             role: Role::Shown,
             sending: false,
+            sent: (Duration::ZERO, 0),
             next_index: 0,
             unstored: VecDeque::new(),
             stopped: false,

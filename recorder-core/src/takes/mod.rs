@@ -66,6 +66,7 @@ pub use output::{NewTake, Outgoing, TakeAction, TakeError, TakeEvent, TakeId, Ta
 
 use crate::http::HttpResponse;
 use crate::take_store::StoredTake;
+use crate::uplink::Uplink;
 use crate::upload::{ConfigError, Progress, Upload, UploadConfig, UploadStatus};
 use entry::{Entries, Entry, Role, Unstored};
 use std::collections::VecDeque;
@@ -89,6 +90,8 @@ pub struct Takes {
     seen: Vec<String>,
     actions: VecDeque<TakeAction>,
     events: VecDeque<TakeEvent>,
+    /// The uplink, as the takes' requests measure it.
+    uplink: Uplink,
 }
 
 impl Takes {
@@ -111,6 +114,7 @@ impl Takes {
             seen: Vec::new(),
             actions: VecDeque::new(),
             events: VecDeque::new(),
+            uplink: Uplink::default(),
         })
     }
 
@@ -413,6 +417,10 @@ impl Takes {
     pub fn handle_response(&mut self, take: TakeId, now: Duration, response: HttpResponse) {
         if let Some(entry) = self.entries.get_mut(&take).filter(|e| e.sending) {
             entry.sending = false;
+            if (200..=299).contains(&response.status) {
+                let (at, bytes) = entry.sent;
+                self.uplink.record(bytes, now.saturating_sub(at));
+            }
             entry.upload.handle_response(now, response);
             self.update(take);
         }
@@ -479,6 +487,7 @@ impl Takes {
             let request = entry.upload.poll_request(now);
             if let Some(request) = request {
                 entry.sending = true;
+                entry.sent = (now, request.body.len() as u64);
                 let timeout = entry.upload.timeout_for(&request);
                 return Some(Outgoing {
                     take: id,
@@ -551,6 +560,17 @@ impl Takes {
     /// ```
     pub fn progress(&self, take: TakeId) -> Option<Progress> {
         self.entries.get(&take).map(|e| e.upload.progress())
+    }
+
+    /// The uplink as the takes' requests with a body measured it: a take
+    /// whose backlog grew lowers it.
+    ///
+    /// ```
+    /// let takes = recorder_core::takes::Takes::new(recorder_core::upload::UploadConfig::new("https://e.com/u")).unwrap();
+    /// assert_eq!(takes.uplink().bits_per_second(), None);
+    /// ```
+    pub fn uplink(&self) -> &Uplink {
+        &self.uplink
     }
 
     /// Whether some take still has bytes the server does not (leaving the

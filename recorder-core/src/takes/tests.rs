@@ -698,3 +698,27 @@ proptest! {
         prop_assert_eq!(named, world.server.created);
     }
 }
+
+#[test]
+fn the_takes_requests_measure_the_uplink() {
+    let mut config = UploadConfig::new("https://e.com/uploads");
+    config.discover = false;
+    let mut takes = Takes::new(config).unwrap();
+    let take = takes.start(NewTake::new("q1", "video/webm", "k1"));
+    takes.handle_chunk(take, vec![5; 50_000]);
+    takes.handle_stored(take, 0);
+    let post = takes.poll_request(Duration::ZERO).unwrap();
+    assert!(post.request.body.is_empty(), "plain tus creates first");
+    let created = HttpResponse::new(201).with_header("Location", "https://e.com/uploads/1");
+    takes.handle_response(take, Duration::from_millis(100), created);
+    assert_eq!(
+        takes.uplink().bits_per_second(),
+        None,
+        "no body, no measure"
+    );
+    let patch = takes.poll_request(Duration::from_secs(1)).unwrap();
+    assert_eq!(patch.request.body.len(), 50_000);
+    let answered = HttpResponse::new(204).with_header("Upload-Offset", "50000");
+    takes.handle_response(take, Duration::from_secs(2), answered);
+    assert_eq!(takes.uplink().bits_per_second(), Some(400_000));
+}

@@ -127,6 +127,43 @@ pub fn stop(stream: &MediaStream) {
     }
 }
 
+/// Asks the camera for pictures `height` pixels high on their short side
+/// (16:9; a phone held upright stays upright), so that a low bitrate spends
+/// its bits on a smaller, sharper picture. A camera that cannot is left as
+/// it is.
+///
+/// ```no_run
+/// # async fn f(stream: web_sys::MediaStream) {
+/// recorder_core::web::media::fit_height(&stream, 360).await;
+/// # }
+/// ```
+pub async fn fit_height(stream: &MediaStream, height: u32) {
+    let long_side = height * 16 / 9;
+    for track in stream.get_video_tracks().iter() {
+        let track: web_sys::MediaStreamTrack = track.unchecked_into();
+        let settings: JsValue = track.get_settings().into();
+        let side = |name: &str| {
+            js_sys::Reflect::get(&settings, &name.into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or_default()
+        };
+        let (width, height) = match side("height") > side("width") {
+            true => (height, long_side),
+            false => (long_side, height),
+        };
+        let constraints = object(&[
+            ("width", object(&[("ideal", width.into())])),
+            ("height", object(&[("ideal", height.into())])),
+            ("facingMode", "user".into()),
+        ]);
+        if let Ok(promise) = track.apply_constraints_with_constraints(constraints.unchecked_ref()) {
+            // Refused: the camera keeps its size, which records all the same.
+            let _ = JsFuture::from(promise).await;
+        }
+    }
+}
+
 fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     let object = js_sys::Object::new();
     for (key, value) in pairs {

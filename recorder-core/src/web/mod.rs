@@ -15,6 +15,7 @@ pub mod from_js;
 pub mod indexed_db_store;
 pub mod level_meter;
 pub mod media;
+pub mod probe_driver;
 pub mod recorder;
 pub mod takes_driver;
 pub mod transport;

@@ -1,7 +1,8 @@
 //! MediaRecorder: the negotiated type, chunks in order, a clean stop.
 
 use super::js_error_message;
-use crate::recording_format;
+use crate::recording_format::{self, PREFERRED, PREFERRED_AUDIO};
+use crate::uplink::RecordingPlan;
 use futures::channel::mpsc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -46,7 +47,8 @@ pub enum RecorderError {
 ///
 /// ```no_run
 /// # fn f(stream: web_sys::MediaStream) -> Result<(), recorder_core::web::recorder::RecorderError> {
-/// let (recording, events) = recorder_core::web::recorder::Recording::start(&stream, 1000)?;
+/// let plan = recorder_core::uplink::RecordingPlan::choose(None, Default::default(), false);
+/// let (recording, events) = recorder_core::web::recorder::Recording::start(&stream, 1000, &plan)?;
 /// recording.stop();
 /// # Ok(()) }
 /// ```
@@ -59,28 +61,46 @@ pub struct Recording {
 }
 
 impl Recording {
-    /// Starts recording `stream`, emitting a chunk every `timeslice_ms`.
+    /// Starts recording `stream` as `plan` says (its bitrates; its sound
+    /// alone when it has no video), emitting a chunk every `timeslice_ms`.
     ///
     /// ```no_run
     /// # fn f(stream: web_sys::MediaStream) -> Result<(), recorder_core::web::recorder::RecorderError> {
-    /// let (recording, events) = recorder_core::web::recorder::Recording::start(&stream, 1000)?;
+    /// let plan = recorder_core::uplink::RecordingPlan::choose(Some(500_000), Default::default(), false);
+    /// let (recording, events) = recorder_core::web::recorder::Recording::start(&stream, 1000, &plan)?;
     /// # Ok(()) }
     /// ```
     pub fn start(
         stream: &MediaStream,
         timeslice_ms: i32,
+        plan: &RecordingPlan,
     ) -> Result<(Recording, mpsc::UnboundedReceiver<RecorderEvent>), RecorderError> {
         let global = js_sys::global();
         if !js_sys::Reflect::has(&global, &"MediaRecorder".into()).unwrap_or(false) {
             return Err(RecorderError::Unsupported);
         }
+        let start_error = |e: JsValue| RecorderError::Start(js_error_message(&e));
         let options = MediaRecorderOptions::new();
-        if let Some(mime_type) = recording_format::negotiate(MediaRecorder::is_type_supported) {
+        options.set_audio_bits_per_second(plan.audio_bits_per_second);
+        let (source, preferred) = match plan.video {
+            Some(video) => {
+                options.set_video_bits_per_second(video.bits_per_second);
+                (stream.clone(), PREFERRED)
+            }
+            // The same microphone track, without the camera's.
+            None => (
+                MediaStream::new_with_tracks(&stream.get_audio_tracks()).map_err(start_error)?,
+                PREFERRED_AUDIO,
+            ),
+        };
+        if let Some(mime_type) =
+            recording_format::negotiate(preferred, MediaRecorder::is_type_supported)
+        {
             options.set_mime_type(mime_type);
         }
         let recorder =
-            MediaRecorder::new_with_media_stream_and_media_recorder_options(stream, &options)
-                .map_err(|e| RecorderError::Start(js_error_message(&e)))?;
+            MediaRecorder::new_with_media_stream_and_media_recorder_options(&source, &options)
+                .map_err(start_error)?;
 
         let (sender, events) = mpsc::unbounded();
         let data_sender = sender.clone();
@@ -104,7 +124,7 @@ impl Recording {
         recorder.set_onstop(Some(on_stop.as_ref().unchecked_ref()));
         recorder
             .start_with_time_slice(timeslice_ms)
-            .map_err(|e| RecorderError::Start(js_error_message(&e)))?;
+            .map_err(start_error)?;
         let mime_type = recorder.mime_type();
         Ok((
             Recording {
@@ -122,7 +142,7 @@ impl Recording {
     ///
     /// ```no_run
     /// # fn f(r: &recorder_core::web::recorder::Recording) {
-    /// assert!(r.mime_type().starts_with("video/"));
+    /// assert!(r.mime_type().starts_with("video/") || r.mime_type().starts_with("audio/"));
     /// # }
     /// ```
     pub fn mime_type(&self) -> &str {

@@ -64,6 +64,7 @@ impl Ctx {
                 self.watch_tracks(&stream);
                 self.stream.set(Some(stream));
                 self.dispatch(Event::DevicesOpened);
+                self.check_link();
             }
             Err(error) => {
                 let problem = problem(&error);

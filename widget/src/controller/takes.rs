@@ -17,12 +17,11 @@ use recorder_core::model::SessionView;
 use recorder_core::session::{Event, Phase, Purpose, Stage};
 use recorder_core::take_store::StoredTake;
 use recorder_core::takes::{NewTake, TakeEvent, TakeId, Takes};
-use recorder_core::upload::{Backoff, Progress, UploadConfig};
+use recorder_core::upload::Progress;
 use recorder_core::web::clock;
 use recorder_core::web::media::{self, MediaRequest};
 use recorder_core::web::recorder::{blob_bytes, RecorderEvent, Recording};
 use recorder_core::web::takes_driver::{self, TakesView};
-use std::time::Duration;
 use web_sys::Blob;
 
 /// MediaRecorder hands over a chunk this often, in milliseconds.
@@ -32,14 +31,7 @@ impl Ctx {
     /// Starts the take coordinator, storing takes in `kept`; it runs until
     /// the recorder leaves the page.
     pub(super) fn drive_takes(&self, kept: KeptTakes) {
-        let mut config = UploadConfig::new(format!("{}/uploads", self.options.api))
-            .with_header("Authorization", format!("Bearer {}", self.options.invite));
-        config.backoff = Backoff::new(
-            Duration::from_millis(500),
-            Duration::from_secs(30),
-            (js_sys::Math::random() * u64::MAX as f64) as u64,
-        );
-        let takes = match Takes::new(config) {
+        let takes = match Takes::new(self.upload_config()) {
             Ok(takes) => takes,
             Err(error) => return self.fail("upload", &error),
         };
@@ -55,7 +47,7 @@ impl Ctx {
     }
 
     /// Changes the coordinator, if it runs.
-    fn update_takes<R>(&self, change: impl FnOnce(&mut Takes) -> R) -> Option<R> {
+    pub(super) fn update_takes<R>(&self, change: impl FnOnce(&mut Takes) -> R) -> Option<R> {
         self.takes
             .try_with_value(|takes| takes.as_ref().map(|t| t.update(change)))
             .flatten()
@@ -179,7 +171,8 @@ impl Ctx {
         let Some(stream) = self.stream.get_untracked() else {
             return;
         };
-        let (recording, events) = match Recording::start(&stream, TIMESLICE_MS) {
+        let plan = self.plan.get_untracked();
+        let (recording, events) = match Recording::start(&stream, TIMESLICE_MS, &plan) {
             Ok(started) => started,
             Err(error) => {
                 self.dispatch(Event::TechnicalFailure(error.explain(&self.t)));
@@ -262,6 +255,7 @@ impl Ctx {
                         .with_value(|m| playback::object_url(&m.chunks, &mime_type));
                     self.playback.set(url);
                     self.dispatch(Event::RecordingStopped);
+                    self.remeasure_link();
                     break;
                 }
             }

@@ -1,16 +1,21 @@
 //! Camera preview, live microphone level, and help when the devices fail.
 
+use super::connection::Connection;
 use super::preview::Preview;
 use super::tips::Tips;
 use super::{Live, ScreenContext};
+use crate::controller::LinkCheck;
 use leptos::prelude::*;
 use recorder_core::browser::{self, Browser};
 use recorder_core::session::{DeviceProblem, Devices, Event};
 use recorder_core::sound_check::SoundAdvice;
+use recorder_core::uplink::RecordingPlan;
 
 /// The device check screen: `level` is the microphone's, 0-100;
 /// `level_unavailable` says the browser cannot measure it here; `sound`
-/// is what the last seconds of it say (too quiet, clipping, no speech).
+/// is what the last seconds of it say (too quiet, clipping, no speech);
+/// `link` and `plan` what the connection check found and how answers will
+/// be recorded, `longest_answer` the longest answer limit in seconds.
 #[component]
 pub fn DeviceCheck(
     screen: ScreenContext,
@@ -19,6 +24,9 @@ pub fn DeviceCheck(
     sound: SoundAdvice,
     #[prop(into)] level: Live<u8>,
     #[prop(into)] level_unavailable: Live<bool>,
+    #[prop(into)] link: Live<LinkCheck>,
+    #[prop(into)] plan: Live<RecordingPlan>,
+    longest_answer: u32,
 ) -> impl IntoView {
     let t = screen.t.clone();
     let tips = view! { <Tips screen=screen.clone()/> };
@@ -59,6 +67,7 @@ pub fn DeviceCheck(
                     <div class="ir-meter-fill" style:width=move || format!("{}%", level.get())></div>
                 </div>
                 <p class="ir-note" part="mic-hint" id="ir-mic-hint" role="status" data-advice=sound.name()>{hint}</p>
+                <Connection screen=screen.clone() link plan longest_answer/>
                 <button part="button continue" class="ir-button" disabled=!heard aria-describedby="ir-mic-hint"
                     on:click=move |_| screen.act(Event::ContinueFromDeviceCheck)>
                     {t.get("continue")}

@@ -4,6 +4,7 @@
 //! controller. (Handed down as a prop, not through Leptos's context: its
 //! type map cost 2 KB of the wasm.)
 
+mod connection;
 mod consent;
 mod contact;
 mod device_check;

@@ -1,0 +1,29 @@
+//! Runs the connection check ([`crate::uplink::Probe`]) with `fetch`.
+
+use super::{clock, transport};
+use crate::uplink::{Probe, ProbeError};
+use crate::upload::{ConfigError, UploadConfig};
+
+/// Measures the uplink to the tus server `config` names: the scratch
+/// upload is sent, timed and deleted before this returns. Bits per second,
+/// or why there is no measure.
+///
+/// ```no_run
+/// # async fn f() {
+/// use recorder_core::upload::UploadConfig;
+/// let config = UploadConfig::new("https://example.com/uploads").with_header("Authorization", "Bearer t");
+/// if let Ok(Ok(bits_per_second)) = recorder_core::web::probe_driver::measure(config).await {
+///     assert!(bits_per_second > 0);
+/// }
+/// # }
+/// ```
+pub async fn measure(config: UploadConfig) -> Result<Result<u64, ProbeError>, ConfigError> {
+    let mut probe = Probe::new(config)?;
+    while let Some(request) = probe.poll_request(clock::now()) {
+        match transport::send(&request, probe.timeout_for(&request)).await {
+            Ok(response) => probe.handle_response(clock::now(), response),
+            Err(_) => probe.handle_failure(clock::now()),
+        }
+    }
+    Ok(probe.outcome().unwrap_or(Err(ProbeError::NoAnswer)))
+}
