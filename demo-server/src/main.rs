@@ -95,11 +95,14 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
     },
-    /// Print every upload as JSON, one per line.
+    /// Print every take's upload as JSON, one per line.
     Uploads {
         /// Where the SQLite file and the media live.
         #[arg(long, default_value = "data")]
         data_dir: PathBuf,
+        /// Print the recorders' connection checks instead of the takes.
+        #[arg(long)]
+        probes: bool,
     },
 }
 
@@ -233,10 +236,11 @@ async fn run(command: Command) -> Result<(), Error> {
             println!("{public_url}/review/{token}");
             Ok(())
         }
-        Command::Uploads { data_dir } => {
+        Command::Uploads { data_dir, probes } => {
             let db = demo_server::db::Db::open(&data_dir).await?;
             let store = demo_server::tus::file_store::FileStore::new(data_dir.join("media"));
-            for upload in db.all_uploads().await? {
+            let uploads = db.all_uploads().await?.into_iter();
+            for upload in uploads.filter(|u| demo_server::rules::is_probe(u) == probes) {
                 let path = store.path(&upload.id, &upload.filetype);
                 let mut json = serde_json::to_value(&upload)?;
                 json["path"] = path.display().to_string().into();

@@ -7,6 +7,11 @@ export const part = (page, name) => page.locator(`[part~="${name}"]`).first();
 /** Overview -> device check -> test video -> practice -> the question list. */
 export async function warmUp(page) {
   await part(page, 'start').click();
+  await pastDeviceCheck(page);
+}
+
+/** Device check -> test video -> practice -> the question list. */
+export async function pastDeviceCheck(page) {
   await page.locator('[part~="continue"]:enabled').click({ timeout: 30_000 });
   await part(page, 'record').click();
   await page.waitForTimeout(1_000);

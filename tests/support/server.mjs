@@ -101,9 +101,9 @@ export async function startServer({ publicUrl, interviews, allowedOrigins, args:
     reviewLink() {
       return cli('review-token');
     },
-    /** Every upload in the server's SQLite database. */
-    uploads() {
-      return execFileSync(binary, ['uploads', '--data-dir', dataDir])
+    /** Every take's upload in the server's SQLite database (its connection checks with `probes`). */
+    uploads({ probes = false } = {}) {
+      return execFileSync(binary, ['uploads', '--data-dir', dataDir, ...(probes ? ['--probes'] : [])])
         .toString()
         .split('\n')
         .filter(Boolean)

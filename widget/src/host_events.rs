@@ -9,8 +9,11 @@ pub fn emit(host: &web_sys::Element, name: &str, detail: &impl Serialize) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    // Plain objects, not `Map`s, for flattened structs too: what a page expects.
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    // Plain objects, not `Map`s, for flattened structs too, and `null` for
+    // nothing, as in JSON: what a page expects.
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     init.set_detail(&detail.serialize(&serializer).unwrap_or(JsValue::NULL));
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         // A throwing listener must not break the recorder.

@@ -2,7 +2,7 @@
 //! take to finish saving after Stop, and, on a link too slow for video where
 //! the interview allows it, the choice to answer with sound only.
 
-use super::{act, Live, ScreenContext, BUTTON};
+use super::{act, Live, ScreenContext};
 use crate::controller::LinkCheck;
 use crate::i18n::Arg;
 use leptos::prelude::*;
@@ -56,8 +56,15 @@ pub fn Connection(
             ),
             Some(_) => ("slow", t.format("connection-slow", &args), None),
         };
-        let choice = choice
-            .map(|(label, on)| act(&screen, label, "sound-only", BUTTON, Event::SoundOnly(on)));
+        let choice = choice.map(|(label, on)| {
+            act(
+                &screen,
+                label,
+                "sound-only",
+                "ir-button ir-secondary",
+                Event::SoundOnly(on),
+            )
+        });
         view! {
             <div class="ir-connection" part="connection" role="status" data-state=state>
                 <p class="ir-note">{text}</p>
