@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR, median } from './result.mjs';
 
-const ORDER = ['P1', 'P2', 'P2-tus-js-client', 'P3', 'P4', 'P5', 'P5-cpu4x', 'P6'];
+const ORDER = ['P1', 'P1-weak', 'P2', 'P2-tus-js-client', 'P3', 'P4', 'P5', 'P5-cpu4x', 'P6'];
 const rank = (id) => (ORDER.includes(id) ? ORDER.indexOf(id) : ORDER.length);
 const round = (x) => (x === null ? null : Math.round(x * 100) / 100);
 const summary = (runs) => ({ median: round(median(runs)), min: round(Math.min(...runs)), max: round(Math.max(...runs)), runs });

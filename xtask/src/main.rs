@@ -16,7 +16,7 @@ const USAGE: &str = "usage:
   cargo xtask test [--engines all]           every test: native, browser (wasm), end to end in headless Chromium,
                                              and Firefox ESR when installed (--engines all installs it)
   cargo xtask soak                           the offline scenario 20 times and 200 candidates of load
-  cargo xtask bench                          benchmarks P1-P6 against peers: target/bench/report.{md,json}
+  cargo xtask bench                          benchmarks P1-P6 (and P1-weak) against peers: target/bench/report.{md,json}
   cargo xtask build-widget                   build the widget into target/www/recorder
   cargo xtask package                        build the widget as an npm package: target/package and its .tgz";
 
@@ -161,6 +161,10 @@ fn bench() -> Result<(), Fail> {
         (
             "wait-after-stop.mjs",
             "P1 wait after Stop vs uploading after Stop",
+        ),
+        (
+            "wait-after-stop-weak.mjs",
+            "P1-weak wait after Stop of a 2-minute answer at 500 kbit/s",
         ),
         (
             "phone.mjs",
