@@ -158,7 +158,7 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                         .unwrap_or_default();
                     view! {
                         <DeviceCheck screen devices heard sound level=ctx.level level_unavailable=ctx.level_unavailable
-                            link=ctx.link plan=ctx.plan longest_answer/>
+                            link=ctx.link longest_answer/>
                     }
                     .into_any()
                 }

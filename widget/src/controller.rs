@@ -14,7 +14,6 @@ use leptos::prelude::*;
 use recorder_core::error_code::ErrorCode;
 use recorder_core::model::{Receipt, SessionView};
 use recorder_core::session::{Action, Event, Session, Stage};
-use recorder_core::uplink::RecordingPlan;
 use recorder_core::upload::Progress;
 use recorder_core::web::clock;
 use recorder_core::web::recorder::Recording;
@@ -27,7 +26,7 @@ mod devices;
 mod link;
 mod takes;
 
-pub use link::LinkCheck;
+pub use link::{Link, LinkCheck};
 
 /// Everything the screens read and the controller writes; cheap to copy around.
 #[derive(Clone)]
@@ -51,10 +50,8 @@ pub struct Ctx {
     pub level_unavailable: RwSignal<bool>,
     /// A message for the candidate about the last thing that went wrong.
     pub notice: RwSignal<Option<String>>,
-    /// Where the connection check is.
-    pub link: RwSignal<LinkCheck>,
-    /// How the next take is recorded.
-    pub plan: RwSignal<RecordingPlan>,
+    /// The connection check, and how the next take is recorded.
+    pub link: RwSignal<Link>,
     /// Recorded vs acknowledged bytes of the take being uploaded.
     pub progress: RwSignal<Progress>,
     /// The current take, playable (an object URL).
@@ -98,8 +95,7 @@ impl Ctx {
             level: RwSignal::new(0),
             level_unavailable: RwSignal::new(false),
             notice: RwSignal::new(None),
-            link: RwSignal::new(LinkCheck::NotStarted),
-            plan: RwSignal::new(RecordingPlan::choose(None, Default::default(), false)),
+            link: RwSignal::new(Link::default()),
             progress: RwSignal::new(Progress {
                 recorded: 0,
                 acknowledged: 0,

@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::host_events::RecordingPlanned;
 use leptos::prelude::*;
 use recorder_core::session::Event;
+use recorder_core::uplink::RecordingPlan;
 use recorder_core::upload::{Backoff, UploadConfig};
 use recorder_core::web::{media, probe_driver};
 use std::time::Duration;
@@ -28,6 +29,29 @@ pub enum LinkCheck {
     Unmeasured,
 }
 
+/// The connection check, and how the next take is recorded: one signal, as
+/// the device check shows them together.
+///
+/// ```ignore
+/// let link = RwSignal::new(Link::default());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// Where the check is.
+    pub check: LinkCheck,
+    /// The session's plan for the next take.
+    pub plan: RecordingPlan,
+}
+
+impl Default for Link {
+    fn default() -> Self {
+        Link {
+            check: LinkCheck::NotStarted,
+            plan: RecordingPlan::choose(None, Default::default(), false),
+        }
+    }
+}
+
 impl Ctx {
     /// Where answers and the connection check go, with the invite's token.
     pub(super) fn upload_config(&self) -> UploadConfig {
@@ -44,19 +68,20 @@ impl Ctx {
     /// Measures the uplink once, in the background: the candidate may go on
     /// meanwhile.
     pub(super) fn check_link(&self) {
-        if self.link.get_untracked() != LinkCheck::NotStarted {
+        if self.link.get_untracked().check != LinkCheck::NotStarted {
             return;
         }
-        self.link.set(LinkCheck::Checking);
+        self.link.update(|link| link.check = LinkCheck::Checking);
         let ctx = self.clone();
         self.spawn(async move {
             match probe_driver::measure(ctx.upload_config()).await {
                 Ok(Ok(bits_per_second)) => {
-                    ctx.link.set(LinkCheck::Measured(bits_per_second));
+                    ctx.link
+                        .update(|link| link.check = LinkCheck::Measured(bits_per_second));
                     ctx.dispatch(Event::Uplink(bits_per_second));
                 }
                 Ok(Err(error)) => {
-                    ctx.link.set(LinkCheck::Unmeasured);
+                    ctx.link.update(|link| link.check = LinkCheck::Unmeasured);
                     web_sys::console::warn_1(&error.to_string().into());
                     ctx.plan_recording();
                 }
@@ -95,7 +120,7 @@ impl Ctx {
                 sound_only_offered: plan.audio_only_offered,
             },
         );
-        self.plan.set(plan);
+        self.link.update(|link| link.plan = plan);
         // Not while recording: the picture changes size between takes.
         let recording = self.media.with_value(|m| m.recording.is_some());
         if let (Some(video), Some(stream), false) =

@@ -171,7 +171,7 @@ impl Ctx {
         let Some(stream) = self.stream.get_untracked() else {
             return;
         };
-        let plan = self.plan.get_untracked();
+        let plan = self.link.get_untracked().plan;
         let (recording, events) = match Recording::start(&stream, TIMESLICE_MS, &plan) {
             Ok(started) => started,
             Err(error) => {

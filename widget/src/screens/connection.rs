@@ -3,26 +3,25 @@
 //! the interview allows it, the choice to answer with sound only.
 
 use super::{act, Live, ScreenContext};
-use crate::controller::LinkCheck;
+use crate::controller::{Link, LinkCheck};
 use crate::i18n::Arg;
 use leptos::prelude::*;
 use recorder_core::session::Event;
-use recorder_core::uplink::RecordingPlan;
 use std::time::Duration;
 
-/// The connection's note: `link` is the check, `plan` how takes will be
+/// The connection's note: `link` is the check and how takes will be
 /// recorded, `longest_answer` the longest answer limit in seconds (the
 /// wait it may leave after Stop is said for it).
 #[component]
 pub fn Connection(
     screen: ScreenContext,
-    #[prop(into)] link: Live<LinkCheck>,
-    #[prop(into)] plan: Live<RecordingPlan>,
+    #[prop(into)] link: Live<Link>,
     longest_answer: u32,
 ) -> impl IntoView {
     move || {
         let t = &screen.t;
-        let (plan, uplink) = match link.get() {
+        let Link { check, plan } = link.get();
+        let uplink = match check {
             LinkCheck::NotStarted | LinkCheck::Unmeasured => return ().into_any(),
             LinkCheck::Checking => {
                 return view! {
@@ -32,7 +31,7 @@ pub fn Connection(
                 }
                 .into_any()
             }
-            LinkCheck::Measured(uplink) => (plan.get(), uplink),
+            LinkCheck::Measured(uplink) => uplink,
         };
         let wait = plan.wait_after_stop(uplink, Duration::from_secs(longest_answer.into()));
         let args = [

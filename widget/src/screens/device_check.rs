@@ -4,18 +4,16 @@ use super::connection::Connection;
 use super::preview::Preview;
 use super::tips::Tips;
 use super::{Live, ScreenContext};
-use crate::controller::LinkCheck;
+use crate::controller::Link;
 use leptos::prelude::*;
 use recorder_core::browser::{self, Browser};
 use recorder_core::session::{DeviceProblem, Devices, Event};
 use recorder_core::sound_check::SoundAdvice;
-use recorder_core::uplink::RecordingPlan;
 
 /// The device check screen: `level` is the microphone's, 0-100;
 /// `level_unavailable` says the browser cannot measure it here; `sound`
 /// is what the last seconds of it say (too quiet, clipping, no speech);
-/// `link` and `plan` what the connection check found and how answers will
-/// be recorded, `longest_answer` the longest answer limit in seconds.
+/// `link` what the connection check found and how answers will be recorded, `longest_answer` the longest answer limit in seconds.
 #[component]
 pub fn DeviceCheck(
     screen: ScreenContext,
@@ -24,8 +22,7 @@ pub fn DeviceCheck(
     sound: SoundAdvice,
     #[prop(into)] level: Live<u8>,
     #[prop(into)] level_unavailable: Live<bool>,
-    #[prop(into)] link: Live<LinkCheck>,
-    #[prop(into)] plan: Live<RecordingPlan>,
+    #[prop(into)] link: Live<Link>,
     longest_answer: u32,
 ) -> impl IntoView {
     let t = screen.t.clone();
@@ -67,7 +64,7 @@ pub fn DeviceCheck(
                     <div class="ir-meter-fill" style:width=move || format!("{}%", level.get())></div>
                 </div>
                 <p class="ir-note" part="mic-hint" id="ir-mic-hint" role="status" data-advice=sound.name()>{hint}</p>
-                <Connection screen=screen.clone() link plan longest_answer/>
+                <Connection screen=screen.clone() link longest_answer/>
                 <button part="button continue" class="ir-button" disabled=!heard aria-describedby="ir-mic-hint"
                     on:click=move |_| screen.act(Event::ContinueFromDeviceCheck)>
                     {t.get("continue")}
