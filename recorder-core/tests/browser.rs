@@ -4,6 +4,7 @@
 
 use futures::StreamExt;
 use recorder_core::take_store::{TakeInfo, TakeStore};
+use recorder_core::uplink::RecordingPlan;
 use recorder_core::web::indexed_db_store::IndexedDbTakeStore;
 use recorder_core::web::recorder::{blob_bytes, RecorderEvent, Recording};
 use recorder_core::web::{clock, level_meter::LevelMeter, media};
@@ -64,15 +65,11 @@ async fn the_fake_microphone_is_heard_by_the_level_meter() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn recording_yields_webm_chunks_in_order_then_stops() {
-    let stream = media::open(&Default::default()).await.unwrap();
-    let (recording, mut events) = Recording::start(&stream, 250).unwrap();
-    assert!(
-        recording.mime_type().starts_with("video/webm"),
-        "{}",
-        recording.mime_type()
-    );
+/// Records `stream` as `plan` says for 1.5 s in 250 ms chunks: its type,
+/// bytes and chunk count.
+async fn record(stream: &web_sys::MediaStream, plan: &RecordingPlan) -> (String, Vec<u8>, usize) {
+    let (recording, mut events) = Recording::start(stream, 250, plan).unwrap();
+    let mime_type = recording.mime_type().to_string();
     clock::sleep(Duration::from_millis(1500)).await;
     recording.stop();
     let mut bytes = Vec::new();
@@ -87,11 +84,40 @@ async fn recording_yields_webm_chunks_in_order_then_stops() {
             RecorderEvent::Stopped => break,
         }
     }
+    (mime_type, bytes, chunks)
+}
+
+#[wasm_bindgen_test]
+async fn recording_yields_webm_chunks_in_order_then_stops() {
+    let stream = media::open(&Default::default()).await.unwrap();
+    let plan = RecordingPlan::choose(Some(500_000), Default::default(), false);
+    // The picture the plan asks for, as between takes.
+    media::fit_height(&stream, plan.video.unwrap().height).await;
+    let (mime_type, bytes, chunks) = record(&stream, &plan).await;
     media::stop(&stream);
+    assert!(mime_type.starts_with("video/webm"), "{mime_type}");
     assert!(chunks >= 3, "{chunks} chunks");
     assert_eq!(
         &bytes[..4],
         &[0x1a, 0x45, 0xdf, 0xa3],
         "starts with the EBML magic of WebM"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_sound_only_plan_records_the_microphone_alone_and_the_camera_goes_on() {
+    let stream = media::open(&Default::default()).await.unwrap();
+    let quality = recorder_core::model::Quality {
+        audio_only: true,
+        floor_kbps: 600,
+        ..Default::default()
+    };
+    let plan = RecordingPlan::choose(Some(300_000), quality, true);
+    let (mime_type, bytes, chunks) = record(&stream, &plan).await;
+    assert!(mime_type.starts_with("audio/webm"), "{mime_type}");
+    assert!(chunks >= 3 && bytes.starts_with(&[0x1a, 0x45, 0xdf, 0xa3]));
+    let camera = stream.get_video_tracks().get(0);
+    let camera: web_sys::MediaStreamTrack = wasm_bindgen::JsCast::unchecked_into(camera);
+    assert_eq!(camera.ready_state(), web_sys::MediaStreamTrackState::Live);
+    media::stop(&stream);
 }
