@@ -85,7 +85,10 @@ impl Recording {
         let (source, preferred) = match plan.video {
             Some(video) => {
                 options.set_video_bits_per_second(video.bits_per_second);
-                (stream.clone(), PREFERRED)
+                // The same stream (`stream.clone()` would be MediaStream's
+                // own clone(): new tracks, which stopping the camera's own
+                // would not end).
+                (Clone::clone(stream), PREFERRED)
             }
             // The same microphone track, without the camera's.
             None => (
