@@ -3,8 +3,9 @@
 // deleted afterwards, records answers at most two thirds of it, and a 60 s answer is saved
 // within 2 s of Stop. Where even the interview's video floor does not fit and it allows
 // sound only, the candidate is offered it, and the answer in sound only is recorded,
-// uploaded and playable in the review page. On a desktop in English and a phone in Arabic,
-// checked with axe and photographed.
+// uploaded and playable in the review page; where it does not allow it, the candidate is told
+// that answers take longer to finish. On a desktop in English and a phone in Arabic, checked
+// with axe and photographed.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -151,4 +152,18 @@ test('below the video floor the candidate may answer with sound only, stored and
     element.addEventListener('error', () => resolve(-1));
   }));
   assert.ok(duration > 4 && duration < 10, `the review page plays it (${duration} s)`);
+});
+
+test('below the video floor without sound only the candidate is told answers take longer to save', { timeout: 120_000 }, async () => {
+  const server = await startServer({ interviews });
+  const browser = await launchChromium();
+  cleanup.push(() => browser.close(), () => server.stop());
+  for (const variant of VARIANTS) {
+    const page = await deviceCheck(browser, server, variant, 'strict');
+    const plan = await connectionSays(page, variant, 'slow', 'connection-slow');
+    assert.ok(!plan.fits && !plan.sound_only_offered, JSON.stringify(plan));
+    assert.equal(plan.video_bits_per_second, 600_000, 'the floor');
+    assert.equal(await part(page, 'sound-only').count(), 0, 'no sound-only choice');
+    await page.close();
+  }
 });

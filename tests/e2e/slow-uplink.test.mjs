@@ -1,6 +1,8 @@
-// An uplink slower than the recording (DevTools network emulation): the recording goes
-// on, the backlog is shown, nothing is lost, and the wait after Stop is the backlog over
-// the bandwidth. A reload while the backlog is still uploading loses nothing either.
+// An uplink slower than the recording (DevTools network emulation, from after the device
+// check measured a fast link): the recording goes on, the backlog is shown, nothing is
+// lost, the wait after Stop is the backlog over the bandwidth, and the next take is planned
+// at a bitrate the slow link carries. A reload while the backlog is still uploading loses
+// nothing either.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/server.mjs';
@@ -20,6 +22,10 @@ async function recordOverSlowUplink() {
   cleanup.push(() => browser.close(), () => server.stop());
   const page = await newPage(browser);
   page.on('dialog', (dialog) => dialog.accept());
+  await page.addInitScript(() => {
+    window.__plans = [];
+    document.addEventListener('recording-planned', (event) => window.__plans.push(event.detail));
+  });
   await page.goto(server.invite());
   await warmUp(page);
   const cdp = await page.context().newCDPSession(page);
@@ -41,7 +47,10 @@ function assertStored(server, detail, recorded) {
   assert.equal(take.sha256, detail.sha256);
 }
 
-test('a slow uplink shows the backlog, loses nothing, and the wait is backlog / bandwidth', { timeout: 120_000 }, async () => {
+/** Video and sound together, in bits per second. */
+const total = (plan) => (plan.video_bits_per_second ?? 0) + plan.audio_bits_per_second;
+
+test('a slow uplink shows the backlog, loses nothing, the wait is backlog / bandwidth, and the next take is lighter', { timeout: 120_000 }, async () => {
   const { server, page } = await recordOverSlowUplink();
   const during = await uploadProgress(page);
   assert.ok(during.recorded - during.acknowledged > UPLINK,
@@ -59,6 +68,13 @@ test('a slow uplink shows the backlog, loses nothing, and the wait is backlog / 
   assert.ok(waited <= expected * 1.5 + 2, `the wait (${waited} s) is about backlog / bandwidth (${expected} s)`);
   assert.ok(waited >= expected * 0.5, `the uplink really was slow (${waited} s vs ${expected} s)`);
   assertStored(server, detail, await recordedBytes(page));
+
+  const plans = await page.evaluate(() => window.__plans);
+  const [first, next] = [plans[0], plans.at(-1)];
+  console.log(`planned ${total(first)} bit/s on the fast link, then ${total(next)} bit/s (${JSON.stringify(next)})`);
+  assert.ok(plans.length >= 2, 'a plan after the connection check, another after the take');
+  assert.ok(total(next) < total(first), 'the take whose backlog grew lowered the next one');
+  assert.ok(total(next) <= UPLINK * 8, 'the next take fits the slow link');
 });
 
 test('a reload while the backlog uploads loses nothing', { timeout: 120_000 }, async () => {
