@@ -137,6 +137,8 @@ announce-left = { $seconds ->
 }
 self-view-hidden = Aufnahme läuft. Ihre Kamera ist an; das Bild ist ausgeblendet, damit Sie sich konzentrieren können.
 device-lost = Kamera oder Mikrofon wurde getrennt
+page-hidden = Sie haben die Seite verlassen (andere App, anderer Tab oder gesperrter Bildschirm)
+camera-paused = das Gerät hat Kamera oder Mikrofon angehalten
 recorded-nothing = dieser Browser hat nichts aufgenommen; bitte versuchen Sie eine aktuelle Version von Chrome, Edge, Firefox oder Safari
 error-unreachable = Der Interview-Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und laden Sie die Seite neu. Aufgenommene Antworten bleiben auf diesem Gerät.
 error-format = Der Interview-Server hat eine Antwort gesendet, die dieser Rekorder nicht versteht. Bitte informieren Sie das Recruiting-Team.

@@ -145,6 +145,8 @@ announce-left = { $seconds ->
 }
 self-view-hidden = Recording. Your camera is on; the picture is hidden to help you focus.
 device-lost = the camera or microphone was disconnected
+page-hidden = you left the page (another app, another tab or a locked screen)
+camera-paused = the device paused the camera or microphone
 recorded-nothing = this browser recorded nothing; please try an up-to-date Chrome, Edge, Firefox or Safari
 # What the candidate reads when something goes wrong.
 error-unreachable = The interview server cannot be reached. Check your connection, then reload the page. Answers you recorded are kept on this device.

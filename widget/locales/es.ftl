@@ -137,6 +137,8 @@ announce-left = { $seconds ->
 }
 self-view-hidden = Grabando. Tu cámara está encendida; la imagen se oculta para que te concentres.
 device-lost = la cámara o el micrófono se desconectó
+page-hidden = saliste de la página (otra app, otra pestaña o la pantalla bloqueada)
+camera-paused = el dispositivo pausó la cámara o el micrófono
 recorded-nothing = este navegador no grabó nada; prueba con una versión actual de Chrome, Edge, Firefox o Safari
 error-unreachable = No se puede contactar con el servidor de la entrevista. Comprueba tu conexión y recarga la página. Las respuestas que grabaste se guardan en este dispositivo.
 error-format = El servidor de la entrevista envió una respuesta que esta grabadora no entiende. Avisa al equipo de selección.

@@ -137,6 +137,8 @@ announce-left = { $seconds ->
 }
 self-view-hidden = Enregistrement en cours. Votre caméra est allumée ; l’image est masquée pour vous aider à vous concentrer.
 device-lost = la caméra ou le micro a été déconnecté
+page-hidden = vous avez quitté la page (autre application, autre onglet ou écran verrouillé)
+camera-paused = l’appareil a mis la caméra ou le micro en pause
 recorded-nothing = ce navigateur n’a rien enregistré ; essayez une version récente de Chrome, Edge, Firefox ou Safari
 error-unreachable = Le serveur de l’entretien est injoignable. Vérifiez votre connexion, puis rechargez la page. Les réponses enregistrées sont conservées sur cet appareil.
 error-format = Le serveur de l’entretien a envoyé une réponse que cet enregistreur ne comprend pas. Merci de prévenir l’équipe de recrutement.

@@ -137,6 +137,8 @@ announce-left = { $seconds ->
 }
 self-view-hidden = Gravando. Sua câmera está ligada; a imagem fica oculta para ajudar você a se concentrar.
 device-lost = a câmera ou o microfone foi desconectado
+page-hidden = você saiu da página (outro app, outra aba ou tela bloqueada)
+camera-paused = o aparelho pausou a câmera ou o microfone
 recorded-nothing = este navegador não gravou nada; tente uma versão atual do Chrome, Edge, Firefox ou Safari
 error-unreachable = Não foi possível acessar o servidor da entrevista. Verifique sua conexão e recarregue a página. As respostas gravadas ficam guardadas neste aparelho.
 error-format = O servidor da entrevista enviou uma resposta que este gravador não entende. Avise a equipe de recrutamento.

@@ -23,6 +23,7 @@ use std::time::Duration;
 use web_sys::{Blob, MediaStream};
 
 mod devices;
+mod interruptions;
 mod link;
 mod takes;
 
@@ -77,8 +78,12 @@ struct Media {
     ticker: Option<Interval>,
     recording: Option<Recording>,
     chunks: Vec<Blob>,
-    /// The camera's and microphone's `ended` listeners.
+    /// The camera's and microphone's `ended` and `mute` listeners.
     tracks: Vec<EventListener>,
+    /// The page's `visibilitychange` and `freeze` listeners.
+    page: Vec<EventListener>,
+    /// Why the running recording was stopped short, once it was.
+    interrupted: Option<String>,
 }
 
 impl Ctx {
@@ -131,6 +136,7 @@ impl Ctx {
             ctx.run(actions);
         });
         self.media.update_value(|m| m.ticker = Some(ticker));
+        self.watch_page();
         let kept = KeptTakes::open(&self.options.invite).await;
         self.kept.set_value(Some(kept.clone()));
         self.drive_takes(kept.clone());

@@ -83,16 +83,25 @@ impl Ctx {
         }
     }
 
-    /// A camera or microphone that goes away ends the take as a technical failure.
+    /// A camera or microphone that goes away ends the take as a technical
+    /// failure; one the device pauses (a phone's lock) stops the recording.
     pub(super) fn watch_tracks(&self, stream: &MediaStream) {
         let listeners = stream
             .get_tracks()
             .iter()
-            .map(|track| {
-                let ctx = self.clone();
-                EventListener::new(track.unchecked_ref(), "ended", move |_| {
-                    ctx.dispatch(Event::TechnicalFailure(ctx.t.get("device-lost")));
-                })
+            .flat_map(|track| {
+                let (ended, muted) = (self.clone(), self.clone());
+                [
+                    // A recording stops first, so that its last chunk is kept.
+                    EventListener::new(track.unchecked_ref(), "ended", move |_| {
+                        if !ended.interrupt("device-lost") {
+                            ended.dispatch(Event::TechnicalFailure(ended.t.get("device-lost")));
+                        }
+                    }),
+                    EventListener::new(track.unchecked_ref(), "mute", move |_| {
+                        muted.interrupt("camera-paused");
+                    }),
+                ]
             })
             .collect();
         self.media.update_value(|m| m.tracks = listeners);

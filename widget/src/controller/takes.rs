@@ -236,9 +236,15 @@ impl Ctx {
                 RecorderEvent::Error(message) => self.dispatch(Event::TechnicalFailure(message)),
                 RecorderEvent::Stopped => {
                     self.media.update_value(|m| m.recording = None);
-                    if self.devices_lost() {
-                        // The recorder stopped because its tracks ended, not because of Stop.
-                        self.dispatch(Event::TechnicalFailure(self.t.get("device-lost")));
+                    let interruption = self.interruption();
+                    if self.take_failed() {
+                        // The session knows already (the recorder reported an error).
+                        break;
+                    }
+                    if let Some(reason) = interruption {
+                        // Stopped by its tracks ending or the page going away, not by
+                        // Stop: every chunk is handed over; the take, set aside, uploads.
+                        self.dispatch(Event::TechnicalFailure(reason));
                         break;
                     }
                     if self.media.with_value(|m| m.chunks.is_empty()) {
