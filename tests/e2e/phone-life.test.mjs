@@ -3,7 +3,8 @@
 // lock): the take ends as a technical failure that costs no attempt, what it recorded is
 // kept and uploads (complete on the server, probed), the candidate reads why, and the next
 // take replaces it. Turning the phone mid-answer (the viewport's sides swapped) keeps
-// recording. Headless Chromium keeps every page visible (another tab in front, a minimized
+// recording. A device with no room to keep a copy (a tiny quota through CDP
+// Storage.overrideQuotaForOrigin) says so, and the take uploads from memory, byte for byte. Headless Chromium keeps every page visible (another tab in front, a minimized
 // window and CDP Page.setWebLifecycleState change nothing there; measured), so the page's
 // side of it is emulated in the page: `document.hidden` and `visibilityState` overridden and
 // `visibilitychange` dispatched, or `freeze` dispatched.
@@ -13,6 +14,7 @@ import { startServer } from '../support/server.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 import { part, startAnswer, warmUp } from '../support/flow.mjs';
 import { probe } from '../support/media.mjs';
+import { bytesLost, recordedBytes, takeUploaded } from '../support/takes.mjs';
 import { word } from '../support/words.mjs';
 import { PHONE_AR } from '../support/variants.mjs';
 
@@ -115,4 +117,30 @@ test('turning the phone mid-answer keeps recording', { timeout: 180_000 }, async
   assert.equal(take.technical_failure, false);
   const media = probe(take.path);
   assert.ok(media.duration > 6, `one take through the turn (${media.duration} s)`);
+});
+
+test('a device with no room to keep the take says so and uploads it whole from memory', { timeout: 180_000 }, async () => {
+  const server = await startServer();
+  const browser = await launchChromium();
+  cleanup.push(() => browser.close(), () => server.stop());
+  const page = await newPage(await browser.newContext({ viewport: PHONE_AR.viewport }));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: 10_000 });
+  await page.goto(server.invite());
+  await warmUp(page);
+  await startAnswer(page, 'q1');
+  const full = part(page, 'storage-full');
+  await full.waitFor({ timeout: 20_000 });
+  assert.equal(await full.textContent(), word('en', 'storage-full'));
+  await page.waitForTimeout(3_000);
+  const uploaded = takeUploaded(page);
+  await part(page, 'stop').click();
+  const detail = await uploaded;
+  const recorded = await recordedBytes(page);
+  await part(page, 'submit').click();
+  await page.locator('[data-question="q1"][data-submitted="true"]').waitFor({ timeout: 60_000 });
+  const [take] = server.uploads().filter((u) => u.question_id === 'q1');
+  assert.equal(detail.bytes, recorded.length);
+  assert.equal(bytesLost(recorded, take.path), 0, 'every recorded byte is on the server');
+  assert.equal(take.sha256, detail.sha256);
 });

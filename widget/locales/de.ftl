@@ -120,6 +120,7 @@ submit-answer = Antwort senden
 continue-practice = Weiter zu den Fragen
 submitting = Wird gesendet…
 offline-keep-going = Sie sind offline. Machen Sie weiter: Ihre Antwort bleibt auf diesem Gerät und wird hochgeladen, sobald die Verbindung zurück ist.
+storage-full = Auf diesem Gerät ist kein Platz für eine Kopie Ihrer Aufnahme, sie geht direkt an den Server: Lassen Sie diese Seite offen, bis alles gespeichert ist.
 failed-take = Die Aufnahme wurde beendet: { $reason }. Dieser Versuch zählt nicht.
 record-again = Erneut aufnehmen
 done-title = Vielen Dank! Ihr Interview ist abgeschlossen.

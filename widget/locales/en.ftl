@@ -128,6 +128,7 @@ submit-answer = Submit answer
 continue-practice = Continue to the questions
 submitting = Submitting…
 offline-keep-going = You are offline. Keep going: your answer is kept on this device and uploads when the connection is back.
+storage-full = This device has no room to keep a copy of your recording, so it goes straight to the server: keep this page open until everything is saved.
 failed-take = The recording stopped: { $reason }. This take does not count.
 record-again = Record again
 done-title = Thank you! Your interview is complete.

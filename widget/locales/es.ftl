@@ -120,6 +120,7 @@ submit-answer = Enviar respuesta
 continue-practice = Ir a las preguntas
 submitting = Enviando…
 offline-keep-going = Estás sin conexión. Sigue adelante: tu respuesta se guarda en este dispositivo y se enviará cuando vuelva la conexión.
+storage-full = Este dispositivo no tiene espacio para guardar una copia de tu grabación, así que va directa al servidor: mantén esta página abierta hasta que todo esté guardado.
 failed-take = La grabación se detuvo: { $reason }. Esta toma no cuenta.
 record-again = Grabar de nuevo
 done-title = ¡Gracias! Tu entrevista está completa.

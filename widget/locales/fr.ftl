@@ -120,6 +120,7 @@ submit-answer = Envoyer la réponse
 continue-practice = Passer aux questions
 submitting = Envoi…
 offline-keep-going = Vous êtes hors ligne. Continuez : votre réponse est conservée sur cet appareil et sera envoyée au retour de la connexion.
+storage-full = Cet appareil n’a pas la place de garder une copie de votre enregistrement, il part donc directement au serveur : gardez cette page ouverte jusqu’à ce que tout soit sauvegardé.
 failed-take = L’enregistrement s’est arrêté : { $reason }. Cette prise ne compte pas.
 record-again = Enregistrer à nouveau
 done-title = Merci ! Votre entretien est terminé.

@@ -120,6 +120,7 @@ submit-answer = Enviar resposta
 continue-practice = Ir para as perguntas
 submitting = Enviando…
 offline-keep-going = Você está sem conexão. Continue: sua resposta fica guardada neste aparelho e será enviada quando a conexão voltar.
+storage-full = Este aparelho não tem espaço para guardar uma cópia da sua gravação, então ela vai direto para o servidor: mantenha esta página aberta até que tudo esteja salvo.
 failed-take = A gravação parou: { $reason }. Esta tentativa não conta.
 record-again = Gravar novamente
 done-title = Obrigado! Sua entrevista está concluída.

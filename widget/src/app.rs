@@ -173,7 +173,7 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                         <Flow screen flow number attempts_left
                             hide_self_view=ctx.options.hide_self_view
                             manual_start=view.manual_start()
-                            now=ctx.now progress=ctx.progress playback=ctx.playback/>
+                            now=ctx.now saving=ctx.saving playback=ctx.playback/>
                     }
                     .into_any()
                 }

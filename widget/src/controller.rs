@@ -6,6 +6,7 @@ use crate::host_events::{emit, ErrorDetail, QuestionStarted};
 use crate::i18n::Translations;
 use crate::kept_takes::KeptTakes;
 use crate::options::MountOptions;
+use crate::screens::Saving;
 use crate::tasks::TaskSet;
 use crate::{api, playback};
 use gloo::events::EventListener;
@@ -14,7 +15,6 @@ use leptos::prelude::*;
 use recorder_core::error_code::ErrorCode;
 use recorder_core::model::{Receipt, SessionView};
 use recorder_core::session::{Action, Event, Session, Stage};
-use recorder_core::upload::Progress;
 use recorder_core::web::clock;
 use recorder_core::web::recorder::Recording;
 use recorder_core::web::takes_driver::TakesHandle;
@@ -53,8 +53,9 @@ pub struct Ctx {
     pub notice: RwSignal<Option<String>>,
     /// The connection check, and how the next take is recorded.
     pub link: RwSignal<Link>,
-    /// Recorded vs acknowledged bytes of the take being uploaded.
-    pub progress: RwSignal<Progress>,
+    /// Recorded vs acknowledged bytes of the take being uploaded, and
+    /// whether the device keeps a copy.
+    pub saving: RwSignal<Saving>,
     /// The current take, playable (an object URL).
     pub playback: RwSignal<Option<String>>,
     /// What the server confirmed at the end.
@@ -101,10 +102,7 @@ impl Ctx {
             level_unavailable: RwSignal::new(false),
             notice: RwSignal::new(None),
             link: RwSignal::new(Link::default()),
-            progress: RwSignal::new(Progress {
-                recorded: 0,
-                acknowledged: 0,
-            }),
+            saving: RwSignal::new(Saving::default()),
             playback: RwSignal::new(None),
             receipt: RwSignal::new(None),
             stream: RwSignal::new_local(None),

@@ -19,6 +19,12 @@ impl KeptTakes {
     /// Opens the device's store; without IndexedDB (some private modes) takes
     /// are only kept in memory, and recording still works.
     pub async fn open(invite: &str) -> KeptTakes {
+        // Asks the browser not to clear this site's storage when space runs
+        // low, so that a take survives until it is uploaded. Whatever the
+        // answer, recording goes on.
+        if let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) {
+            let _ = storage.persist();
+        }
         KeptTakes {
             store: IndexedDbTakeStore::open(DATABASE).await.ok().map(Rc::new),
             invite: invite.to_string(),
@@ -49,8 +55,9 @@ impl KeptTakes {
     }
 }
 
-/// Without IndexedDB, nothing is kept and nothing fails: the take lives as
-/// long as the page, and recording still works.
+/// Without IndexedDB, nothing is kept: a chunk is refused (so that the
+/// candidate is told to keep the page open), the take lives as long as the
+/// page, and recording still works.
 impl TakeStore for KeptTakes {
     type Error = StoreError;
 
@@ -64,7 +71,7 @@ impl TakeStore for KeptTakes {
     async fn append(&self, key: &str, index: u32, bytes: &[u8]) -> Result<(), StoreError> {
         match &self.store {
             Some(store) => store.append(key, index, bytes).await,
-            None => Ok(()),
+            None => Err(StoreError::Unavailable),
         }
     }
 

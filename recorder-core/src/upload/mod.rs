@@ -96,7 +96,7 @@ pub enum UploadStatus {
 /// upload.handle_chunk(b"abc").unwrap();
 /// assert_eq!((upload.progress().recorded, upload.progress().acknowledged), (3, 0));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
     /// Bytes recorded so far.
     pub recorded: u64,

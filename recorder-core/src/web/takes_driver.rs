@@ -63,12 +63,16 @@ pub struct TakesView {
     pub progress: Option<Progress>,
     /// Whether some take still has bytes the server does not.
     pub unsent: bool,
+    /// The device refused to keep the last chunk (its storage is full, or
+    /// there is none): until the server has them, the bytes live only in
+    /// this page.
+    pub unkept: bool,
 }
 
 /// What woke the driver.
 enum Wake {
     Answer(TakeId, Result<HttpResponse, transport::TransportError>),
-    Stored(Option<(TakeId, u32)>),
+    Stored(Performed),
     Timer,
     Online,
     Changed,
@@ -117,7 +121,9 @@ async fn run<S: TakeStore>(
     // Each take's request in flight; dropping one aborts its fetch.
     let mut in_flight: Vec<(TakeId, Exchange)> = Vec::new();
     let mut device: VecDeque<TakeAction> = VecDeque::new();
-    let mut storing: Option<LocalBoxFuture<'_, Option<(TakeId, u32)>>> = None;
+    let mut storing: Option<LocalBoxFuture<'_, Performed>> = None;
+    // Whether the device refused the last chunk.
+    let mut unkept = false;
     // The sender lives as long as the loop, so `online` never ends.
     let (online_sender, mut online) = mpsc::unbounded();
     let _online_listener = web_sys::window().map(|window| {
@@ -160,6 +166,7 @@ async fn run<S: TakeStore>(
                 shown,
                 progress: shown.and_then(|take| takes.progress(take)),
                 unsent: takes.has_unsent(),
+                unkept,
             };
             (events, view, takes.poll_timeout())
         };
@@ -206,7 +213,8 @@ async fn run<S: TakeStore>(
             Wake::Answer(take, Err(_)) => takes.handle_failure(take, now),
             Wake::Stored(done) => {
                 storing = None;
-                if let Some((take, index)) = done {
+                if let Some((take, index, kept)) = done.stored {
+                    unkept = !kept;
                     takes.handle_stored(take, index);
                 }
             }
@@ -235,18 +243,25 @@ fn drain_actions(
     }
 }
 
+/// What the device did with one action.
+struct Performed {
+    /// A chunk handed on (take, index), and whether the device kept it.
+    stored: Option<(TakeId, u32, bool)>,
+}
+
 /// Carries out one thing on the device. A failure to store loses only the
-/// resume after a reload, not the upload: it is reported stored all the same.
-async fn perform<S: TakeStore>(store: &S, action: TakeAction) -> Option<(TakeId, u32)> {
-    match action {
+/// resume after a reload, not the upload: the chunk is handed on all the
+/// same, in memory until the server has it.
+async fn perform<S: TakeStore>(store: &S, action: TakeAction) -> Performed {
+    let stored = match action {
         TakeAction::Store {
             take,
             key,
             index,
             bytes,
         } => {
-            let _ = store.append(&key, index, &bytes).await;
-            Some((take, index))
+            let kept = store.append(&key, index, &bytes).await.is_ok();
+            Some((take, index, kept))
         }
         TakeAction::Describe { key, info } => {
             let _ = store.describe(&key, &info).await;
@@ -257,5 +272,6 @@ async fn perform<S: TakeStore>(store: &S, action: TakeAction) -> Option<(TakeId,
             None
         }
         TakeAction::Abort(_) => None,
-    }
+    };
+    Performed { stored }
 }

@@ -10,6 +10,7 @@ use crate::explain::Explain;
 use crate::host_events::TakeUploaded;
 use crate::kept_takes::KeptTakes;
 use crate::playback;
+use crate::screens::Saving;
 use futures::channel::mpsc;
 use futures::StreamExt;
 use leptos::prelude::*;
@@ -17,7 +18,6 @@ use recorder_core::model::SessionView;
 use recorder_core::session::{Event, Phase, Purpose, Stage};
 use recorder_core::take_store::StoredTake;
 use recorder_core::takes::{NewTake, TakeEvent, TakeId, Takes};
-use recorder_core::upload::Progress;
 use recorder_core::web::clock;
 use recorder_core::web::media::{self, MediaRequest};
 use recorder_core::web::recorder::{blob_bytes, RecorderEvent, Recording};
@@ -54,12 +54,12 @@ impl Ctx {
     }
 
     fn show_takes(&self, view: TakesView) {
-        let progress = view.progress.unwrap_or(Progress {
-            recorded: 0,
-            acknowledged: 0,
-        });
-        if self.progress.try_get_untracked() != Some(progress) {
-            self.progress.try_set(progress);
+        let saving = Saving {
+            progress: view.progress.unwrap_or_default(),
+            unkept: view.unkept,
+        };
+        if self.saving.try_get_untracked() != Some(saving) {
+            self.saving.try_set(saving);
         }
         self.unsent.try_set_value(view.unsent);
     }

@@ -2,18 +2,17 @@
 //! question or a real question (think countdown, timed take, review).
 
 use super::preview::Preview;
-use super::upload_status::UploadStatus;
+use super::upload_status::{Saving, UploadStatus};
 use super::{act, clock_text, Live, ScreenContext, BUTTON};
 use crate::i18n::Arg;
 use leptos::prelude::*;
 use recorder_core::model::Prompt;
 use recorder_core::session::{self, Event, Phase, Purpose};
-use recorder_core::upload::Progress;
 use std::time::Duration;
 
 /// The screen of a flow. An answer's title is its question's `number`
 /// (from 1); its review offers a retake while `attempts_left` is above 0.
-/// `now` drives the countdowns, `progress` is the take's upload and
+/// `now` drives the countdowns, `saving` is the take's upload and
 /// `playback` the take to watch in review. With `manual_start`, think time
 /// has no countdown: recording starts when the candidate says.
 #[component]
@@ -25,7 +24,7 @@ pub fn Flow(
     hide_self_view: bool,
     manual_start: bool,
     #[prop(into)] now: Live<Duration>,
-    #[prop(into)] progress: Live<Progress>,
+    #[prop(into)] saving: Live<Saving>,
     #[prop(into)] playback: Live<Option<String>>,
 ) -> impl IntoView {
     let t = screen.t.clone();
@@ -87,7 +86,7 @@ pub fn Flow(
                         ("limit", limit.clone().into()),
                     ])}
                 </p>
-                {is_answer.then(|| view! { <UploadStatus screen=screen.clone() progress/> })}
+                {is_answer.then(|| view! { <UploadStatus screen=screen.clone() saving/> })}
                 {act(&screen, t.get("stop"), "stop", "ir-button ir-stop", Event::Stop)}
             }
             .into_any()
@@ -97,12 +96,12 @@ pub fn Flow(
             {mostly_silent.then(|| view! {
                 <p class="ir-help" part="silent-warning" role="status">{t.get("take-mostly-silent")}</p>
             })}
-            {review(&screen, &flow.purpose, attempts_left, playback, progress)}
+            {review(&screen, &flow.purpose, attempts_left, playback, saving)}
         }
         .into_any(),
         Phase::Submitting => view! {
             <p class="ir-note" role="status" data-status="submitting">{t.get("submitting")}</p>
-            <UploadStatus screen=screen.clone() progress/>
+            <UploadStatus screen=screen.clone() saving/>
         }
         .into_any(),
         Phase::Failed { reason } => view! {
@@ -130,7 +129,7 @@ fn review(
     purpose: &Purpose,
     attempts_left: u32,
     playback: Live<Option<String>>,
-    progress: Live<Progress>,
+    saving: Live<Saving>,
 ) -> impl IntoView {
     let t = screen.t.clone();
     let (retake, accept) = match purpose {
@@ -157,7 +156,7 @@ fn review(
         <h3 class="ir-subtitle">{t.get("review-title")}</h3>
         <video class="ir-playback" part="playback" controls=true playsinline=true
             src=move || playback.get().unwrap_or_default()></video>
-        {is_answer.then(|| view! { <UploadStatus screen=screen.clone() progress/> })}
+        {is_answer.then(|| view! { <UploadStatus screen=screen.clone() saving/> })}
         <div class="ir-actions" data-status="review">
             {retake.map(|(label, event)| act(screen, label, "retake", "ir-button ir-secondary", event))}
             {act(screen, accept.0, "submit", BUTTON, accept.1)}

@@ -27,6 +27,7 @@ pub use flow::Flow;
 pub use overview::Overview;
 pub use progress::Progress;
 pub use questions::Questions;
+pub use upload_status::Saving;
 
 use crate::i18n::Translations;
 use leptos::prelude::*;
