@@ -3,9 +3,10 @@
 //! it and it cannot break the host.
 //!
 //! `js/interview-recorder.js` defines the element and calls [`mount`].
-//! Natively only the translations compile (and are tested).
+//! Natively only the translations and the QR code compile (and are tested).
 
 pub mod i18n;
+pub mod qr;
 
 #[cfg(target_arch = "wasm32")]
 mod api;

@@ -1,6 +1,7 @@
 //! Camera preview, live microphone level, and help when the devices fail.
 
 use super::connection::Connection;
+use super::open_elsewhere::OpenElsewhere;
 use super::preview::Preview;
 use super::tips::Tips;
 use super::{Live, ScreenContext};
@@ -33,6 +34,12 @@ pub fn DeviceCheck(
         }
         Devices::Failed(problem) => {
             let screen = screen.clone();
+            // Here the link must go to another browser: how, after the help.
+            let elsewhere = matches!(
+                problem,
+                DeviceProblem::InAppBrowser | DeviceProblem::Unsupported
+            )
+            .then(|| view! { <OpenElsewhere screen=screen.clone()/> });
             view! {
                 <div class="ir-help" part="help" role="alert">
                     <p>{t.get(&help_key(problem))}</p>
@@ -40,6 +47,7 @@ pub fn DeviceCheck(
                         {t.get("try-again")}
                     </button>
                 </div>
+                {elsewhere}
             }
             .into_any()
         }

@@ -11,6 +11,7 @@ mod device_check;
 mod done;
 mod extension;
 mod flow;
+mod open_elsewhere;
 mod overview;
 mod preview;
 mod progress;
