@@ -72,7 +72,7 @@ pub struct TakesView {
 /// What woke the driver.
 enum Wake {
     Answer(TakeId, Result<HttpResponse, transport::TransportError>),
-    Stored(Performed),
+    Stored(Option<(TakeId, u32, bool)>),
     Timer,
     Online,
     Changed,
@@ -121,7 +121,7 @@ async fn run<S: TakeStore>(
     // Each take's request in flight; dropping one aborts its fetch.
     let mut in_flight: Vec<(TakeId, Exchange)> = Vec::new();
     let mut device: VecDeque<TakeAction> = VecDeque::new();
-    let mut storing: Option<LocalBoxFuture<'_, Performed>> = None;
+    let mut storing: Option<LocalBoxFuture<'_, Option<(TakeId, u32, bool)>>> = None;
     // Whether the device refused the last chunk.
     let mut unkept = false;
     // The sender lives as long as the loop, so `online` never ends.
@@ -213,7 +213,7 @@ async fn run<S: TakeStore>(
             Wake::Answer(take, Err(_)) => takes.handle_failure(take, now),
             Wake::Stored(done) => {
                 storing = None;
-                if let Some((take, index, kept)) = done.stored {
+                if let Some((take, index, kept)) = done {
                     unkept = !kept;
                     takes.handle_stored(take, index);
                 }
@@ -243,17 +243,12 @@ fn drain_actions(
     }
 }
 
-/// What the device did with one action.
-struct Performed {
-    /// A chunk handed on (take, index), and whether the device kept it.
-    stored: Option<(TakeId, u32, bool)>,
-}
-
 /// Carries out one thing on the device. A failure to store loses only the
 /// resume after a reload, not the upload: the chunk is handed on all the
-/// same, in memory until the server has it.
-async fn perform<S: TakeStore>(store: &S, action: TakeAction) -> Performed {
-    let stored = match action {
+/// same, in memory until the server has it. A chunk handed on is told as
+/// (take, index, whether the device kept it).
+async fn perform<S: TakeStore>(store: &S, action: TakeAction) -> Option<(TakeId, u32, bool)> {
+    match action {
         TakeAction::Store {
             take,
             key,
@@ -272,6 +267,5 @@ async fn perform<S: TakeStore>(store: &S, action: TakeAction) -> Performed {
             None
         }
         TakeAction::Abort(_) => None,
-    };
-    Performed { stored }
+    }
 }
