@@ -21,6 +21,14 @@ import { PHONE_AR } from '../support/variants.mjs';
 const cleanup = [];
 after(async () => { for (const stop of cleanup) await stop(); });
 
+/** A server and a browser of their own, stopped after the tests. */
+async function started() {
+  const server = await startServer();
+  const browser = await launchChromium();
+  cleanup.push(() => browser.close(), () => server.stop());
+  return { server, browser };
+}
+
 /** A candidate on a phone-sized page, recording q1 for a few seconds. */
 async function recording(browser, server) {
   const page = await newPage(await browser.newContext({ viewport: PHONE_AR.viewport }));
@@ -59,9 +67,7 @@ async function failedThenReplaced(page, server, reason) {
 }
 
 test('the page hidden mid-answer ends the take as a technical failure, kept and replaced', { timeout: 180_000 }, async () => {
-  const server = await startServer();
-  const browser = await launchChromium();
-  cleanup.push(() => browser.close(), () => server.stop());
+  const { server, browser } = await started();
   const page = await recording(browser, server);
   await page.evaluate(() => {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
@@ -78,18 +84,14 @@ test('the page hidden mid-answer ends the take as a technical failure, kept and 
 });
 
 test('a frozen page mid-answer ends the take as a technical failure, kept and replaced', { timeout: 180_000 }, async () => {
-  const server = await startServer();
-  const browser = await launchChromium();
-  cleanup.push(() => browser.close(), () => server.stop());
+  const { server, browser } = await started();
   const page = await recording(browser, server);
   await page.evaluate(() => document.dispatchEvent(new Event('freeze')));
   await failedThenReplaced(page, server, 'page-hidden');
 });
 
 test('a camera paused by the device mid-answer ends the take as a technical failure, kept and replaced', { timeout: 180_000 }, async () => {
-  const server = await startServer();
-  const browser = await launchChromium();
-  cleanup.push(() => browser.close(), () => server.stop());
+  const { server, browser } = await started();
   const page = await recording(browser, server);
   // What iOS does to the camera's track when the screen locks.
   await page.evaluate(() => {
@@ -100,9 +102,7 @@ test('a camera paused by the device mid-answer ends the take as a technical fail
 });
 
 test('turning the phone mid-answer keeps recording', { timeout: 180_000 }, async () => {
-  const server = await startServer();
-  const browser = await launchChromium();
-  cleanup.push(() => browser.close(), () => server.stop());
+  const { server, browser } = await started();
   const page = await recording(browser, server);
   const { width, height } = PHONE_AR.viewport;
   await page.setViewportSize({ width: height, height: width });
@@ -120,9 +120,7 @@ test('turning the phone mid-answer keeps recording', { timeout: 180_000 }, async
 });
 
 test('a device with no room to keep the take says so and uploads it whole from memory', { timeout: 180_000 }, async () => {
-  const server = await startServer();
-  const browser = await launchChromium();
-  cleanup.push(() => browser.close(), () => server.stop());
+  const { server, browser } = await started();
   const page = await newPage(await browser.newContext({ viewport: PHONE_AR.viewport }));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: 10_000 });
