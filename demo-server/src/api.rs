@@ -112,7 +112,7 @@ pub async fn submit(
     Path(id): Path<String>,
     Json(take): Json<SubmitTake>,
 ) -> Result<Json<SubmittedAnswer>, ApiError> {
-    question(&candidate, &id)?;
+    let question = question(&candidate, &id)?;
     let upload_id = crate::tus::upload_id_in(&take.upload).unwrap_or_default();
     let upload = crate::tus::find(&state, candidate.invite_id, upload_id)
         .await?
@@ -135,6 +135,16 @@ pub async fn submit(
             claimed_sha256: take.sha256,
         });
     }
+    let upload = match crate::camera_app::is_camera_app(&upload) {
+        true => {
+            let ms = crate::camera_app::check_length(&state, question, &upload).await?;
+            crate::db::UploadRow {
+                duration_ms: Some(ms as i64),
+                ..upload
+            }
+        }
+        false => upload,
+    };
     if !state
         .db
         .submit(candidate.invite_id, &id, &upload.id)

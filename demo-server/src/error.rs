@@ -128,6 +128,19 @@ pub enum ApiError {
         /// Its sha256.
         claimed_sha256: String,
     },
+    /// A camera app's video longer than the answer may be.
+    #[error("the video is {seconds} s long; answers to question {question:?} may be at most {limit_seconds} s (the attempt is used; record a shorter take)")]
+    AnswerTooLong {
+        /// The question.
+        question: String,
+        /// The video's length, in whole seconds (rounded up).
+        seconds: u64,
+        /// The answer's limit.
+        limit_seconds: u32,
+    },
+    /// A camera app's file whose length cannot be read.
+    #[error("no video or audio could be read in this file ({0}); record the answer again")]
+    VideoUnreadable(String),
     /// Complete before every question has an answer.
     #[error("these questions have no submitted answer yet: {}", .0.join(", "))]
     AnswersMissing(Vec<String>),
@@ -184,6 +197,8 @@ impl ApiError {
             ApiError::TakeIncomplete { .. } => ErrorCode::TakeIncomplete,
             ApiError::TakeMismatch { .. } => ErrorCode::TakeMismatch,
             ApiError::AnswersMissing(_) => ErrorCode::AnswersMissing,
+            ApiError::AnswerTooLong { .. } => ErrorCode::AnswerTooLong,
+            ApiError::VideoUnreadable(_) => ErrorCode::VideoUnreadable,
             ApiError::Locked => ErrorCode::Locked,
             ApiError::StorageFull => ErrorCode::StorageFull,
             ApiError::TooManyRequests => ErrorCode::TooManyRequests,
@@ -216,6 +231,9 @@ impl ApiError {
             | ApiError::ExtensionNotNow => StatusCode::CONFLICT,
             ApiError::TusVersion => StatusCode::PRECONDITION_FAILED,
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::AnswerTooLong { .. } | ApiError::VideoUnreadable(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::OffsetMismatch { .. } => StatusCode::CONFLICT,
             ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod app;
+pub mod camera_app;
 pub mod db;
 pub mod error;
 pub mod extension;

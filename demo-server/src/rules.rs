@@ -3,18 +3,22 @@
 //! deadline, of a video or audio type, within a size the answer's time
 //! allows; a take that failed for a technical reason may be replaced without
 //! costing an attempt (a few times); a submitted take is never deleted; a
-//! finished take is queued to be made seekable. An answer in sound only is
+//! finished take is queued to be made seekable; one made by the candidate's
+//! camera app may be larger (its length is checked when it is submitted:
+//! `camera_app`). An answer in sound only is
 //! taken when the interview allows it. The recorder's connection check (a
 //! scratch upload marked `purpose: uplink-probe`) is taken too, small, at
 //! no attempt's cost, a few at a time, and never kept as an answer.
 
 use crate::api::{ensure_before_deadline, ensure_consented, question};
 use crate::app::AppState;
+use crate::camera_app::is_camera_app;
 use crate::db::{Replacing, TakeRefused, UploadRow};
 use crate::error::ApiError;
 use crate::invite::Candidate;
 use crate::tus::hooks::{Hooks, NewUpload};
 use crate::tus::{find, upload_id_in};
+use recorder_core::camera_app;
 use recorder_core::model::{Question, MAX_ANSWER_SECONDS, MAX_TIME_PERCENT};
 use recorder_core::uplink::{PROBE_BYTES, PROBE_PURPOSE};
 
@@ -27,15 +31,21 @@ pub const MAX_TECHNICAL_RETRIES: u32 = recorder_core::session::MAX_TECHNICAL_FAI
 /// Headroom on top of the bitrate bound, for container overhead.
 const HEADROOM_BYTES: u64 = 16 << 20;
 
-/// The most bytes one take of `question` may have.
+/// The most bytes one take of `question` may have, recorded by the recorder
+/// (or, `by_camera_app`, by the candidate's camera app: see
+/// [`recorder_core::camera_app::max_bytes`]).
 ///
 /// ```
 /// let q = &recorder_core::model::Interview::sample().questions[0];
-/// let max = demo_server::rules::max_take_bytes(q);
+/// let max = demo_server::rules::max_take_bytes(q, false);
 /// assert!(max > q.answer_seconds as u64 * demo_server::rules::MAX_BYTES_PER_SECOND);
+/// assert!(demo_server::rules::max_take_bytes(q, true) > max);
 /// ```
-pub fn max_take_bytes(question: &Question) -> u64 {
-    max_bytes_for(question.answer_seconds)
+pub fn max_take_bytes(question: &Question, by_camera_app: bool) -> u64 {
+    match by_camera_app {
+        true => recorder_core::camera_app::max_bytes(question.answer_seconds),
+        false => max_bytes_for(question.answer_seconds),
+    }
 }
 
 /// The most bytes an answer of `seconds` may have.
@@ -73,6 +83,8 @@ pub struct Take {
     take: Option<String>,
     /// The failed take it replaces, if any.
     replaces: Option<String>,
+    /// Made by the candidate's camera app.
+    by_camera_app: bool,
 }
 
 /// The longest `take` name accepted (the recorder sends 24 hex digits).
@@ -87,7 +99,7 @@ impl Hooks for InterviewRules {
     }
 
     fn max_size_overall() -> u64 {
-        max_bytes_for(MAX_ANSWER_SECONDS * MAX_TIME_PERCENT / 100)
+        camera_app::max_bytes(MAX_ANSWER_SECONDS * MAX_TIME_PERCENT / 100)
     }
 
     async fn before_create(
@@ -167,16 +179,19 @@ impl Hooks for InterviewRules {
         if replaces.is_none() && !again && progress.attempts_used >= question.attempts {
             return Err(no_attempts_left(question));
         }
+        let by_camera_app =
+            upload.metadata.get("source").map(String::as_str) == Some(camera_app::SOURCE);
         Ok(Admitted::Take(Take {
             question: question.clone(),
             take,
             replaces,
+            by_camera_app,
         }))
     }
 
     fn max_size(admitted: &Admitted) -> u64 {
         match admitted {
-            Admitted::Take(take) => max_take_bytes(&take.question),
+            Admitted::Take(take) => max_take_bytes(&take.question, take.by_camera_app),
             Admitted::Probe => MAX_PROBE_BYTES,
         }
     }
@@ -230,7 +245,7 @@ impl Hooks for InterviewRules {
             .interview
             .question(&upload.question_id)
             .ok_or_else(|| ApiError::UnknownQuestion(upload.question_id.clone()))?;
-        Ok(max_take_bytes(question))
+        Ok(max_take_bytes(question, is_camera_app(upload)))
     }
 
     async fn before_terminate(

@@ -100,6 +100,7 @@ pub async fn make_seekable(original: &Path) -> Result<u64, String> {
         Some("webm") => "webm",
         Some("mp4") => "mp4",
         Some("mov") => "mov",
+        Some("3gp") => "3gp",
         other => return Err(format!("no seekable copy for {other:?} files")),
     };
     let output = Command::new("ffmpeg")
@@ -120,6 +121,15 @@ pub async fn make_seekable(original: &Path) -> Result<u64, String> {
         .await
         .map_err(|e| e.to_string())?;
     duration_ms(&copy).await
+}
+
+/// The duration of `original` in milliseconds, as its container says, or,
+/// where it says none (Chrome's WebM), as its seekable copy (made now) says.
+pub async fn read_duration(original: &Path) -> Result<u64, String> {
+    match duration_ms(original).await {
+        Ok(ms) => Ok(ms),
+        Err(_) => make_seekable(original).await,
+    }
 }
 
 async fn duration_ms(path: &Path) -> Result<u64, String> {

@@ -64,7 +64,7 @@ async fn extra_time_scales_every_limit_and_the_size_accepted() {
         };
         assert_eq!(revealed.answer_seconds, expected);
     }
-    let beyond_normal = max_take_bytes(&normal) + 1;
+    let beyond_normal = max_take_bytes(&normal, false) + 1;
     assert_eq!(
         create(&server, &given, beyond_normal).await,
         StatusCode::CREATED

@@ -55,6 +55,8 @@ codes! {
     AnswersMissing = "answers-missing": "Completing before every question has an answer.",
     TakeIncomplete = "take-incomplete": "Submitting a take the server does not have whole yet.",
     TakeMismatch = "take-mismatch": "Submitting a take other than the one the server has.",
+    AnswerTooLong = "answer-too-long": "Submitting a camera app's video longer than the answer may be (the attempt is used).",
+    VideoUnreadable = "video-unreadable": "Submitting a camera app's file in which the server finds no video or audio it can read.",
     UploadNotFound = "upload-not-found": "No such upload for this invite.",
     UploadGone = "upload-gone": "The upload was deleted or has expired.",
     SubmittedCannotBeDeleted = "submitted-cannot-be-deleted": "Deleting the take that is an answer.",

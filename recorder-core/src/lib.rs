@@ -2,6 +2,7 @@
 //!
 //! - [`model`]: the interview as the server defines it and the candidate sees it.
 //! - [`browser`]: which browser the candidate uses, for help that names the right buttons.
+//! - [`camera_app`]: answers recorded by the device's camera app where the browser cannot record.
 //! - [`http`]: the small request/response vocabulary the engines speak.
 //! - [`in_app_browser`]: recognising app webviews that cannot use the camera.
 //! - [`journal`]: the bytes of a take, kept until the server acknowledged them.
@@ -22,6 +23,7 @@
 //! ```
 
 pub mod browser;
+pub mod camera_app;
 pub mod error_code;
 mod hex;
 // Native only, as proptest is.

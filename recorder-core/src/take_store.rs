@@ -41,6 +41,9 @@ pub struct TakeInfo {
     /// it is never shown or submitted again.
     #[serde(default)]
     pub given_up: bool,
+    /// Recorded by the device's camera app ([`crate::camera_app`]).
+    #[serde(default)]
+    pub camera_app: bool,
 }
 
 /// A take as stored: its description and its chunks in order.

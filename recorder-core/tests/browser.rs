@@ -23,6 +23,7 @@ async fn takes_survive_reopening_the_indexed_db_store() {
         upload_url: Some("http://127.0.0.1/api/uploads/1".into()),
         finished: false,
         given_up: false,
+        camera_app: true,
     };
     store.describe("take-a", &info).await.unwrap();
     store.append("take-a", 1, b" world").await.unwrap();

@@ -132,6 +132,7 @@ fn stored_take_descriptions_read_back_equal() {
             upload_url: Some("http://127.0.0.1/api/uploads/ab".into()),
             finished: true,
             given_up: true,
+            camera_app: true,
         },
     ] {
         let value = serde_wasm_bindgen::to_value(&info).unwrap();

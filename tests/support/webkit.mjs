@@ -22,7 +22,8 @@ export async function launchWebKit() {
   const display = `:${200 + (process.pid % 500)}`;
   const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x800x24'], { stdio: 'ignore' });
   const port = await freePort();
-  const driver = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
+  const output = process.env.WEBKIT_DUMPIO ? 'inherit' : 'ignore';
+  const driver = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: ['ignore', output, output], env: { ...process.env, DISPLAY: display } });
   const call = async (method, path, body) => {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, {
       method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body),

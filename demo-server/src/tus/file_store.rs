@@ -122,6 +122,7 @@ fn extension(filetype: &str) -> &'static str {
         "video/webm" | "audio/webm" => "webm",
         "video/mp4" | "audio/mp4" => "mp4",
         "video/quicktime" => "mov",
+        "video/3gpp" => "3gp",
         _ => "bin",
     }
 }

@@ -42,6 +42,10 @@ pub enum Event {
     DevicesFailed(DeviceProblem),
     /// "Try again" after a device problem.
     RetryDevices,
+    /// "Record with your camera app" where the browser has no camera API:
+    /// answers are videos the device's camera app makes
+    /// ([`crate::camera_app`]); each take is started by the candidate.
+    UseCameraApp,
     /// A reading of the microphone (about ten a second, also while recording).
     Level(Level),
     /// The browser cannot measure the microphone's level (its audio engine
@@ -109,6 +113,7 @@ impl Event {
             Event::DevicesOpened => "Devices opened",
             Event::DevicesFailed(_) => "Devices failed",
             Event::RetryDevices => "Try again",
+            Event::UseCameraApp => "Record with your camera app",
             Event::Level(_) => "Level",
             Event::LevelUnavailable => "Level unavailable",
             Event::ContinueFromDeviceCheck => "Continue",

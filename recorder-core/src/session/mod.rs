@@ -111,6 +111,7 @@ pub struct Session {
     pending_take: Option<String>,
     uplink: Option<u64>,
     sound_only: bool,
+    camera_app: bool,
 }
 
 impl Session {
@@ -145,6 +146,7 @@ impl Session {
             pending_take: None,
             uplink: None,
             sound_only: false,
+            camera_app: false,
         }
     }
 
@@ -173,6 +175,24 @@ impl Session {
     /// ```
     pub fn uplink(&self) -> Option<u64> {
         self.uplink
+    }
+
+    /// Whether answers are recorded by the device's camera app
+    /// ([`Event::UseCameraApp`]): each take starts when the candidate hands
+    /// over its video, never by itself.
+    ///
+    /// ```
+    /// let s = recorder_core::session::Session::new(recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample()));
+    /// assert!(!s.camera_app());
+    /// ```
+    pub fn camera_app(&self) -> bool {
+        self.camera_app
+    }
+
+    /// Whether recording waits for the candidate when think time ends: their
+    /// accommodations say so, or the camera app records.
+    fn starts_by_hand(&self) -> bool {
+        self.view.manual_start() || self.camera_app
     }
 
     /// The current screen.
@@ -213,14 +233,15 @@ impl Session {
     /// ```
     pub fn poll_timeout(&self) -> Option<Duration> {
         match self.flow()?.phase {
-            Phase::Thinking { until } if !self.view.manual_start() => Some(until),
+            Phase::Thinking { until } if !self.starts_by_hand() => Some(until),
             Phase::Recording { until, .. } => Some(until),
             _ => None,
         }
     }
 
     /// Lets time pass: think time ending starts the recording (unless the
-    /// candidate's accommodations say they start it), the answer limit stops it.
+    /// candidate starts it: their accommodations say so, or the camera app
+    /// records), the answer limit stops it.
     ///
     /// ```
     /// let mut s = recorder_core::session::Session::new(recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample()));
@@ -231,7 +252,7 @@ impl Session {
             return Vec::new();
         };
         match flow.phase {
-            Phase::Thinking { until } if now >= until && !self.view.manual_start() => {
+            Phase::Thinking { until } if now >= until && !self.starts_by_hand() => {
                 vec![self.start_recording()]
             }
             Phase::Recording { until, .. } if now >= until => {
@@ -287,7 +308,7 @@ impl Session {
             )
             | (Stage::Extension { .. }, event) => self.handle_extension(event),
             (Stage::Overview | Stage::Consent { .. } | Stage::DeviceCheck { .. }, event) => {
-                self.handle_setup(event)
+                self.handle_setup(now, event)
             }
             (Stage::TestVideo(_) | Stage::Question(_), event) => self.handle_flow(now, event),
             (Stage::Questions, Event::ViewQuestion(id)) => self.open_question(now, &id),

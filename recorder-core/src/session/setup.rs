@@ -1,10 +1,11 @@
 //! Before the first take: the overview, the consent the interview asks for,
 //! then the device check (the camera opens; continue once the microphone
-//! has heard sound for a moment).
+//! has heard sound for a moment), or, where the browser has no camera API,
+//! the device's camera app instead.
 
 use super::{
-    Action, Devices, Event, Flow, Phase, Purpose, Session, SessionError, Stage, MAX_LEVEL_GAP,
-    MIC_CONFIRM, TEST_VIDEO_LIMIT,
+    Action, DeviceProblem, Devices, Event, Flow, Phase, Purpose, Session, SessionError, Stage,
+    MAX_LEVEL_GAP, MIC_CONFIRM, TEST_VIDEO_LIMIT,
 };
 use crate::level::Level;
 use crate::model::{Consent, ConsentDecision};
@@ -12,7 +13,11 @@ use std::time::Duration;
 
 impl Session {
     /// What `event` does on the overview, the consent or the device check.
-    pub(super) fn handle_setup(&mut self, event: Event) -> Result<Vec<Action>, SessionError> {
+    pub(super) fn handle_setup(
+        &mut self,
+        now: Duration,
+        event: Event,
+    ) -> Result<Vec<Action>, SessionError> {
         let heard = matches!(self.stage, Stage::DeviceCheck { heard: true, .. });
         match (&self.stage, event) {
             (_, Event::TakeKept(question)) => {
@@ -76,6 +81,26 @@ impl Session {
                 },
                 Event::RetryDevices,
             ) => self.open_devices(heard),
+            (
+                Stage::DeviceCheck {
+                    devices:
+                        Devices::Failed(DeviceProblem::Unsupported | DeviceProblem::InAppBrowser),
+                    ..
+                },
+                Event::UseCameraApp,
+            ) => {
+                // Nothing to check, and no test video: the camera app is the
+                // candidate's own. The practice question stays (its video is
+                // played back here, never sent).
+                self.camera_app = true;
+                let practice = (self.view.practice.clone())
+                    .filter(|_| !self.warmed_up && self.pending_take.is_none());
+                self.warmed_up = true;
+                match practice {
+                    Some(practice) => self.open_question(now, &practice.id),
+                    None => self.leave_device_check(),
+                }
+            }
             (Stage::DeviceCheck { devices, .. }, Event::ContinueFromDeviceCheck) => {
                 if *devices != Devices::Open {
                     return Err(SessionError::not_now(

@@ -722,3 +722,58 @@ fn sound_only_is_chosen_in_the_device_check_only_where_it_is_offered() {
         .handle_event(secs(0), Event::SoundOnly(true))
         .is_err());
 }
+
+#[test]
+fn without_a_camera_api_the_camera_app_records_and_each_take_waits_for_the_candidate() {
+    let mut s = session();
+    s.handle_event(secs(0), Event::Start).unwrap();
+    s.handle_event(secs(0), Event::DevicesFailed(DeviceProblem::NotAllowed))
+        .unwrap();
+    assert!(
+        s.handle_event(secs(1), Event::UseCameraApp).is_err(),
+        "a refused permission is asked again, not worked around"
+    );
+    s.handle_event(secs(1), Event::RetryDevices).unwrap();
+    s.handle_event(secs(1), Event::DevicesFailed(DeviceProblem::InAppBrowser))
+        .unwrap();
+    assert!(!s.camera_app());
+    assert_eq!(
+        s.handle_event(secs(2), Event::UseCameraApp).unwrap(),
+        vec![]
+    );
+    assert!(s.camera_app());
+    // No test video: the practice question, then the list.
+    assert!(matches!(
+        s.stage(),
+        Stage::Question(Flow {
+            purpose: Purpose::Practice(_),
+            phase: Phase::Thinking { .. },
+            ..
+        })
+    ));
+    assert_eq!(s.poll_timeout(), None, "think time ending starts nothing");
+    assert!(s.handle_timeout(secs(3600)).is_empty());
+    s.handle_event(secs(3600), Event::Record).unwrap();
+    s.handle_event(secs(3600), Event::RecordingStarted).unwrap();
+    s.handle_event(secs(3600), Event::RecordingStopped).unwrap();
+    s.handle_event(secs(3601), Event::Submit).unwrap();
+    assert_eq!(s.stage(), &Stage::Questions);
+    // An answer: revealed, then recorded when the candidate hands the video over.
+    let t = secs(3602);
+    s.handle_event(t, Event::ViewQuestion("q1".into())).unwrap();
+    s.handle_event(
+        t,
+        Event::Revealed {
+            question: "q1".into(),
+            prompt: Prompt::Text { text: "?".into() },
+            think_left: secs(5),
+        },
+    )
+    .unwrap();
+    assert!(s.handle_timeout(t + secs(60)).is_empty());
+    assert_eq!(
+        s.handle_event(t + secs(60), Event::Record).unwrap(),
+        vec![Action::StartRecording(Purpose::Answer("q1".into()))]
+    );
+    assert_eq!(s.attempts_left("q1"), 2, "it costs an attempt");
+}

@@ -3,7 +3,7 @@
 //! once nobody needs it.
 
 use super::entry::{Entry, Role};
-use super::{TakeAction, TakeEvent, TakeId, Takes};
+use super::{NewTake, TakeAction, TakeEvent, TakeId, Takes};
 use crate::hex::lower_hex;
 use crate::upload::{UploadConfig, UploadStatus};
 use sha2::{Digest, Sha256};
@@ -41,12 +41,17 @@ impl Takes {
     }
 
     /// The upload configuration of one take.
-    pub(super) fn config_for(&self, question: &str, mime_type: &str, key: &str) -> UploadConfig {
-        self.config
+    pub(super) fn config_for(&self, take: &NewTake) -> UploadConfig {
+        let config = self
+            .config
             .clone()
-            .with_metadata("question", question)
-            .with_metadata("filetype", mime_type)
-            .with_metadata("take", take_tag(key))
+            .with_metadata("question", &take.question)
+            .with_metadata("filetype", &take.mime_type)
+            .with_metadata("take", take_tag(&take.key));
+        match take.camera_app {
+            true => config.with_metadata("source", crate::camera_app::SOURCE),
+            false => config,
+        }
     }
 
     /// Saves what is known of `take` on the device.

@@ -1,7 +1,7 @@
 //! One take as the coordinator keeps it: its upload, what the candidate
 //! made of it, and its chunks on their way to the device.
 
-use super::output::{TakeId, TakeReceipt};
+use super::output::{NewTake, TakeId, TakeReceipt};
 use crate::take_store::TakeInfo;
 use crate::upload::{Upload, UploadStatus};
 use std::collections::VecDeque;
@@ -36,6 +36,7 @@ pub(super) struct Entry {
     pub question: String,
     pub mime_type: String,
     pub key: String,
+    pub camera_app: bool,
     pub upload: Upload,
     pub role: Role,
     /// A request of this take is in flight.
@@ -65,11 +66,12 @@ pub(super) struct Entry {
 
 impl Entry {
     /// A take whose upload starts now.
-    pub fn new(question: String, mime_type: String, key: String, upload: Upload) -> Entry {
+    pub fn new(take: NewTake, upload: Upload) -> Entry {
         Entry {
-            question,
-            mime_type,
-            key,
+            question: take.question,
+            mime_type: take.mime_type,
+            key: take.key,
+            camera_app: take.camera_app,
             upload,
             role: Role::Shown,
             sending: false,
@@ -94,6 +96,7 @@ impl Entry {
             upload_url: self.upload.url().map(str::to_string),
             finished: self.stopped,
             given_up: self.role == Role::GivenUp,
+            camera_app: self.camera_app,
         }
     }
 

@@ -137,8 +137,8 @@ impl Takes {
             .rev()
             .find(|(_, e)| e.role == Role::SetAside && e.question == take.question)
             .map(|(id, _)| *id);
-        let upload = Upload::checked(self.config_for(&take.question, &take.mime_type, &take.key));
-        let id = self.insert(Entry::new(take.question, take.mime_type, take.key, upload));
+        let upload = Upload::checked(self.config_for(&take));
+        let id = self.insert(Entry::new(take, upload));
         if let Some(failed) = failed {
             self.set_role(failed, Role::Kept);
             if let Some(entry) = self.entries.get_mut(&id) {
@@ -177,14 +177,20 @@ impl Takes {
                 .push_back(TakeAction::Forget { key: stored.key });
             return None;
         }
-        let config = self.config_for(&info.question, &info.mime_type, &stored.key);
+        let take = NewTake {
+            question: info.question,
+            mime_type: info.mime_type,
+            key: stored.key,
+            camera_app: info.camera_app,
+        };
+        let config = self.config_for(&take);
         // A URL that is not one (a damaged store) gets a new upload, not a lost take.
         let upload = info
             .upload_url
             .as_deref()
             .and_then(|url| Upload::resume(config.clone(), url).ok())
             .unwrap_or_else(|| Upload::checked(config));
-        let mut entry = Entry::new(info.question, info.mime_type, stored.key, upload);
+        let mut entry = Entry::new(take, upload);
         entry.described = entry.upload.url().map(str::to_string);
         entry.stopped = true;
         if info.given_up {

@@ -35,6 +35,9 @@ pub struct NewTake {
     /// Its key in the device's take store; also names the take to the
     /// server (hashed), so it must be unique.
     pub key: String,
+    /// Recorded by the device's camera app, not by the recorder
+    /// ([`crate::camera_app`]): the server allows it a higher bitrate.
+    pub camera_app: bool,
 }
 
 impl NewTake {
@@ -53,6 +56,20 @@ impl NewTake {
             question: question.into(),
             mime_type: mime_type.into(),
             key: key.into(),
+            camera_app: false,
+        }
+    }
+
+    /// The same take, recorded by the device's camera app.
+    ///
+    /// ```
+    /// let take = recorder_core::takes::NewTake::new("q1", "video/quicktime", "k").by_camera_app();
+    /// assert!(take.camera_app);
+    /// ```
+    pub fn by_camera_app(self) -> NewTake {
+        NewTake {
+            camera_app: true,
+            ..self
         }
     }
 }

@@ -722,3 +722,28 @@ fn the_takes_requests_measure_the_uplink() {
     takes.handle_response(take, Duration::from_secs(2), answered);
     assert_eq!(takes.uplink().bits_per_second(), Some(400_000));
 }
+
+#[test]
+fn a_camera_app_take_says_so_to_the_server_also_when_created_after_a_reload() {
+    let mut world = World::new(FakeServer::default());
+    let take = world
+        .takes
+        .start(NewTake::new("q1", "video/mp4", "k1").by_camera_app());
+    world.keys.insert(take, "k1".into());
+    world.takes.handle_chunk(take, vec![5; 4000]);
+    world.takes.handle_stopped(take);
+    world.step();
+    assert!(world.device["k1"].0.camera_app, "kept with the take");
+    // The page closes before the server answered the creation.
+    world.restart(&BTreeSet::new());
+    world.submit("q1").unwrap();
+    world.settle();
+    let source = metadata_pair("source", crate::camera_app::SOURCE);
+    let uploads = world.uploads_of("k1");
+    assert!(!uploads.is_empty());
+    assert!(uploads.iter().all(|id| world.server.metadata[id]
+        .split(',')
+        .any(|pair| pair == source)));
+    let receipts = world.submissions();
+    assert_eq!(world.stored_at(&receipts[0].url).unwrap(), &vec![5; 4000]);
+}

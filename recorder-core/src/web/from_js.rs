@@ -352,6 +352,7 @@ impl FromJs for TakeInfo {
             upload_url: f.opt_string("upload_url")?,
             finished: f.flag("finished")?,
             given_up: f.flag("given_up")?,
+            camera_app: f.flag("camera_app")?,
         })
     }
 }

@@ -2,6 +2,7 @@
 //! events and carries out the core's requests. No decisions live here.
 //!
 //! - [`media`]: camera and microphone, with typed errors.
+//! - [`camera_app`]: the device's camera app, where the browser cannot record.
 //! - [`recorder`]: MediaRecorder with type negotiation, chunks in order.
 //! - [`level_meter`]: the microphone's live level.
 //! - [`transport`]: fetch for [`crate::http::HttpRequest`]s, with timeouts.
@@ -10,6 +11,7 @@
 //! - [`indexed_db_store`]: takes kept in IndexedDB until uploaded.
 //! - [`takes_driver`]: runs the [`crate::takes::Takes`] coordinator against the network and the device.
 
+pub mod camera_app;
 pub mod clock;
 pub mod from_js;
 pub mod indexed_db_store;
