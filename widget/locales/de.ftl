@@ -89,6 +89,7 @@ camera-app-hint = Ihre Kamera-App öffnet sich: Bleiben Sie unter { $limit }, be
 camera-app-too-long = Dieses Video ist { $seconds } lang; Antworten dürfen hier höchstens { $limit } lang sein. Nehmen Sie ein kürzeres auf (es wurde kein Versuch verbraucht).
 camera-app-too-large = Dieses Video ist zu groß zum Senden ({ $size }). Nehmen Sie ein kürzeres auf oder wählen Sie in den Kameraeinstellungen eine niedrigere Auflösung.
 camera-app-empty = Dieses Video ist leer. Bitte nehmen Sie es erneut auf.
+camera-app-unreadable = dieses Gerät konnte das Video nicht lesen
 help-other = Die Kamera konnte nicht gestartet werden. Laden Sie die Seite neu oder versuchen Sie einen anderen Browser.
 test-title = Testvideo
 test-intro = Nehmen Sie ein paar Sekunden auf, um sich zu sehen und zu hören. Es wird an niemanden gesendet.

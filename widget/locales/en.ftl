@@ -97,6 +97,7 @@ camera-app-hint = Your camera app opens: keep the answer under { $limit }, stop 
 camera-app-too-long = This video is { $seconds } long; answers here can be at most { $limit }. Record a shorter one (this did not use an attempt).
 camera-app-too-large = This video is too large to send ({ $size }). Record a shorter one, or choose a lower resolution in the camera's settings.
 camera-app-empty = This video is empty. Please record it again.
+camera-app-unreadable = this device could not read the video
 help-other = The camera could not be started. Reload the page or try another browser.
 test-title = Test video
 test-intro = Record a few seconds to see and hear yourself. It is not sent to anyone.

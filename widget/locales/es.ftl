@@ -89,6 +89,7 @@ camera-app-hint = Se abre tu app de cámara: mantén la respuesta por debajo de 
 camera-app-too-long = Este vídeo dura { $seconds }; aquí las respuestas pueden durar como máximo { $limit }. Graba uno más corto (no se ha usado ningún intento).
 camera-app-too-large = Este vídeo es demasiado grande para enviarlo ({ $size }). Graba uno más corto o elige una resolución menor en los ajustes de la cámara.
 camera-app-empty = Este vídeo está vacío. Grábalo de nuevo.
+camera-app-unreadable = este dispositivo no pudo leer el vídeo
 help-other = No se pudo iniciar la cámara. Recarga la página o prueba otro navegador.
 test-title = Vídeo de prueba
 test-intro = Graba unos segundos para verte y oírte. No se envía a nadie.

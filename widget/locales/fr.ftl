@@ -89,6 +89,7 @@ camera-app-hint = Votre appli Appareil photo s’ouvre : restez sous { $limit },
 camera-app-too-long = Cette vidéo dure { $seconds } ; ici, les réponses durent au plus { $limit }. Enregistrez-en une plus courte (aucune tentative n’a été utilisée).
 camera-app-too-large = Cette vidéo est trop lourde pour être envoyée ({ $size }). Enregistrez-en une plus courte, ou choisissez une résolution plus basse dans les réglages de l’appareil photo.
 camera-app-empty = Cette vidéo est vide. Merci de l’enregistrer à nouveau.
+camera-app-unreadable = cet appareil n’a pas pu lire la vidéo
 help-other = La caméra n’a pas pu démarrer. Rechargez la page ou essayez un autre navigateur.
 test-title = Vidéo de test
 test-intro = Enregistrez quelques secondes pour vous voir et vous entendre. Elle n’est envoyée à personne.

@@ -89,6 +89,7 @@ camera-app-hint = O app de câmera vai abrir: mantenha a resposta abaixo de { $l
 camera-app-too-long = Este vídeo tem { $seconds }; aqui as respostas podem ter no máximo { $limit }. Grave um mais curto (nenhuma tentativa foi usada).
 camera-app-too-large = Este vídeo é grande demais para enviar ({ $size }). Grave um mais curto ou escolha uma resolução menor nas configurações da câmera.
 camera-app-empty = Este vídeo está vazio. Grave de novo.
+camera-app-unreadable = este aparelho não conseguiu ler o vídeo
 help-other = Não foi possível iniciar a câmera. Recarregue a página ou tente outro navegador.
 test-title = Vídeo de teste
 test-intro = Grave alguns segundos para se ver e se ouvir. Ele não é enviado a ninguém.

@@ -116,6 +116,10 @@ fn Interview(ctx: Ctx) -> impl IntoView {
             let ctx = ctx.clone();
             move |event| ctx.dispatch(event)
         },
+        {
+            let ctx = ctx.clone();
+            move |file, event| ctx.hand_over(file, event)
+        },
         ctx.stream.into(),
     );
     let screen = {
@@ -169,16 +173,17 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                         }
                         Purpose::Test | Purpose::Practice(_) => (1, 0),
                     };
+                    let camera_app = ctx.camera_app();
                     view! {
                         <Flow screen flow number attempts_left
                             hide_self_view=ctx.options.hide_self_view
-                            manual_start=view.manual_start()
+                            manual_start=view.manual_start() || camera_app camera_app
                             now=ctx.now saving=ctx.saving playback=ctx.playback/>
                     }
                     .into_any()
                 }
                 Stage::Questions => {
-                    let manual_start = view.manual_start();
+                    let manual_start = view.manual_start() || ctx.camera_app();
                     view! { <Questions screen questions=view.questions practice=view.practice manual_start/> }.into_any()
                 }
                 Stage::Done => {
@@ -207,9 +212,11 @@ fn Interview(ctx: Ctx) -> impl IntoView {
 fn announcements(ctx: &Ctx) -> Memo<(String, String)> {
     const MILESTONES: [u64; 4] = [60, 30, 10, 5];
     let (stage, now, t, view) = (ctx.stage, ctx.now, ctx.t.clone(), ctx.view);
+    let ctx = ctx.clone();
     Memo::new(move |previous: Option<&(String, String)>| {
-        // With a manual start, think time has no countdown to announce.
-        let manual_start = view.with(|v| v.as_ref().is_some_and(SessionView::manual_start));
+        // With a manual start (or the camera app), think time has no countdown to announce.
+        let manual_start =
+            view.with(|v| v.as_ref().is_some_and(SessionView::manual_start)) || ctx.camera_app();
         let countdown = stage.with(|stage| match stage {
             Stage::TestVideo(flow) | Stage::Question(flow) => match flow.phase {
                 Phase::Thinking { until } if !manual_start => Some((until, "announce-think")),

@@ -22,6 +22,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use web_sys::{Blob, MediaStream};
 
+mod camera_app;
 mod devices;
 mod interruptions;
 mod link;
@@ -85,6 +86,8 @@ struct Media {
     page: Vec<EventListener>,
     /// Why the running recording was stopped short, once it was.
     interrupted: Option<String>,
+    /// The camera app's video for the take about to start.
+    file: Option<web_sys::File>,
 }
 
 impl Ctx {

@@ -6,6 +6,7 @@
 use crate::api::ApiError;
 use crate::i18n::{Arg, Translations};
 use crate::options::OptionsError;
+use recorder_core::camera_app::FileProblem;
 use recorder_core::error_code::ErrorCode;
 use recorder_core::model::{ExtensionNoteError, MAX_EXTENSION_NOTE_CHARS};
 use recorder_core::session::SessionError;
@@ -116,6 +117,28 @@ impl Explain for RecorderError {
         match self {
             RecorderError::Unsupported => plain("help-unsupported"),
             RecorderError::Start(_) => plain("error-recording-start"),
+        }
+    }
+}
+
+impl Explain for FileProblem {
+    fn key(&self) -> (String, Vec<(&'static str, Arg)>) {
+        match *self {
+            FileProblem::TooLong {
+                seconds,
+                limit_seconds,
+            } => (
+                "camera-app-too-long".into(),
+                vec![
+                    ("seconds", Arg::Seconds(seconds as f64)),
+                    ("limit", Arg::Seconds(limit_seconds.into())),
+                ],
+            ),
+            FileProblem::TooLarge { bytes, .. } => (
+                "camera-app-too-large".into(),
+                vec![("size", Arg::Bytes(bytes))],
+            ),
+            FileProblem::Empty => plain("camera-app-empty"),
         }
     }
 }

@@ -502,7 +502,7 @@ fn refusals_name_the_event_and_the_screen() {
 /// done only when everything is submitted.
 #[test]
 fn random_event_sequences_keep_the_invariants() {
-    let events = |n: u64| match n % 16 {
+    let events = |n: u64| match n % 18 {
         0 => Event::Start,
         1 => Event::DevicesOpened,
         2 => level(0.3),
@@ -522,6 +522,8 @@ fn random_event_sequences_keep_the_invariants() {
         12 => Event::Retake,
         13 => Event::Submitted,
         14 => Event::TechnicalFailure("lost".into()),
+        15 => Event::DevicesFailed(DeviceProblem::InAppBrowser),
+        16 => Event::UseCameraApp,
         _ => Event::DevicesFailed(DeviceProblem::Busy),
     };
     for seed in 1..200u64 {

@@ -151,6 +151,9 @@ impl Ctx {
     }
 
     pub(crate) fn start_recording(&self, purpose: Purpose) {
+        if let Some(file) = self.video_handed_over() {
+            return self.record_from_file(purpose, file);
+        }
         playback::forget(self.playback);
         self.media.update_value(|m| m.chunks.clear());
         if self.devices_lost() {
@@ -183,11 +186,7 @@ impl Ctx {
         self.media.update_value(|m| m.recording = Some(recording));
         let take = match &purpose {
             Purpose::Answer(question) => {
-                let key = self.kept.with_value(|kept| {
-                    kept.as_ref()
-                        .map_or_else(|| question.clone(), |k| k.new_key(question))
-                });
-                let take = NewTake::new(question.clone(), mime_type.clone(), key);
+                let take = self.new_take(question, &mime_type);
                 self.update_takes(|takes| takes.start(take))
             }
             Purpose::Test | Purpose::Practice(_) => None,
@@ -195,6 +194,16 @@ impl Ctx {
         self.dispatch(Event::RecordingStarted);
         let ctx = self.clone();
         self.spawn(async move { ctx.collect(events, take, mime_type).await });
+    }
+
+    /// A new take of `question`, recorded as `mime_type`, under a key of
+    /// its own on this device.
+    pub(super) fn new_take(&self, question: &str, mime_type: &str) -> NewTake {
+        let key = self.kept.with_value(|kept| {
+            kept.as_ref()
+                .map_or_else(|| question.to_string(), |k| k.new_key(question))
+        });
+        NewTake::new(question, mime_type, key)
     }
 
     /// The shown answer take is no longer the candidate's: one that failed

@@ -4,12 +4,13 @@ use super::connection::Connection;
 use super::open_elsewhere::OpenElsewhere;
 use super::preview::Preview;
 use super::tips::Tips;
-use super::{Live, ScreenContext};
+use super::{act, Live, ScreenContext, BUTTON};
 use crate::controller::Link;
 use leptos::prelude::*;
 use recorder_core::browser::{self, Browser};
 use recorder_core::session::{DeviceProblem, Devices, Event};
 use recorder_core::sound_check::SoundAdvice;
+use recorder_core::web::camera_app;
 
 /// The device check screen: `level` is the microphone's, 0-100;
 /// `level_unavailable` says the browser cannot measure it here; `sound`
@@ -34,12 +35,20 @@ pub fn DeviceCheck(
         }
         Devices::Failed(problem) => {
             let screen = screen.clone();
-            // Here the link must go to another browser: how, after the help.
-            let elsewhere = matches!(
+            // Here the browser cannot record: where it can hand over a video
+            // from the camera app, that first; then how to take the link to
+            // another browser.
+            let cannot_record = matches!(
                 problem,
                 DeviceProblem::InAppBrowser | DeviceProblem::Unsupported
-            )
-            .then(|| view! { <OpenElsewhere screen=screen.clone()/> });
+            );
+            let camera_app = (cannot_record && camera_app::available()).then(|| view! {
+                <div class="ir-camera-app" part="camera-app">
+                    <p class="ir-note">{t.get("camera-app-offer")}</p>
+                    {act(&screen, t.get("use-camera-app"), "use-camera-app", BUTTON, Event::UseCameraApp)}
+                </div>
+            });
+            let elsewhere = cannot_record.then(|| view! { <OpenElsewhere screen=screen.clone()/> });
             view! {
                 <div class="ir-help" part="help" role="alert">
                     <p>{t.get(&help_key(problem))}</p>
@@ -47,6 +56,7 @@ pub fn DeviceCheck(
                         {t.get("try-again")}
                     </button>
                 </div>
+                {camera_app}
                 {elsewhere}
             }
             .into_any()

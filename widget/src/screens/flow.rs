@@ -3,7 +3,7 @@
 
 use super::preview::Preview;
 use super::upload_status::{Saving, UploadStatus};
-use super::{act, clock_text, Live, ScreenContext, BUTTON};
+use super::{act, clock_text, record, Live, ScreenContext, BUTTON};
 use crate::i18n::Arg;
 use leptos::prelude::*;
 use recorder_core::model::Prompt;
@@ -14,7 +14,8 @@ use std::time::Duration;
 /// (from 1); its review offers a retake while `attempts_left` is above 0.
 /// `now` drives the countdowns, `saving` is the take's upload and
 /// `playback` the take to watch in review. With `manual_start`, think time
-/// has no countdown: recording starts when the candidate says.
+/// has no countdown: recording starts when the candidate says. With
+/// `camera_app`, the camera app records each take (its buttons open it).
 #[component]
 pub fn Flow(
     screen: ScreenContext,
@@ -23,6 +24,7 @@ pub fn Flow(
     attempts_left: u32,
     hide_self_view: bool,
     manual_start: bool,
+    camera_app: bool,
     #[prop(into)] now: Live<Duration>,
     #[prop(into)] saving: Live<Saving>,
     #[prop(into)] playback: Live<Option<String>>,
@@ -47,6 +49,7 @@ pub fn Flow(
     let answering = is_answer && matches!(flow.phase, Phase::Starting | Phase::Recording { .. });
     let hide_self_view = hide_self_view && answering;
     let showing_camera = !hide_self_view
+        && !camera_app
         && matches!(
             flow.phase,
             Phase::Thinking { .. }
@@ -68,9 +71,14 @@ pub fn Flow(
                 true => t2.get("thinking-manual"),
                 false => t2.format("thinking", &[("seconds", Arg::Seconds(seconds() as f64))]),
             };
+            let hint = camera_app.then(|| {
+                let limit = Arg::Seconds(flow.limit.as_secs_f64());
+                view! { <p class="ir-note" part="camera-app-hint">{t.format("camera-app-hint", &[("limit", limit)])}</p> }
+            });
             view! {
                 <p class="ir-countdown" part="countdown" data-status="thinking">{countdown}</p>
-                {act(&screen, t.get("record-now"), "record", BUTTON, Event::Record)}
+                {hint}
+                {record(&screen, camera_app, t.get("record-now"), "record", BUTTON, Event::Record)}
             }
             .into_any()
         }
@@ -96,7 +104,7 @@ pub fn Flow(
             {mostly_silent.then(|| view! {
                 <p class="ir-help" part="silent-warning" role="status">{t.get("take-mostly-silent")}</p>
             })}
-            {review(&screen, &flow.purpose, attempts_left, playback, saving)}
+            {review(&screen, &flow.purpose, attempts_left, camera_app, playback, saving)}
         }
         .into_any(),
         Phase::Submitting => view! {
@@ -106,7 +114,7 @@ pub fn Flow(
         .into_any(),
         Phase::Failed { reason } => view! {
             <p class="ir-error" part="failed" role="alert">{t.format("failed-take", &[("reason", reason.into())])}</p>
-            {act(&screen, t.get("record-again"), "record", BUTTON, Event::Record)}
+            {record(&screen, camera_app, t.get("record-again"), "record", BUTTON, Event::Record)}
         }
         .into_any(),
     };
@@ -123,11 +131,13 @@ pub fn Flow(
     }
 }
 
-/// The take just recorded, to watch, then keep or record again.
+/// The take just recorded, to watch, then keep or record again (with the
+/// camera app where it records).
 fn review(
     screen: &ScreenContext,
     purpose: &Purpose,
     attempts_left: u32,
+    camera_app: bool,
     playback: Live<Option<String>>,
     saving: Live<Saving>,
 ) -> impl IntoView {
@@ -158,7 +168,7 @@ fn review(
             src=move || playback.get().unwrap_or_default()></video>
         {is_answer.then(|| view! { <UploadStatus screen=screen.clone() saving/> })}
         <div class="ir-actions" data-status="review">
-            {retake.map(|(label, event)| act(screen, label, "retake", "ir-button ir-secondary", event))}
+            {retake.map(|(label, event)| record(screen, camera_app, label, "retake", "ir-button ir-secondary", event))}
             {act(screen, accept.0, "submit", BUTTON, accept.1)}
         </div>
     }

@@ -34,12 +34,12 @@ use crate::i18n::Translations;
 use leptos::prelude::*;
 use recorder_core::session::Event;
 use std::sync::Arc;
-use web_sys::MediaStream;
+use web_sys::{File, HtmlInputElement, MediaStream};
 
 /// What every screen may use, whatever it shows.
 ///
 /// ```ignore
-/// let screen = ScreenContext::new(t, move |event| ctx.dispatch(event), stream.read_only());
+/// let screen = ScreenContext::new(t, move |event| ctx.dispatch(event), move |file, event| ctx.hand_over(file, event), stream.read_only());
 /// view! { <Overview screen view/> }
 /// // in a screen:
 /// view! { <button on:click=move |_| screen.act(Event::Start)>{screen.t.get("start-interview")}</button> }
@@ -49,19 +49,24 @@ pub struct ScreenContext {
     /// The candidate's language.
     pub t: Arc<Translations>,
     act: Arc<dyn Fn(Event) + Send + Sync>,
+    hand_over: Arc<dyn Fn(File, Event) + Send + Sync>,
     camera: Live<Option<MediaStream>, LocalStorage>,
 }
 
 impl ScreenContext {
-    /// The screens' context: `act` hears what the candidate does, `camera` is the live stream.
+    /// The screens' context: `act` hears what the candidate does,
+    /// `hand_over` gets the video the camera app made (with what it is
+    /// for: record, retake), `camera` is the live stream.
     pub fn new(
         t: Arc<Translations>,
         act: impl Fn(Event) + Send + Sync + 'static,
+        hand_over: impl Fn(File, Event) + Send + Sync + 'static,
         camera: Live<Option<MediaStream>, LocalStorage>,
     ) -> ScreenContext {
         ScreenContext {
             t,
             act: Arc::new(act),
+            hand_over: Arc::new(hand_over),
             camera,
         }
     }
@@ -122,6 +127,48 @@ pub(super) fn act(
     let screen = screen.clone();
     view! {
         <button part=format!("button {part}") class=class on:click=move |_| screen.act(event.clone())>{label}</button>
+    }
+}
+
+/// Where the camera app records ([`recorder_core::camera_app`]): a
+/// button that opens it (a file input asking for a video from the front
+/// camera); the video it hands over goes to the controller with `event`.
+pub(super) fn pick_video(
+    screen: &ScreenContext,
+    label: String,
+    part: &'static str,
+    class: &'static str,
+    event: Event,
+) -> impl IntoView {
+    let screen = screen.clone();
+    let chosen = move |e: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&e);
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            (screen.hand_over)(file, event.clone());
+        }
+        // The same video may be chosen again after a refusal.
+        input.set_value("");
+    };
+    view! {
+        <label part=format!("button {part}") class=format!("{class} ir-pick")>
+            <input type="file" accept="video/*" capture="user" class="ir-visually-hidden" on:change=chosen/>
+            {label}
+        </label>
+    }
+}
+
+/// A button for `event`: the camera app's where it records, else the session's.
+pub(super) fn record(
+    screen: &ScreenContext,
+    camera_app: bool,
+    label: String,
+    part: &'static str,
+    class: &'static str,
+    event: Event,
+) -> AnyView {
+    match camera_app {
+        true => pick_video(screen, label, part, class, event).into_any(),
+        false => act(screen, label, part, class, event).into_any(),
     }
 }
 
