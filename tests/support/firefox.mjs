@@ -29,7 +29,8 @@ export function launchFirefox() {
   });
 }
 
-/** A new page, Playwright-shaped (goto, locator, waitForTimeout, evaluate, on). Selectors
+/** A new page, Playwright-shaped (goto, locator, waitForTimeout, evaluate, on), with what
+ * the engines' matrix needs besides (setViewport, screenshot, reload, setOffline). Selectors
  * are looked up inside the `<interview-recorder>` shadow root. */
 export async function newFirefoxPage(browser) {
   const page = await browser.newPage();
@@ -58,5 +59,9 @@ export async function newFirefoxPage(browser) {
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     on: (event, listener) => page.on(event, listener),
     close: () => page.close(),
+    setViewport: ({ width, height }) => page.setViewport({ width, height, isMobile: width < 600, hasTouch: width < 600 }),
+    screenshot: (path) => page.screenshot({ path, fullPage: true }),
+    reload: () => page.reload(),
+    setOffline: (offline) => page.setOfflineMode(offline),
   };
 }

@@ -1,10 +1,11 @@
 // WebKitGTK's MiniBrowser, driven by WebKitWebDriver (WebDriver classic) on its own Xvfb
 // display (WebKitGTK has no headless mode), with WebKit's mock camera and microphone.
-// `launchWebKit` gives a Playwright-shaped page like support/firefox.mjs; selectors are
+// `launchWebKit` gives a Playwright-shaped page like support/firefox.mjs (with setViewport,
+// screenshot and reload; not setOffline); selectors are
 // looked up inside the `<interview-recorder>` shadow root, by script (WebDriver classic
 // has no shadow-piercing locators).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { freePort } from './server.mjs';
 
 const MINIBROWSER = process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -86,6 +87,10 @@ export async function launchWebKit() {
     waitForTimeout: sleep,
     evaluate,
     on: () => {},
+    setViewport: ({ width, height }) => call('POST', `${session}/window/rect`, { width, height }),
+    screenshot: async (path) => writeFileSync(path, Buffer.from(await call('GET', `${session}/screenshot`), 'base64')),
+    reload: () => call('POST', `${session}/refresh`, {}),
+    setOffline: async () => { throw new Error('WebDriver classic cannot take WebKitGTK offline'); },
   };
   return {
     page,

@@ -14,7 +14,8 @@ use std::process::{Command, ExitCode};
 const USAGE: &str = "usage:
   cargo xtask demo [--addr 127.0.0.1:8080]   build the widget, start demo-server, print an invite link
   cargo xtask test [--engines all]           every test: native, browser (wasm), end to end in headless Chromium,
-                                             and Firefox ESR when installed (--engines all installs it)
+                                             and in Firefox ESR and WebKitGTK where installed (--engines all
+                                             installs them and builds WebKitGTK's MP4 muxer); each engine's time
   cargo xtask soak                           the offline scenario 20 times and 200 candidates of load
   cargo xtask bench                          benchmarks P1-P6 (and P1-weak) against peers: target/bench/report.{md,json}
   cargo xtask build-widget                   build the widget into target/www/recorder
@@ -75,7 +76,10 @@ fn demo(args: &[String]) -> Result<(), Fail> {
 fn test(args: &[String]) -> Result<(), Fail> {
     match args {
         [] => {}
-        [flag, engines] if flag == "--engines" && engines == "all" => install::other_engines()?,
+        [flag, engines] if flag == "--engines" && engines == "all" => {
+            install::other_engines()?;
+            install::webkit_recording_plugin()?;
+        }
         _ => return Err(Fail(format!("unexpected arguments {args:?}\n{USAGE}"))),
     }
     let root = workspace_root();
@@ -109,7 +113,15 @@ fn test(args: &[String]) -> Result<(), Fail> {
     let server = build_server()?;
     let python = install::python_packages()?;
     println!("== end-to-end (headless Chromium) and interoperability tests (tus-js-client, tuspy, crash)");
+    let started = std::time::Instant::now();
     run(node_tests(&server, &["e2e/", "interop/"]).env("TUS_PYTHON", python))?;
+    let chromium = started.elapsed();
+    println!("== the other engines (Firefox ESR, WebKitGTK), each where installed");
+    run(&mut node_tests(&server, &["engines/"]))?;
+    println!(
+        "== engine time: Chromium {:.1} s (end to end and interoperability)",
+        chromium.as_secs_f64()
+    );
     println!("== load: 20 candidates x 3 takes x 1 MB, 5% of PATCHes cut half-way");
     run(&mut load(
         &server,
@@ -209,6 +221,8 @@ fn node(server: &std::path::Path, dir: &str) -> Command {
         .env("DEMO_SERVER", server)
         .env("WIDGET_DIR", root.join(widget_build::OUT_DIR))
         .env("PACKAGE_TARBALL", package::tarball())
+        // WebKitGTK's MP4 muxer, where `--engines all` built it.
+        .env("GST_PLUGIN_PATH", root.join(install::GST_PLUGIN_DIR))
         .current_dir(root.join(dir));
     command
 }

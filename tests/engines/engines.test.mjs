@@ -1,0 +1,189 @@
+// The interview in the other engines, each the whole matrix: on a desktop in English and a
+// phone in Arabic, overview, device check, test video, practice, one question recorded,
+// retaken (the first take deleted) and submitted, done; axe on the device check, the review
+// and the receipt, each photographed; the kept take read by ffprobe and stored byte for byte.
+// Then a reload mid-answer (the take resumes and is submitted once) and a minute's worth of
+// offline mid-answer (nothing lost). Firefox ESR over WebDriver BiDi (puppeteer-core);
+// WebKitGTK's MiniBrowser over WebDriver classic, when its MediaRecorder can record here (see
+// tests/README.md). An engine that is not installed, or cannot record, is skipped with the
+// reason. How long each engine took is printed at the end.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../support/server.mjs';
+import { firefoxMissing, launchFirefox, newFirefoxPage } from '../support/firefox.mjs';
+import { launchWebKit, webkitMissing } from '../support/webkit.mjs';
+import { seriousViolations } from '../support/axe.mjs';
+import { part, pastDeviceCheck, startAnswer, stopAndSubmit, warmUp } from '../support/flow.mjs';
+import { probe, sha256 } from '../support/media.mjs';
+import { bytesLost, takeUploaded } from '../support/takes.mjs';
+import { DESKTOP_EN, VARIANTS } from '../support/variants.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shots = join(here, '../../target/e2e/screenshots/engines');
+const cleanup = [];
+const spent = new Map();
+after(async () => {
+  for (const stop of cleanup) await stop();
+  for (const [engine, { ms, runs, skipped }] of spent) {
+    console.log(`engine time: ${engine} ${(ms / 1000).toFixed(1)} s for ${runs} tests${skipped ? ` (${skipped} skipped)` : ''}`);
+  }
+});
+
+const engines = [
+  {
+    name: 'Firefox ESR',
+    slug: 'firefox',
+    missing: firefoxMissing,
+    async launch() {
+      const browser = await launchFirefox();
+      return { page: await newFirefoxPage(browser), close: () => browser.close() };
+    },
+  },
+  { name: 'WebKitGTK', slug: 'webkit', missing: webkitMissing, launch: launchWebKit },
+];
+
+/** Why `page` cannot record at all, or null: a 1.5 s MediaRecorder run must yield bytes. */
+async function cannotRecord(page) {
+  return page.evaluate(async () => {
+    const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+    const recorder = new MediaRecorder(stream);
+    let bytes = 0;
+    recorder.ondataavailable = (event) => { bytes += event.data.size; };
+    recorder.start(500);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    recorder.stop();
+    await new Promise((resolve) => { recorder.onstop = resolve; });
+    stream.getTracks().forEach((track) => track.stop());
+    return bytes > 0 ? null : `its MediaRecorder (${recorder.mimeType}) produced no bytes in 1.5 s`;
+  }).catch((error) => `recording failed: ${error.message}`);
+}
+
+/** Runs `body(page, server)` in `engine` on `variant`'s screen, against a server of
+ * `interviews` (the default's three questions if none), timed; skipped, saying why, where
+ * the engine is missing or cannot record (then the candidate must be told so). */
+function inEngine(engine, title, { variant, interviews }, body) {
+  test(`${title} in ${engine.name}`, { skip: engine.missing ?? false, timeout: 240_000 }, async (t) => {
+    const started = Date.now();
+    const server = await startServer({ interviews });
+    cleanup.push(() => server.stop());
+    const { page, close } = await engine.launch();
+    cleanup.push(close);
+    const tally = spent.get(engine.name) ?? { ms: 0, runs: 0, skipped: 0 };
+    spent.set(engine.name, tally);
+    try {
+      await page.setViewport(variant.viewport);
+      await page.goto(`${server.invite()}?lang=${variant.lang}`);
+      const reason = await cannotRecord(page);
+      if (reason) {
+        // The candidate is told, instead of reviewing an empty take.
+        await part(page, 'start').click();
+        await page.locator('[part~="continue"]:enabled').click();
+        await part(page, 'record').click();
+        await page.waitForTimeout(1_500);
+        await part(page, 'stop').click();
+        await part(page, 'failed').waitFor({ timeout: 10_000 });
+        tally.skipped += 1;
+        t.skip(`${engine.name} cannot record here: ${reason}; it shows the failure to the candidate`);
+        return;
+      }
+      await body(page, server);
+    } finally {
+      tally.ms += Date.now() - started;
+      tally.runs += 1;
+    }
+  });
+}
+
+for (const engine of engines) {
+  for (const variant of VARIANTS) {
+    const interviews = join(here, '../e2e/one-question-interview.json');
+    inEngine(engine, `the interview on ${variant.name}`, { variant, interviews }, async (page, server) => {
+      const dir = join(shots, engine.slug, variant.name);
+      mkdirSync(dir, { recursive: true });
+      const check = async (screen) => {
+        assert.deepEqual(await seriousViolations(page), [], `${screen} is accessible in ${engine.name}, ${variant.name}`);
+        await page.screenshot(join(dir, `${screen}.png`));
+      };
+      await part(page, 'start').click();
+      await page.locator('[part~="continue"]:enabled').waitFor({ timeout: 30_000 });
+      await check('device-check');
+      await pastDeviceCheck(page);
+
+      await page.locator('[data-question="q1"] [part~="view-question"]').click();
+      await part(page, 'record').click();
+      await page.waitForTimeout(2_000);
+      await part(page, 'stop').click();
+      await part(page, 'retake').click();
+      await page.waitForTimeout(2_000);
+      await part(page, 'stop').click();
+      await part(page, 'playback').waitFor();
+      await check('review');
+      await part(page, 'submit').click();
+      await part(page, 'receipt-item').waitFor({ timeout: 60_000 });
+      await check('done');
+      const shown = await part(page, 'receipt-item').evaluate((item) => ({ ...item.dataset }));
+
+      const takes = server.uploads();
+      assert.equal(takes.length, 2, 'the take and its retake reached the server');
+      const kept = takes.filter((take) => !take.deleted_at);
+      assert.equal(kept.length, 1, 'the take given up for the retake was deleted');
+      const [take] = kept;
+      assert.ok(take.completed_at, `take ${take.id} is complete`);
+      const media = probe(take.path);
+      console.log(`${engine.name} take (${variant.name}): ${take.filetype}, ${take.length} bytes, ${media.format},`,
+        `${media.duration.toFixed(2)} s,`, media.streams.map((s) => `${s.type}/${s.codec}`).join(' '));
+      assert.ok(media.streams.some((s) => s.type === 'video'), 'has video');
+      assert.ok(media.streams.some((s) => s.type === 'audio'), 'has audio');
+      assert.ok(media.duration > 1 && media.duration < 5, `about 2 s (${media.duration} s)`);
+      assert.equal(take.sha256, shown.sha256, 'the receipt names the stored take');
+      assert.equal(sha256(take.path), shown.sha256, 'byte for byte');
+    });
+  }
+
+  inEngine(engine, 'a reload mid-answer', { variant: DESKTOP_EN }, async (page, server) => {
+    await warmUp(page);
+    await startAnswer(page, 'q1');
+    await page.waitForTimeout(3_000);
+    assert.ok(server.uploads()[0]?.offset > 0, 'part of the take reached the server');
+    const dialogs = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      dialog.accept();
+    });
+    await page.reload();
+    assert.deepEqual(dialogs, ['beforeunload'], 'the page warned before leaving unsaved bytes');
+    const uploaded = takeUploaded(page);
+    await part(page, 'start').click();
+    await page.locator('[part~="continue"]:enabled').click({ timeout: 30_000 });
+    await part(page, 'playback').waitFor({ timeout: 30_000 });
+    const detail = await uploaded;
+    await part(page, 'submit').click();
+    await page.locator('[data-question="q1"][data-submitted="true"]').waitFor({ timeout: 60_000 });
+    const takes = server.uploads().filter((u) => u.question_id === 'q1');
+    assert.equal(takes.length, 1, 'the same upload was resumed, not a new one');
+    assert.ok(takes[0].completed_at, 'and it completed');
+    assert.equal(takes[0].sha256, detail.sha256, 'the stored bytes are the bytes kept on the device');
+  });
+
+  inEngine(engine, 'offline mid-answer', { variant: DESKTOP_EN }, async (page, server) => {
+    await warmUp(page);
+    await startAnswer(page, 'q1');
+    await page.waitForTimeout(3_000);
+    await page.setOffline(true);
+    await part(page, 'offline').waitFor({ timeout: 5_000 });
+    const during = server.uploads()[0].offset;
+    await page.waitForTimeout(10_000);
+    assert.equal(server.uploads()[0].offset, during, 'nothing arrived while offline');
+    await page.setOffline(false);
+    await part(page, 'offline').waitFor({ state: 'detached', timeout: 10_000 });
+    const { detail, recorded } = await stopAndSubmit(page, 'q1');
+    const take = server.uploads().find((u) => detail.url.endsWith(`/${u.id}`));
+    assert.ok(take?.completed_at, 'the take completed on the server');
+    assert.ok(take.offset > during, 'what was recorded offline arrived after');
+    assert.equal(bytesLost(recorded, take.path), 0, 'every recorded byte, in order');
+    assert.equal(sha256(take.path), detail.sha256);
+  });
+}
