@@ -97,7 +97,8 @@ pub async fn length(file: &File) -> Option<Duration> {
     let read = select(receiver, Box::pin(clock::sleep(READ_LENGTH_FOR))).await;
     drop(listeners);
     let seconds = video.duration();
-    video.remove_attribute("src").ok()?;
+    // The element lets go of the file, and the file's URL goes.
+    let _ = video.remove_attribute("src");
     let _ = Url::revoke_object_url(&url);
     match read {
         Either::Left((Ok(()), _)) if seconds.is_finite() && seconds > 0.0 => {
