@@ -46,21 +46,27 @@ export async function launchWebKit() {
     binary: MINIBROWSER, args: ['--automation', '--enable-media-stream=true', '--enable-mock-capture-devices=true'],
   } } } });
   const session = `/session/${sessionId}`;
-  const evaluate = async (fn, arg) => {
-    const script = `const done = arguments[arguments.length - 1];
-      Promise.resolve().then(() => (${fn})(arguments[0])).then((value) => done({ value }), (error) => done({ error: String(error) }));`;
+  /** Runs `body` (statements: `arg` is its argument, what it returns the answer, awaited)
+   * in the page. Written into WebDriver's script, not evaluated from a string: the candidate
+   * page's CSP forbids eval. */
+  const run = async (body, arg) => {
+    const script = `const arg = arguments[0];
+      const done = arguments[arguments.length - 1];
+      Promise.resolve().then(async () => { ${body}\n }).then((value) => done({ value }), (error) => done({ error: String(error) }));`;
     const result = await call('POST', `${session}/execute/async`, { script, args: [arg ?? null] });
     if (result?.error) throw new Error(result.error);
     return result?.value;
   };
-  /** Polls `check(element)` on the widget element matching `selector` until it returns non-null. */
+  /** Runs `fn(arg)` in the page, or `fn` as a script when it is source text (as Playwright does). */
+  const evaluate = (fn, arg) => (typeof fn === 'string' ? run(`${fn}\n;return null;`, arg) : run(`return (${fn})(arg);`, arg));
+  /** Polls `check(element)` (a function or its source) on the widget element matching
+   * `selector` until it returns non-null. */
   const poll = async (selector, check, timeout, what) => {
     const deadline = Date.now() + timeout;
     for (;;) {
-      const found = await evaluate(`(selector) => {
-        const element = document.querySelector('interview-recorder')?.shadowRoot?.querySelector(selector) ?? null;
-        return (${check})(element);
-      }`, selector).catch(() => null);
+      const found = await run(`
+        const element = document.querySelector('interview-recorder')?.shadowRoot?.querySelector(arg) ?? null;
+        return (${check})(element);`, selector).catch(() => null);
       if (found !== null && found !== undefined) return found;
       if (Date.now() > deadline) throw new Error(`${what} ${selector}: not within ${timeout} ms`);
       await sleep(100);

@@ -3,7 +3,7 @@
 //! `--engines all` Firefox ESR, WebKitGTK and the GStreamer muxer it records with.
 
 use crate::cmd::{cargo, output, run, works, workspace_root, Fail};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// The wasm32 target and a wasm-bindgen-cli of exactly the version in Cargo.lock.
@@ -72,6 +72,7 @@ pub fn other_engines() -> Result<(), Fail> {
         ("firefox-esr", &["--version"], "firefox-esr"),
         ("WebKitWebDriver", &["--help"], "webkit2gtk-driver"),
         ("Xvfb", &["-help"], "xvfb"),
+        ("gst-inspect-1.0", &["--version"], "gstreamer1.0-tools"),
     ];
     wanted.extend(
         plugins
@@ -81,67 +82,8 @@ pub fn other_engines() -> Result<(), Fail> {
     debian_packages(&wanted)
 }
 
-/// The GStreamer muxer WebKitGTK's MediaRecorder records MP4 with
-/// (`isofmp4mux`, from gst-plugins-rs, which Debian bookworm does not package):
-/// the crate `gst-plugin-fmp4` at the version that matches bookworm's
-/// GStreamer 1.22, built once into `target/gst-fmp4`. Returns the folder to
-/// put on `GST_PLUGIN_PATH`.
-pub fn webkit_recording_plugin() -> Result<PathBuf, Fail> {
-    const CRATE: &str = "gst-plugin-fmp4";
-    const VERSION: &str = "0.10.11";
-    let dir = workspace_root().join(GST_PLUGIN_DIR);
-    let plugin = dir.join("libgstfmp4.so");
-    if plugin.exists() {
-        return Ok(dir);
-    }
-    let headers = ["libgstreamer1.0-dev", "libgstreamer-plugins-base1.0-dev"]
-        .map(|package| (("dpkg", ["-s", package]), package));
-    let mut wanted: Vec<(&str, &[&str], &str)> = vec![("pkg-config", &["--version"], "pkg-config")];
-    wanted.extend(
-        headers
-            .iter()
-            .map(|((program, args), package)| (*program, &args[..], *package)),
-    );
-    debian_packages(&wanted)?;
-    println!("== building {CRATE} {VERSION} for WebKitGTK's MediaRecorder (once)");
-    let work = dir.with_file_name("gst-fmp4-build");
-    let fetch = work.join("fetch");
-    std::fs::create_dir_all(fetch.join("src")).map_err(|e| Fail(e.to_string()))?;
-    let manifest = format!(
-        "[package]\nname = \"fetch-gst-fmp4\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n\
-         [dependencies]\n{CRATE} = \"={VERSION}\"\n\n[workspace]\n"
-    );
-    let write =
-        |path: PathBuf, text: &str| std::fs::write(path, text).map_err(|e| Fail(e.to_string()));
-    write(fetch.join("Cargo.toml"), &manifest)?;
-    write(fetch.join("src/lib.rs"), "")?;
-    // The crate's own sources (with its lockfile), as a package of their own.
-    run(Command::new(cargo())
-        .args(["vendor", "--versioned-dirs", "--manifest-path"])
-        .arg(fetch.join("Cargo.toml"))
-        .arg(work.join("vendor")))?;
-    let source = work.join("vendor").join(format!("{CRATE}-{VERSION}"));
-    let mut manifest =
-        std::fs::read_to_string(source.join("Cargo.toml")).map_err(|e| Fail(e.to_string()))?;
-    if !manifest.contains("\n[workspace]") {
-        manifest.push_str("\n[workspace]\n");
-        write(source.join("Cargo.toml"), &manifest)?;
-    }
-    run(Command::new(cargo())
-        .args(["build", "--release", "--target-dir"])
-        .arg(work.join("target"))
-        .current_dir(&source))?;
-    std::fs::create_dir_all(&dir).map_err(|e| Fail(e.to_string()))?;
-    std::fs::copy(work.join("target/release/libgstfmp4.so"), &plugin)
-        .map_err(|e| Fail(format!("cannot keep the built plugin: {e}")))?;
-    Ok(dir)
-}
-
-/// Where the built `isofmp4mux` plugin is kept, under the workspace root.
-pub const GST_PLUGIN_DIR: &str = "target/gst-plugins";
-
 /// Installs the package of each (program, arguments, package) whose program does not run.
-fn debian_packages(wanted: &[(&str, &[&str], &str)]) -> Result<(), Fail> {
+pub fn debian_packages(wanted: &[(&str, &[&str], &str)]) -> Result<(), Fail> {
     let mut missing: Vec<&str> = wanted
         .iter()
         .filter(|(program, args, _)| !works(program, args))

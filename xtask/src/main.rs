@@ -6,6 +6,7 @@ mod fingerprint;
 mod install;
 mod package;
 mod precompress;
+mod webkit_plugins;
 mod widget_build;
 
 use cmd::{run, workspace_root, Fail};
@@ -78,7 +79,7 @@ fn test(args: &[String]) -> Result<(), Fail> {
         [] => {}
         [flag, engines] if flag == "--engines" && engines == "all" => {
             install::other_engines()?;
-            install::webkit_recording_plugin()?;
+            webkit_plugins::build()?;
         }
         _ => return Err(Fail(format!("unexpected arguments {args:?}\n{USAGE}"))),
     }
@@ -221,8 +222,8 @@ fn node(server: &std::path::Path, dir: &str) -> Command {
         .env("DEMO_SERVER", server)
         .env("WIDGET_DIR", root.join(widget_build::OUT_DIR))
         .env("PACKAGE_TARBALL", package::tarball())
-        // WebKitGTK's MP4 muxer, where `--engines all` built it.
-        .env("GST_PLUGIN_PATH", root.join(install::GST_PLUGIN_DIR))
+        // WebKitGTK's MP4 muxer and video flip, where `--engines all` built them.
+        .env("GST_PLUGIN_PATH", root.join(webkit_plugins::DIR))
         .current_dir(root.join(dir));
     command
 }
