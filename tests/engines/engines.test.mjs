@@ -1,7 +1,8 @@
 // The interview in the other engines, each the whole matrix: on a desktop in English and a
 // phone in Arabic, overview, device check, test video, practice, one question recorded,
 // retaken (the first take deleted) and submitted, done; axe on the device check, the review
-// and the receipt, each photographed; the kept take read by ffprobe and stored byte for byte.
+// and the receipt, each photographed; the kept take read by ffprobe and stored byte for byte,
+// and the review page, in the same engine, plays it and seeks in it.
 // Then a reload mid-answer (the take resumes and is submitted once) and a minute's worth of
 // offline mid-answer (nothing lost). Firefox ESR over WebDriver BiDi (puppeteer-core);
 // WebKitGTK's MiniBrowser over WebDriver classic, when its MediaRecorder can record here (see
@@ -163,6 +164,24 @@ for (const engine of engines) {
       assert.ok(seconds > 1 && seconds < 5, `about 2 s (${seconds} s; the original's timeline ends at ${media.duration} s)`);
       assert.equal(take.sha256, shown.sha256, 'the receipt names the stored take');
       assert.equal(sha256(take.path), shown.sha256, 'byte for byte');
+
+      // The hiring team's review page, in the same engine, plays it and seeks in it.
+      await page.goto(server.reviewLink());
+      const seek = await page.evaluate(([id, to]) => new Promise((resolve, reject) => {
+        const video = document.querySelector(`[data-take="${id}"] video`);
+        if (!video) return reject(new Error(`no video of take ${id}`));
+        const fail = setTimeout(() => reject(new Error(`no seek within 10 s (error ${video.error?.code})`)), 10_000);
+        const go = () => {
+          video.addEventListener('seeked', () => {
+            clearTimeout(fail);
+            resolve({ duration: video.duration, currentTime: video.currentTime });
+          }, { once: true });
+          video.currentTime = to;
+        };
+        if (video.readyState >= 1) go(); else video.addEventListener('loadedmetadata', go, { once: true });
+      }), [take.id, 1]);
+      assert.ok(Math.abs(seek.duration - seconds) < 0.5, `the review page plays ${seek.duration} s`);
+      assert.ok(Math.abs(seek.currentTime - 1) < 0.5, `and seeks (to ${seek.currentTime} s)`);
     });
   }
 
