@@ -1,6 +1,8 @@
 //! One candidate: reveals each question and uploads a take for it with tus,
 //! PATCH by PATCH, dropping some connections half-way through a body and
-//! resuming from the server's offset, as a phone on a train would.
+//! resuming from the server's offset, as a phone on a train would. Paced,
+//! each PATCH leaves when its chunk would have been recorded, as the
+//! recorder's do; else as fast as the server answers.
 
 use crate::http1::{Client, Response};
 use crate::take_data::TakeData;
@@ -11,7 +13,7 @@ use std::time::{Duration, Instant};
 /// What every candidate does.
 ///
 /// ```
-/// let plan = load::candidate::Plan { questions: vec!["q1".into()], take_bytes: 1 << 20, patch_bytes: 256 << 10, cut_percent: 5 };
+/// let plan = load::candidate::Plan { questions: vec!["q1".into()], take_bytes: 1 << 20, patch_bytes: 256 << 10, cut_percent: 5, pace: None };
 /// assert_eq!(plan.questions.len(), 1);
 /// ```
 #[derive(Clone, Debug)]
@@ -24,6 +26,25 @@ pub struct Plan {
     pub patch_bytes: usize,
     /// Percent of PATCHes whose connection is dropped half-way.
     pub cut_percent: u32,
+    /// One PATCH (a chunk of `patch_bytes`) is recorded every `pace`: none
+    /// leaves before its chunk exists. `None`: as fast as the server answers.
+    pub pace: Option<Duration>,
+}
+
+/// When the PATCH from `offset` may leave, for a take whose recording began
+/// at `began`, chunks of `chunk_bytes` coming every `pace`: once the chunk
+/// holding `offset` was recorded.
+///
+/// ```
+/// use std::time::{Duration, Instant};
+/// let began = Instant::now();
+/// let second = Duration::from_secs(1);
+/// assert_eq!(load::candidate::due(began, second, 250_000, 0), began + second);
+/// assert_eq!(load::candidate::due(began, second, 250_000, 300_000), began + 2 * second, "the second chunk, resumed mid-way");
+/// ```
+pub fn due(began: Instant, pace: Duration, chunk_bytes: usize, offset: u64) -> Instant {
+    let chunk = offset / chunk_bytes.max(1) as u64;
+    began + pace * (chunk as u32 + 1)
 }
 
 /// What happened to one candidate.
@@ -47,7 +68,7 @@ pub struct Outcome {
 /// Runs candidate number `index` (with invite `token`) against the server at `addr`.
 ///
 /// ```no_run
-/// let plan = load::candidate::Plan { questions: vec!["q1".into()], take_bytes: 1 << 20, patch_bytes: 256 << 10, cut_percent: 5 };
+/// let plan = load::candidate::Plan { questions: vec!["q1".into()], take_bytes: 1 << 20, patch_bytes: 256 << 10, cut_percent: 5, pace: None };
 /// let outcome = load::candidate::run("127.0.0.1:8080".parse().unwrap(), "token", 0, &plan, 42);
 /// println!("{} takes, {} cuts", outcome.takes.len(), outcome.cuts);
 /// ```
@@ -58,6 +79,11 @@ pub fn run(addr: SocketAddr, token: &str, index: u32, plan: &Plan, seed: u64) ->
         random: seed ^ (u64::from(index) << 32) | 1,
         outcome: Outcome::default(),
     };
+    if let Some(pace) = plan.pace {
+        // Candidates do not all start recording on the same beat.
+        let nanos = candidate.next_random() % pace.as_nanos().max(1) as u64;
+        std::thread::sleep(Duration::from_nanos(nanos));
+    }
     for (number, question) in plan.questions.iter().enumerate() {
         let take = TakeData::new(candidate.next_random(), plan.take_bytes);
         match candidate.answer(question, take, plan) {
@@ -107,7 +133,12 @@ impl Candidate {
 
         let mut body = vec![0u8; plan.patch_bytes];
         let (mut offset, mut failures) = (0u64, 0u32);
+        let began = Instant::now();
         loop {
+            if let Some(pace) = plan.pace {
+                let at = due(began, pace, plan.patch_bytes, offset);
+                std::thread::sleep(at.saturating_duration_since(Instant::now()));
+            }
             let len = (take.len() - offset).min(plan.patch_bytes as u64) as usize;
             let last = offset + len as u64 == take.len();
             take.fill(offset, &mut body[..len]);

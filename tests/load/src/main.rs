@@ -11,7 +11,8 @@ use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 const USAGE: &str = "usage: load [--server PATH] [--candidates N] [--questions q1,q2,q3] \
-[--take-mb MB] [--patch-kb KB] [--cut-percent P] [--seed N]
+[--take-mb MB] [--patch-kb KB] [--cut-percent P] [--seed N] [--record-kbps KBPS [--record-seconds S]]
+       (--record-kbps paces each take as the recorder sends it: a chunk of KBPS kbit every second, for S seconds, 60 by default)
        load ingest --url http://127.0.0.1:PORT/files [--mb 200] [--patch-mb 5] [--header 'Name: value']...";
 
 struct Args {
@@ -30,9 +31,11 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             take_bytes: 5_000_000,
             patch_bytes: 256 << 10,
             cut_percent: 5,
+            pace: None,
         },
         seed: 0x5EED,
     };
+    let mut recording: Option<(f64, f64)> = None;
     while let Some(flag) = args.next() {
         let value = args
             .next()
@@ -52,8 +55,24 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--patch-kb" => parsed.plan.patch_bytes = (number("--patch-kb")? as usize).max(1) << 10,
             "--cut-percent" => parsed.plan.cut_percent = number("--cut-percent")?.min(100.0) as u32,
             "--seed" => parsed.seed = number("--seed")? as u64,
+            "--record-kbps" => {
+                recording = Some((number("--record-kbps")?, recording.map_or(60.0, |r| r.1)))
+            }
+            "--record-seconds" => {
+                recording = Some((
+                    recording.map_or(2000.0, |r| r.0),
+                    number("--record-seconds")?,
+                ))
+            }
             _ => return Err(format!("unknown option {flag}\n{USAGE}")),
         }
+    }
+    if let Some((kbps, seconds)) = recording {
+        // One chunk a second, as the recorder's MediaRecorder hands them over.
+        let chunk = ((kbps * 1000.0 / 8.0) as usize).max(1);
+        parsed.plan.patch_bytes = chunk;
+        parsed.plan.take_bytes = chunk as u64 * (seconds.max(1.0) as u64);
+        parsed.plan.pace = Some(Duration::from_secs(1));
     }
     Ok(parsed)
 }
@@ -198,8 +217,16 @@ fn run(args: &Args) -> Result<bool, String> {
     };
     let megabytes = expected_takes as f64 * args.plan.take_bytes as f64 / 1e6;
     let cuts: u32 = outcomes.iter().map(|o| o.cuts).sum();
+    let paced = match args.plan.pace {
+        Some(pace) => format!(
+            ", paced: one PATCH per {:.1} s ({:.0} kbit/s)",
+            pace.as_secs_f64(),
+            args.plan.patch_bytes as f64 * 8.0 / 1000.0 / pace.as_secs_f64()
+        ),
+        None => String::new(),
+    };
     println!(
-        "load: {} candidates x {} takes x {:.1} MB in {} KB PATCHes, {}% cut: {:.0} MB in {:.1} s ({:.0} MB/s), {} connections cut",
+        "load: {} candidates x {} takes x {:.1} MB in {} KB PATCHes{paced}, {}% cut: {:.0} MB in {:.1} s ({:.0} MB/s), {} connections cut",
         args.candidates,
         args.plan.questions.len(),
         args.plan.take_bytes as f64 / 1e6,
