@@ -10,6 +10,7 @@ use crate::error::ApiError;
 use crate::tus::metadata;
 use recorder_core::camera_app::{fits, SOURCE};
 use recorder_core::model::Question;
+use std::collections::HashMap;
 use std::time::Duration;
 
 /// Whether `upload` says it was made by a camera app.
@@ -20,8 +21,17 @@ use std::time::Duration;
 /// assert!(!demo_server::camera_app::is_camera_app(&Default::default()));
 /// ```
 pub fn is_camera_app(upload: &UploadRow) -> bool {
-    metadata::parse(&upload.metadata)
-        .is_ok_and(|pairs| pairs.get("source").map(String::as_str) == Some(SOURCE))
+    metadata::parse(&upload.metadata).is_ok_and(|pairs| says_camera_app(&pairs))
+}
+
+/// Whether decoded `Upload-Metadata` says the camera app made the upload.
+///
+/// ```
+/// let pairs = std::collections::HashMap::from([("source".to_string(), "camera-app".to_string())]);
+/// assert!(demo_server::camera_app::says_camera_app(&pairs));
+/// ```
+pub fn says_camera_app(metadata: &HashMap<String, String>) -> bool {
+    metadata.get("source").map(String::as_str) == Some(SOURCE)
 }
 
 /// Checks that the camera app's `upload`, complete, fits an answer to

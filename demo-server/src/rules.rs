@@ -12,7 +12,7 @@
 
 use crate::api::{ensure_before_deadline, ensure_consented, question};
 use crate::app::AppState;
-use crate::camera_app::is_camera_app;
+use crate::camera_app::{is_camera_app, says_camera_app};
 use crate::db::{Replacing, TakeRefused, UploadRow};
 use crate::error::ApiError;
 use crate::invite::Candidate;
@@ -179,8 +179,7 @@ impl Hooks for InterviewRules {
         if replaces.is_none() && !again && progress.attempts_used >= question.attempts {
             return Err(no_attempts_left(question));
         }
-        let by_camera_app =
-            upload.metadata.get("source").map(String::as_str) == Some(camera_app::SOURCE);
+        let by_camera_app = says_camera_app(upload.metadata);
         Ok(Admitted::Take(Take {
             question: question.clone(),
             take,
