@@ -7,7 +7,7 @@ mod support;
 use demo_server::db::NewInvite;
 use demo_server::rules::max_take_bytes;
 use recorder_core::model::{Accommodations, Interview, RevealedQuestion, SessionView};
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use support::{metadata, start_with, TestServer};
 
 async fn invite(server: &TestServer, accommodations: Accommodations) -> String {
@@ -23,16 +23,8 @@ async fn invite(server: &TestServer, accommodations: Accommodations) -> String {
 /// A creation declaring `length` bytes for question `q1`.
 async fn create(server: &TestServer, token: &str, length: u64) -> StatusCode {
     server
-        .tus(
-            Method::POST,
-            &format!("{}/api/uploads", server.origin),
-            token,
-        )
-        .header("Upload-Length", length.to_string())
-        .header("Upload-Metadata", metadata("q1", ""))
-        .send()
+        .create_with_length(token, &metadata("q1", ""), length)
         .await
-        .unwrap()
         .status()
 }
 

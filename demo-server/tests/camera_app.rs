@@ -8,7 +8,7 @@ mod support;
 use base64::Engine;
 use demo_server::rules::max_take_bytes;
 use recorder_core::model::{Interview, SessionView, SubmittedAnswer};
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use support::{header, message, start_with, TestServer};
@@ -60,16 +60,8 @@ async fn create(
     camera_app: bool,
 ) -> reqwest::Response {
     server
-        .tus(
-            Method::POST,
-            &format!("{}/api/uploads", server.origin),
-            token,
-        )
-        .header("Upload-Length", length.to_string())
-        .header("Upload-Metadata", metadata(question, camera_app))
-        .send()
+        .create_with_length(token, &metadata(question, camera_app), length)
         .await
-        .unwrap()
 }
 
 /// Uploads `bytes` as the camera app's take of `question`, then submits it.

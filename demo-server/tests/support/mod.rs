@@ -202,6 +202,16 @@ impl TestServer {
             .unwrap()
     }
 
+    /// Creates an upload declaring its `length` (`Upload-Length`).
+    pub async fn create_with_length(&self, token: &str, metadata: &str, length: u64) -> Response {
+        self.tus(Method::POST, &format!("{}/api/uploads", self.origin), token)
+            .header("Upload-Length", length.to_string())
+            .header("Upload-Metadata", metadata)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// Appends `body` at `offset`, declaring `length` if given.
     pub async fn patch(
         &self,
