@@ -17,6 +17,7 @@ import { startServer } from '../support/server.mjs';
 import { firefoxMissing, launchFirefox, newFirefoxPage } from '../support/firefox.mjs';
 import { launchWebKit, webkitMissing } from '../support/webkit.mjs';
 import { seriousViolations } from '../support/axe.mjs';
+import { seekTake } from '../support/review.mjs';
 import { part, pastDeviceCheck, startAnswer, stopAndSubmit, warmUp } from '../support/flow.mjs';
 import { probe, sha256 } from '../support/media.mjs';
 import { bytesLost, takeUploaded } from '../support/takes.mjs';
@@ -167,19 +168,7 @@ for (const engine of engines) {
 
       // The hiring team's review page, in the same engine, plays it and seeks in it.
       await page.goto(server.reviewLink());
-      const seek = await page.evaluate(([id, to]) => new Promise((resolve, reject) => {
-        const video = document.querySelector(`[data-take="${id}"] video`);
-        if (!video) return reject(new Error(`no video of take ${id}`));
-        const fail = setTimeout(() => reject(new Error(`no seek within 10 s (error ${video.error?.code})`)), 10_000);
-        const go = () => {
-          video.addEventListener('seeked', () => {
-            clearTimeout(fail);
-            resolve({ duration: video.duration, currentTime: video.currentTime });
-          }, { once: true });
-          video.currentTime = to;
-        };
-        if (video.readyState >= 1) go(); else video.addEventListener('loadedmetadata', go, { once: true });
-      }), [take.id, 1]);
+      const seek = await seekTake(page, take.id, 1);
       assert.ok(Math.abs(seek.duration - seconds) < 0.5, `the review page plays ${seek.duration} s`);
       assert.ok(Math.abs(seek.currentTime - 1) < 0.5, `and seeks (to ${seek.currentTime} s)`);
     });
