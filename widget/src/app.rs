@@ -17,7 +17,6 @@ use futures::future::join;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
 use recorder_core::error_code::ErrorCode;
-use recorder_core::model::SessionView;
 use recorder_core::session::{Phase, Purpose, Stage, Step};
 use wasm_bindgen::JsCast;
 
@@ -173,17 +172,16 @@ fn Interview(ctx: Ctx) -> impl IntoView {
                         }
                         Purpose::Test | Purpose::Practice(_) => (1, 0),
                     };
-                    let camera_app = ctx.camera_app();
                     view! {
                         <Flow screen flow number attempts_left
                             hide_self_view=ctx.options.hide_self_view
-                            manual_start=view.manual_start() || camera_app camera_app
+                            manual_start=ctx.starts_by_hand() camera_app=ctx.camera_app()
                             now=ctx.now saving=ctx.saving playback=ctx.playback/>
                     }
                     .into_any()
                 }
                 Stage::Questions => {
-                    let manual_start = view.manual_start() || ctx.camera_app();
+                    let manual_start = ctx.starts_by_hand();
                     view! { <Questions screen questions=view.questions practice=view.practice manual_start/> }.into_any()
                 }
                 Stage::Done => {
@@ -211,12 +209,11 @@ fn Interview(ctx: Ctx) -> impl IntoView {
 /// starts, then only at 60, 30, 10 and 5 seconds left (not every second).
 fn announcements(ctx: &Ctx) -> Memo<(String, String)> {
     const MILESTONES: [u64; 4] = [60, 30, 10, 5];
-    let (stage, now, t, view) = (ctx.stage, ctx.now, ctx.t.clone(), ctx.view);
+    let (stage, now, t) = (ctx.stage, ctx.now, ctx.t.clone());
     let ctx = ctx.clone();
     Memo::new(move |previous: Option<&(String, String)>| {
-        // With a manual start (or the camera app), think time has no countdown to announce.
-        let manual_start =
-            view.with(|v| v.as_ref().is_some_and(SessionView::manual_start)) || ctx.camera_app();
+        // When the candidate starts recording, think time has no countdown to announce.
+        let manual_start = ctx.starts_by_hand();
         let countdown = stage.with(|stage| match stage {
             Stage::TestVideo(flow) | Stage::Question(flow) => match flow.phase {
                 Phase::Thinking { until } if !manual_start => Some((until, "announce-think")),

@@ -191,7 +191,12 @@ impl Session {
 
     /// Whether recording waits for the candidate when think time ends: their
     /// accommodations say so, or the camera app records.
-    fn starts_by_hand(&self) -> bool {
+    ///
+    /// ```
+    /// let s = recorder_core::session::Session::new(recorder_core::model::SessionView::overview(&recorder_core::model::Interview::sample()));
+    /// assert!(!s.starts_by_hand());
+    /// ```
+    pub fn starts_by_hand(&self) -> bool {
         self.view.manual_start() || self.camera_app
     }
 

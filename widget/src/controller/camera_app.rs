@@ -26,6 +26,14 @@ impl Ctx {
             .unwrap_or(false)
     }
 
+    /// Whether recording waits for the candidate when think time ends
+    /// ([`Session::starts_by_hand`]: their accommodations, or the camera app).
+    pub fn starts_by_hand(&self) -> bool {
+        self.session
+            .try_with_value(|s| s.as_ref().is_some_and(Session::starts_by_hand))
+            .unwrap_or(false)
+    }
+
     /// The candidate handed over `file`, made by the camera app, to `event`
     /// (record, record again, retake): told why not if it cannot be the
     /// answer, else recorded from.
