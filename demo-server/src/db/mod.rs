@@ -3,9 +3,11 @@
 
 mod consent;
 mod extension;
+mod progress;
 mod uploads;
 
 pub use extension::{Decision, ExtensionRow};
+pub use progress::Progress;
 pub use uploads::{Replacing, TakeRefused, UploadMark, UploadRow};
 
 use crate::invite::{self, Candidate};
@@ -24,6 +26,7 @@ pub const FILE_NAME: &str = "demo.sqlite3";
 #[derive(Clone)]
 pub struct Db {
     pool: SqlitePool,
+    progress: progress::ProgressWriter,
 }
 
 /// A candidate's standing on one question.
@@ -191,7 +194,8 @@ impl Db {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePool::connect_with(options).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Db { pool })
+        let progress = progress::ProgressWriter::start(pool.clone());
+        Ok(Db { pool, progress })
     }
 
     /// Stores (or replaces) interview definitions.

@@ -1,7 +1,7 @@
 //! The uploads' rows: a take's upload as stored, recorded under the
 //! question's rules, its progress and marks.
 
-use super::{unix_millis, Db};
+use super::{unix_millis, Db, Progress};
 
 /// One take's upload as stored (read by column name).
 #[derive(Clone, Debug, Default, serde::Serialize, sqlx::FromRow)]
@@ -200,45 +200,28 @@ impl Db {
         Ok(rows)
     }
 
-    /// Records that the upload's bytes up to `offset` are durable, its
-    /// length if now known, and completion when they meet.
-    pub async fn save_progress(
-        &self,
-        id: &str,
-        offset: u64,
-        length: Option<u64>,
-    ) -> Result<(), sqlx::Error> {
-        let completed = length.filter(|l| *l == offset).map(|_| unix_millis());
-        sqlx::query(
-            "UPDATE uploads SET upload_offset = ?, upload_length = ?, completed_at = ? WHERE id = ?",
-        )
-        .bind(offset as i64)
-        .bind(length.map(|l| l as i64))
-        .bind(completed)
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+    /// Records what a PATCH made durable: the upload's bytes up to its
+    /// offset, its length if now known, and completion (with the whole
+    /// upload's sha256) when they meet. Committed with every other PATCH's
+    /// that ended meanwhile (`progress.rs`).
+    pub async fn save_progress(&self, progress: Progress) -> Result<(), sqlx::Error> {
+        self.progress.save(progress).await
     }
 
-    /// Sets one column of an upload: its sha256, its duration or its deletion time.
+    /// Sets one column of an upload: its duration or its deletion time.
     pub async fn mark_upload(&self, id: &str, mark: UploadMark) -> Result<(), sqlx::Error> {
         let (sql, value) = match mark {
-            UploadMark::Sha256(sha) => ("UPDATE uploads SET sha256 = ? WHERE id = ?", sha.into()),
-            UploadMark::DurationMs(ms) => {
-                ("UPDATE uploads SET duration_ms = ? WHERE id = ?", ms.into())
-            }
+            UploadMark::DurationMs(ms) => ("UPDATE uploads SET duration_ms = ? WHERE id = ?", ms),
             UploadMark::Deleted => (
                 "UPDATE uploads SET deleted_at = ? WHERE id = ?",
-                unix_millis().into(),
+                unix_millis(),
             ),
         };
-        let query = sqlx::query(sql);
-        let query = match value {
-            Value::Text(text) => query.bind(text),
-            Value::Integer(number) => query.bind(number),
-        };
-        query.bind(id).execute(&self.pool).await?;
+        sqlx::query(sql)
+            .bind(value)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }
@@ -267,29 +250,10 @@ pub enum TakeRefused {
 
 /// One column of an upload that [`Db::mark_upload`] sets.
 pub enum UploadMark {
-    /// The complete take's sha256.
-    Sha256(String),
     /// Its duration.
     DurationMs(i64),
     /// Terminated or expired now.
     Deleted,
-}
-
-enum Value {
-    Text(String),
-    Integer(i64),
-}
-
-impl From<String> for Value {
-    fn from(text: String) -> Self {
-        Value::Text(text)
-    }
-}
-
-impl From<i64> for Value {
-    fn from(number: i64) -> Self {
-        Value::Integer(number)
-    }
 }
 
 const SELECT_UPLOAD: &str = "SELECT id, invite_id, question_id, filetype, metadata, upload_offset,

@@ -18,7 +18,7 @@ pub mod sweep;
 mod upload_id;
 
 use crate::app::AppState;
-use crate::db::{unix_millis, UploadMark, UploadRow};
+use crate::db::{unix_millis, Progress, UploadMark, UploadRow};
 use crate::error::ApiError;
 use crate::invite::hex;
 use axum::body::Body;
@@ -320,23 +320,23 @@ async fn write<H: Hooks>(
         // Before the upload is recorded complete: a store may have to put it together.
         state.store.finish(upload).await?;
     }
-    state
-        .db
-        .save_progress(&upload.id, new_offset, length)
-        .await?;
-    if !complete {
-        if let Some(digest) = digest {
-            state.running_hashes.keep(&upload.id, new_offset, digest);
-        }
-    } else {
-        let sha256 = match digest {
-            Some(digest) => hex(&digest.finalize()),
-            None => state.store.sha256(upload).await?,
-        };
-        state
-            .db
-            .mark_upload(&upload.id, UploadMark::Sha256(sha256))
-            .await?;
+    // Complete: its sha256 is saved with its last offset, in one commit.
+    let (sha256, running) = match (complete, digest) {
+        (true, Some(digest)) => (Some(hex(&digest.finalize())), None),
+        (true, None) => (Some(state.store.sha256(upload).await?), None),
+        (false, running) => (None, running),
+    };
+    let progress = Progress {
+        id: upload.id.clone(),
+        offset: new_offset,
+        length,
+        sha256,
+    };
+    state.db.save_progress(progress).await?;
+    if let Some(digest) = running {
+        state.running_hashes.keep(&upload.id, new_offset, digest);
+    }
+    if complete {
         H::after_finish(state, upload);
     }
     match outcome {
