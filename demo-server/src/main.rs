@@ -60,7 +60,7 @@ enum Command {
         #[arg(long, default_value_t = demo_server::app::MIN_FREE_BYTES >> 20)]
         min_free_mb: u64,
     },
-    /// Create an invite and print the candidate's URL.
+    /// Create an invite and print the candidate's URL (one per line with --count).
     Invite {
         #[command(flatten)]
         common: Common,
@@ -86,6 +86,9 @@ enum Command {
         /// The address the server listens on, for the default public URL.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
+        /// How many invites like this one to create (each its own candidate).
+        #[arg(long, default_value_t = 1)]
+        count: u32,
     },
     /// Create a review link for the hiring team and print it.
     ReviewToken {
@@ -208,6 +211,7 @@ async fn run(command: Command) -> Result<(), Error> {
             extra_attempts,
             no_auto_start,
             addr,
+            count,
         } => {
             let accommodations = Accommodations {
                 time_percent: (extra_time * 100.0).round().clamp(0.0, f64::from(u32::MAX)) as u32,
@@ -223,11 +227,13 @@ async fn run(command: Command) -> Result<(), Error> {
                 accommodations,
             };
             invite.check()?;
-            let token = db
-                .create_invite(&invite)
-                .await?
-                .ok_or_else(|| format!("there is no interview {interview:?}"))?;
-            println!("{}", candidate_url(&public_url, &token));
+            for _ in 0..count {
+                let token = db
+                    .create_invite(&invite)
+                    .await?
+                    .ok_or_else(|| format!("there is no interview {interview:?}"))?;
+                println!("{}", candidate_url(&public_url, &token));
+            }
             Ok(())
         }
         Command::ReviewToken { common, addr } => {

@@ -2,7 +2,7 @@
 // long enough for 200 MB), and @tus/server + @tus/file-store; both on 127.0.0.1 with a fresh
 // data dir; and what the kernel says about a process (CPU seconds, memory).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../support/server.mjs';
@@ -36,7 +36,8 @@ export async function startDemoServer() {
 
 /** @tus/server with @tus/file-store (the npm reference server). */
 export async function startTusNodeServer() {
-  const child = spawn('node', [peerScript, mkdtempSync(join(tmpdir(), 'ir-bench-tus-'))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const dir = mkdtempSync(join(tmpdir(), 'ir-bench-tus-'));
+  const child = spawn('node', [peerScript, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`@tus/server exited with ${code}`)));
     child.stdout.on('data', (data) => {
@@ -47,10 +48,15 @@ export async function startTusNodeServer() {
   return {
     name: '@tus/server + @tus/file-store',
     pid: child.pid,
+    /** Where @tus/file-store keeps each upload (`<id>` and `<id>.json`). */
+    dir,
     url,
     uploadHeaders: async () => ({}),
     metadata: () => ({ filetype: 'video/webm' }),
-    stop: () => child.kill('SIGKILL'),
+    stop: () => {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -18,7 +18,7 @@ const USAGE: &str = "usage:
                                              and in Firefox ESR and WebKitGTK where installed (--engines all
                                              installs them and builds WebKitGTK's MP4 muxer); each engine's time
   cargo xtask soak                           the offline scenario 20 times and 200 candidates of load
-  cargo xtask bench                          benchmarks P1-P6 (and P1-weak) against peers: target/bench/report.{md,json}
+  cargo xtask bench                          benchmarks P1-P7 (and P1-weak) against peers: target/bench/report.{md,json}
   cargo xtask build-widget                   build the widget into target/www/recorder
   cargo xtask package                        build the widget as an npm package: target/package and its .tgz";
 
@@ -160,7 +160,7 @@ fn bench() -> Result<(), Fail> {
     install::npm_packages(&root.join("tests/bench"))?;
     widget_build::build()?;
     let server = build_server()?;
-    build_release("load")?; // ingest.mjs runs `load ingest`
+    build_release("load")?; // ingest.mjs runs `load ingest`, capacity.mjs `load`
     let raw = root.join("target/bench/raw");
     let _ = std::fs::remove_dir_all(&raw);
     for (script, what) in [
@@ -182,6 +182,10 @@ fn bench() -> Result<(), Fail> {
         (
             "phone.mjs",
             "P5-phone first usable button and P4-first bytes, phone profile",
+        ),
+        (
+            "capacity.mjs",
+            "P7 capacity: paced candidates within a 500 ms p99 vs @tus/server",
         ),
     ] {
         println!("== bench: {what}");

@@ -1,5 +1,5 @@
-//! One candidate: reveals each question and uploads a take for it with tus,
-//! PATCH by PATCH, dropping some connections half-way through a body and
+//! One candidate: uploads a take for each question with tus (on demo-server,
+//! revealing the question first, with the invite's token), PATCH by PATCH, dropping some connections half-way through a body and
 //! resuming from the server's offset, as a phone on a train would. Paced,
 //! each PATCH leaves when its chunk would have been recorded, as the
 //! recorder's do; else as fast as the server answers.
@@ -47,6 +47,27 @@ pub fn due(began: Instant, pace: Duration, chunk_bytes: usize, offset: u64) -> I
     began + pace * (chunk as u32 + 1)
 }
 
+/// Where a candidate's takes go.
+///
+/// ```
+/// let endpoint = load::candidate::Endpoint::PlainTus { creation_path: "/files".into() };
+/// assert!(matches!(endpoint, load::candidate::Endpoint::PlainTus { .. }));
+/// ```
+#[derive(Clone, Debug)]
+pub enum Endpoint {
+    /// demo-server: each question revealed before its take, every request
+    /// with the invite's token.
+    DemoServer {
+        /// The invite's token.
+        token: String,
+    },
+    /// Any tus server: uploads created at `creation_path`, nothing else asked.
+    PlainTus {
+        /// The tus creation URL's path.
+        creation_path: String,
+    },
+}
+
 /// What happened to one candidate.
 ///
 /// ```
@@ -65,17 +86,24 @@ pub struct Outcome {
     pub errors: Vec<String>,
 }
 
-/// Runs candidate number `index` (with invite `token`) against the server at `addr`.
+/// Runs candidate number `index` against `endpoint` on the server at `addr`.
 ///
 /// ```no_run
+/// use load::candidate::Endpoint;
 /// let plan = load::candidate::Plan { questions: vec!["q1".into()], take_bytes: 1 << 20, patch_bytes: 256 << 10, cut_percent: 5, pace: None };
-/// let outcome = load::candidate::run("127.0.0.1:8080".parse().unwrap(), "token", 0, &plan, 42);
+/// let endpoint = Endpoint::DemoServer { token: "token".into() };
+/// let outcome = load::candidate::run("127.0.0.1:8080".parse().unwrap(), &endpoint, 0, &plan, 42);
 /// println!("{} takes, {} cuts", outcome.takes.len(), outcome.cuts);
 /// ```
-pub fn run(addr: SocketAddr, token: &str, index: u32, plan: &Plan, seed: u64) -> Outcome {
+pub fn run(addr: SocketAddr, endpoint: &Endpoint, index: u32, plan: &Plan, seed: u64) -> Outcome {
+    let authorization = match endpoint {
+        Endpoint::DemoServer { token } => Some(format!("Bearer {token}")),
+        Endpoint::PlainTus { .. } => None,
+    };
     let mut candidate = Candidate {
         client: Client::new(addr),
-        authorization: format!("Bearer {token}"),
+        endpoint: endpoint.clone(),
+        authorization,
         random: seed ^ (u64::from(index) << 32) | 1,
         outcome: Outcome::default(),
     };
@@ -102,33 +130,33 @@ const MAX_RETRIES: u32 = 50;
 
 struct Candidate {
     client: Client,
-    authorization: String,
+    endpoint: Endpoint,
+    authorization: Option<String>,
     random: u64,
     outcome: Outcome,
 }
 
 impl Candidate {
     fn answer(&mut self, question: &str, take: TakeData, plan: &Plan) -> Result<String, String> {
-        let reveal = self.request(
-            "POST",
-            &format!("/api/questions/{question}/reveal"),
-            &[],
-            b"",
-        )?;
-        expect(&reveal, 200, "reveal")?;
+        let creation_path = match &self.endpoint {
+            Endpoint::DemoServer { .. } => {
+                let path = format!("/api/questions/{question}/reveal");
+                let reveal = self.request("POST", &path, &[], b"")?;
+                expect(&reveal, 200, "reveal")?;
+                "/api/uploads".to_string()
+            }
+            Endpoint::PlainTus { creation_path } => creation_path.clone(),
+        };
         let metadata = format!("question {},filetype {}", b64(question), b64("video/webm"));
         let created = self.request(
             "POST",
-            "/api/uploads",
+            &creation_path,
             &[("Upload-Defer-Length", "1"), ("Upload-Metadata", &metadata)],
             b"",
         )?;
         expect(&created, 201, "create")?;
-        let location = created.header("location").ok_or("no Location")?.to_string();
-        let path = location
-            .find("/api/")
-            .map(|at| location[at..].to_string())
-            .ok_or_else(|| format!("odd Location {location}"))?;
+        let location = created.header("location").ok_or("no Location")?;
+        let path = path_of(location).to_string();
         let id = path.rsplit('/').next().unwrap_or_default().to_string();
 
         let mut body = vec![0u8; plan.patch_bytes];
@@ -151,7 +179,7 @@ impl Candidate {
                 headers.push(("Upload-Length", length_text.as_str()));
             }
             if len > 1 && self.next_random() % 100 < u64::from(plan.cut_percent) {
-                let headers = with_auth(&self.authorization, &headers);
+                let headers = with_auth(self.authorization.as_deref(), &headers);
                 let _ = self
                     .client
                     .cut("PATCH", &path, &headers, &body[..len], len / 2);
@@ -223,7 +251,7 @@ impl Candidate {
         extra: &[(&str, &str)],
         body: &[u8],
     ) -> Result<Response, String> {
-        let headers = with_auth(&self.authorization, extra);
+        let headers = with_auth(self.authorization.as_deref(), extra);
         self.client
             .send(method, path, &headers, body)
             .map_err(|e| format!("{method} {path}: {e}"))
@@ -238,8 +266,12 @@ impl Candidate {
 }
 
 /// `extra` after the headers every request carries.
-fn with_auth<'a>(authorization: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut headers = vec![("Authorization", authorization), ("Tus-Resumable", "1.0.0")];
+fn with_auth<'a>(
+    authorization: Option<&'a str>,
+    extra: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut headers = vec![("Tus-Resumable", "1.0.0")];
+    headers.extend(authorization.map(|a| ("Authorization", a)));
     headers.extend_from_slice(extra);
     headers
 }
@@ -256,6 +288,27 @@ fn expect(response: &Response, status: u16, what: &str) -> Result<(), String> {
     }
 }
 
+/// The path of a Location header, absolute (`http://host/files/1`) or not
+/// (`/files/1`).
+fn path_of(location: &str) -> &str {
+    match location.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |at| &rest[at..]),
+        None => location,
+    }
+}
+
 fn b64(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_of;
+
+    #[test]
+    fn a_location_gives_its_path_with_or_without_origin() {
+        assert_eq!(path_of("http://127.0.0.1:9/files/ab"), "/files/ab");
+        assert_eq!(path_of("/api/uploads/cd"), "/api/uploads/cd");
+        assert_eq!(path_of("http://127.0.0.1:9"), "/");
+    }
 }

@@ -38,6 +38,26 @@ impl Response {
     }
 }
 
+/// The address and path of an `http://IP:PORT/path` URL (the path `/` if
+/// it has none).
+///
+/// ```
+/// let (addr, path) = load::http1::split_url("http://127.0.0.1:1080/files").unwrap();
+/// assert_eq!((addr.port(), path.as_str()), (1080, "/files"));
+/// assert!(load::http1::split_url("https://example.com/files").is_err());
+/// ```
+pub fn split_url(url: &str) -> Result<(SocketAddr, String), String> {
+    let rest = url
+        .strip_prefix("http://")
+        .ok_or_else(|| format!("the URL must be http://IP:PORT/path, not {url:?}"))?;
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let addr = host
+        .parse()
+        .map_err(|_| format!("the URL needs an IP address and port, not {host:?}"))?;
+    let path = if path.is_empty() { "/" } else { path };
+    Ok((addr, path.to_string()))
+}
+
 /// One keep-alive connection to `addr`; reconnects when the server closed it.
 ///
 /// ```no_run

@@ -1,22 +1,28 @@
-//! `load`: runs N concurrent candidates against a fresh demo-server and
-//! reports throughput, PATCH latency (p50, p99), the server's peak memory,
-//! and bytes lost (which must be 0). `load ingest` times one big upload to
-//! any tus server.
+//! `load`: runs N concurrent candidates against a fresh demo-server (or a
+//! running tus server with a file store) and reports throughput, PATCH
+//! latency (p50, p99), the server's peak memory, and bytes lost (which must
+//! be 0), also as one JSON line (`load result: {...}`). `load ingest` times
+//! one big upload to any tus server.
 
 use load::candidate::{self, Outcome, Plan};
+use load::plain_tus::PlainTus;
 use load::server::Server;
+use load::target::Target;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-const USAGE: &str = "usage: load [--server PATH] [--candidates N] [--questions q1,q2,q3] \
+const USAGE: &str = "usage: load [--server PATH | --tus-url http://IP:PORT/files --tus-dir DIR [--tus-pid PID]] [--candidates N] [--questions q1,q2,q3] \
 [--take-mb MB] [--patch-kb KB] [--cut-percent P] [--seed N] [--record-kbps KBPS [--record-seconds S]]
+       (--tus-url: a running tus server, spoken to in plain tus, whose file store keeps uploads in DIR)
        (--record-kbps paces each take as the recorder sends it: a chunk of KBPS kbit every second, for S seconds, 60 by default)
        load ingest --url http://127.0.0.1:PORT/files [--mb 200] [--patch-mb 5] [--header 'Name: value']...";
 
 struct Args {
     server: PathBuf,
+    /// A running tus server's creation URL, its store's folder, its process.
+    plain_tus: Option<(String, Option<PathBuf>, Option<u32>)>,
     candidates: u32,
     plan: Plan,
     seed: u64,
@@ -25,6 +31,7 @@ struct Args {
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args {
         server: PathBuf::from("target/release/demo-server"),
+        plain_tus: None,
         candidates: 200,
         plan: Plan {
             questions: vec!["q1".into(), "q2".into(), "q3".into()],
@@ -49,6 +56,11 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         };
         match flag.as_str() {
             "--server" => parsed.server = PathBuf::from(&value),
+            "--tus-url" => parsed.plain_tus.get_or_insert_default().0 = value,
+            "--tus-dir" => parsed.plain_tus.get_or_insert_default().1 = Some(value.into()),
+            "--tus-pid" => {
+                parsed.plain_tus.get_or_insert_default().2 = Some(number("--tus-pid")? as u32)
+            }
             "--candidates" => parsed.candidates = number("--candidates")? as u32,
             "--questions" => parsed.plan.questions = value.split(',').map(str::to_string).collect(),
             "--take-mb" => parsed.plan.take_bytes = (number("--take-mb")? * 1e6) as u64,
@@ -65,6 +77,11 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 ))
             }
             _ => return Err(format!("unknown option {flag}\n{USAGE}")),
+        }
+    }
+    if let Some((url, dir, _)) = &parsed.plain_tus {
+        if url.is_empty() || dir.is_none() {
+            return Err(format!("--tus-url and --tus-dir go together\n{USAGE}"));
         }
     }
     if let Some((kbps, seconds)) = recording {
@@ -100,20 +117,10 @@ fn ingest(mut args: impl Iterator<Item = String>) -> Result<(), String> {
         }
     }
     let url = url.ok_or_else(|| format!("--url is required\n{USAGE}"))?;
-    let rest = url
-        .strip_prefix("http://")
-        .ok_or_else(|| format!("--url must be http://host:port/path, not {url:?}"))?;
-    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    let addr = host
-        .parse()
-        .map_err(|_| format!("--url needs an IP address and port, not {host:?}"))?;
+    let (addr, path) = load::http1::split_url(&url).map_err(|e| format!("--url: {e}"))?;
     let target = load::ingest::Target {
         addr,
-        path: if path.is_empty() {
-            "/".into()
-        } else {
-            path.into()
-        },
+        path,
         headers,
     };
     let total = megabytes << 20;
@@ -154,23 +161,28 @@ fn main() -> ExitCode {
 
 /// Runs the load; says whether nothing failed and nothing was lost.
 fn run(args: &Args) -> Result<bool, String> {
-    let server = Server::start(&args.server)?;
-    let tokens = (0..args.candidates)
-        .map(|_| server.invite())
-        .collect::<Result<Vec<_>, _>>()?;
-    let start = Arc::new(Barrier::new(tokens.len() + 1));
-    let workers: Vec<_> = tokens
+    let target = match &args.plain_tus {
+        Some((url, Some(dir), pid)) => Target::PlainTus(PlainTus::new(url, dir.clone(), *pid)?),
+        _ => Target::DemoServer(Server::start(&args.server)?),
+    };
+    let endpoints = target.endpoints(args.candidates)?;
+    let start = Arc::new(Barrier::new(endpoints.len() + 1));
+    let workers: Vec<_> = endpoints
         .into_iter()
         .enumerate()
-        .map(|(index, token)| {
+        .map(|(index, endpoint)| {
             let (start, plan, addr, seed) =
-                (start.clone(), args.plan.clone(), server.addr, args.seed);
-            std::thread::spawn(move || {
-                start.wait();
-                candidate::run(addr, &token, index as u32, &plan, seed)
-            })
+                (start.clone(), args.plan.clone(), target.addr(), args.seed);
+            std::thread::Builder::new()
+                // The body buffer is on the heap; thousands of candidates need little stack.
+                .stack_size(256 << 10)
+                .spawn(move || {
+                    start.wait();
+                    candidate::run(addr, &endpoint, index as u32, &plan, seed)
+                })
+                .map_err(|e| format!("cannot start candidate {index}: {e}"))
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
     start.wait();
     let began = Instant::now();
     let outcomes: Vec<Outcome> = workers
@@ -178,16 +190,20 @@ fn run(args: &Args) -> Result<bool, String> {
         .map(|worker| worker.join().unwrap_or_default())
         .collect();
     let elapsed = began.elapsed();
-    let peak_rss = server.peak_rss()?;
+    let peak_rss = target.peak_rss()?;
 
-    let stored = server.uploads()?;
+    let stored: std::collections::HashMap<String, _> = target
+        .uploads()?
+        .into_iter()
+        .map(|upload| (upload.id.clone(), upload))
+        .collect();
     let mut errors: Vec<String> = outcomes.iter().flat_map(|o| o.errors.clone()).collect();
     let expected_takes = args.candidates as usize * args.plan.questions.len();
     let mut lost = (expected_takes - outcomes.iter().map(|o| o.takes.len()).sum::<usize>()) as u64
         * args.plan.take_bytes;
     for (id, take) in outcomes.iter().flat_map(|o| o.takes.iter()) {
-        let Some(upload) = stored.iter().find(|u| &u.id == id) else {
-            errors.push(format!("upload {id} is not in the server's database"));
+        let Some(upload) = stored.get(id) else {
+            errors.push(format!("upload {id} is not in the server's store"));
             lost += take.len();
             continue;
         };
@@ -237,16 +253,29 @@ fn run(args: &Args) -> Result<bool, String> {
         megabytes / elapsed.as_secs_f64(),
         cuts,
     );
+    let peak_rss_mb = peak_rss.map(|bytes| bytes as f64 / 1e6);
     println!(
-        "load: PATCH latency p50 {:.1} ms, p99 {:.1} ms over {} PATCHes; server peak RSS {:.1} MB",
+        "load: PATCH latency p50 {:.1} ms, p99 {:.1} ms over {} PATCHes; server peak RSS {}",
         percentile(0.5),
         percentile(0.99),
         latencies.len(),
-        peak_rss as f64 / 1e6,
+        peak_rss_mb.map_or("unknown".into(), |mb| format!("{mb:.1} MB")),
     );
     for error in errors.iter().take(10) {
         eprintln!("load: {error}");
     }
+    let result = serde_json::json!({
+        "candidates": args.candidates,
+        "takes": expected_takes,
+        "patches": latencies.len(),
+        "p50_ms": percentile(0.5),
+        "p99_ms": percentile(0.99),
+        "seconds": elapsed.as_secs_f64(),
+        "peak_rss_mb": peak_rss_mb,
+        "errors": errors.len(),
+        "bytes_lost": lost,
+    });
+    println!("load result: {result}");
     println!(
         "soak summary: load runs=1 failures={} bytes_lost={lost}",
         errors.len()

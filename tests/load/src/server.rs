@@ -1,6 +1,7 @@
 //! The demo-server under load: started on a fresh data dir, asked for
-//! invites and for what it stored, and measured (peak resident memory).
+//! invites and for what it stored.
 
+use crate::target::StoredUpload;
 use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -13,24 +14,6 @@ pub struct Server {
     /// Where it listens.
     pub addr: SocketAddr,
     child: Child,
-}
-
-/// One upload as the server lists it.
-///
-/// ```
-/// let upload = load::server::StoredUpload { id: "a".into(), path: "/tmp/a".into(), length: Some(3), completed: true };
-/// assert!(upload.completed);
-/// ```
-#[derive(Debug)]
-pub struct StoredUpload {
-    /// The tus upload id.
-    pub id: String,
-    /// The file on disk.
-    pub path: PathBuf,
-    /// The declared length.
-    pub length: Option<u64>,
-    /// Whether every byte arrived.
-    pub completed: bool,
 }
 
 impl Server {
@@ -77,19 +60,29 @@ impl Server {
         })
     }
 
-    /// A new invite's token.
+    /// `count` new invites' tokens.
     ///
     /// ```no_run
     /// # let server = load::server::Server::start("demo-server".as_ref()).unwrap();
-    /// assert!(!server.invite().unwrap().is_empty());
+    /// assert_eq!(server.invites(2).unwrap().len(), 2);
     /// ```
-    pub fn invite(&self) -> Result<String, String> {
-        let url = self.cli(&["invite", "--addr", &self.addr.to_string()])?;
-        url.trim()
-            .rsplit('/')
-            .next()
-            .map(str::to_string)
-            .ok_or_else(|| format!("odd invite URL {url}"))
+    pub fn invites(&self, count: u32) -> Result<Vec<String>, String> {
+        let urls = self.cli(&[
+            "invite",
+            "--addr",
+            &self.addr.to_string(),
+            "--count",
+            &count.to_string(),
+        ])?;
+        urls.lines()
+            .map(|url| {
+                url.trim()
+                    .rsplit('/')
+                    .next()
+                    .map(str::to_string)
+                    .ok_or_else(|| format!("odd invite URL {url}"))
+            })
+            .collect()
     }
 
     /// Every upload the server's database knows.
@@ -115,21 +108,9 @@ impl Server {
             .collect()
     }
 
-    /// The server's peak resident memory so far, in bytes (Linux `VmHWM`).
-    ///
-    /// ```no_run
-    /// # let server = load::server::Server::start("demo-server".as_ref()).unwrap();
-    /// assert!(server.peak_rss().unwrap() > 0);
-    /// ```
-    pub fn peak_rss(&self) -> Result<u64, String> {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-            .map_err(|e| format!("cannot read the server's memory: {e}"))?;
-        status
-            .lines()
-            .find_map(|line| line.strip_prefix("VmHWM:"))
-            .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-            .map(|kb| kb * 1024)
-            .ok_or_else(|| "no VmHWM".into())
+    /// Its process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     fn cli(&self, args: &[&str]) -> Result<String, String> {

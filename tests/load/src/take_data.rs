@@ -53,11 +53,21 @@ impl TakeData {
     /// assert_ne!(out, [0u8; 8]);
     /// ```
     pub fn fill(&self, offset: u64, out: &mut [u8]) {
-        for (i, byte) in out.iter_mut().enumerate() {
-            let position = offset + i as u64;
-            let word = splitmix64(self.seed ^ (position / 8).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-            *byte = (word >> ((position % 8) * 8)) as u8;
+        // Word by word: a thousand paced candidates make 250 MB a second.
+        let mut done = 0;
+        while done < out.len() {
+            let position = offset + done as u64;
+            let word = self.word(position / 8).to_le_bytes();
+            let from = (position % 8) as usize;
+            let n = (8 - from).min(out.len() - done);
+            out[done..done + n].copy_from_slice(&word[from..from + n]);
+            done += n;
         }
+    }
+
+    /// The 8 bytes from `index * 8`, little-endian.
+    fn word(&self, index: u64) -> u64 {
+        splitmix64(self.seed ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
 
     /// How many of its bytes are missing or wrong in `stored`, plus any bytes
@@ -129,6 +139,19 @@ mod tests {
         let mut stored = whole(take);
         stored.extend_from_slice(&[0; 100_000]);
         assert_eq!(take.bytes_lost(&stored[..]).unwrap(), 100_000);
+    }
+
+    #[test]
+    fn any_offset_gives_the_seeds_words_little_endian() {
+        let take = TakeData::new(13, 100);
+        let all: Vec<u8> = (0..100u64)
+            .map(|p| (take.word(p / 8) >> ((p % 8) * 8)) as u8)
+            .collect();
+        for start in 0..20 {
+            let mut part = vec![0u8; 37];
+            take.fill(start, &mut part);
+            assert_eq!(part, all[start as usize..start as usize + 37]);
+        }
     }
 
     #[test]

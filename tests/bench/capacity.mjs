@@ -1,0 +1,88 @@
+// P7: capacity. Candidates recording at once, each paced as the recorder sends a take (a
+// 1 s chunk of 2 Mbit/s every second for 60 s, deferred length: `load --record-kbps`);
+// the largest number at which the p99 PATCH acknowledgement stays within 500 ms with no
+// error and no byte lost (every stored byte checked). demo-server on files (invites and
+// revealed questions) and @tus/server + @tus/file-store (plain tus), same generator, same run:
+// doubling from START until a level fails, then halving the gap to within 10 %.
+import { execFileSync } from 'node:child_process';
+import { statfsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { startTusNodeServer } from './peers.mjs';
+import { saveResult } from './result.mjs';
+
+const SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 60);
+const KBPS = 2000;
+const START = Number(process.env.BENCH_CAPACITY_START ?? 250);
+const MAX = Number(process.env.BENCH_CAPACITY_MAX ?? 2000);
+const P99_MS = 500;
+const load = process.env.LOAD ?? new URL('../../target/release/load', import.meta.url).pathname;
+const server = process.env.DEMO_SERVER;
+const takeBytes = (KBPS * 1000 / 8) * SECONDS;
+
+/** `load`'s JSON result for `candidates` against the target `args` name. */
+function loadRun(candidates, args) {
+  const paced = ['--candidates', String(candidates), '--questions', 'q1', '--cut-percent', '0',
+    '--record-kbps', String(KBPS), '--record-seconds', String(SECONDS)];
+  let out;
+  try {
+    out = execFileSync(load, [...args, ...paced], { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 }).toString();
+  } catch (error) {
+    out = String(error.stdout ?? ''); // a run with errors exits non-zero; its result line says why
+  }
+  const line = out.split('\n').find((l) => l.startsWith('load result: '));
+  if (!line) throw new Error(`load printed no result:\n${out}`);
+  return JSON.parse(line.slice('load result: '.length));
+}
+
+/** Whether the disk holds `candidates` takes with room to spare. */
+function diskHolds(candidates) {
+  const { bavail, bsize } = statfsSync(tmpdir());
+  return candidates * takeBytes < bavail * bsize * 0.8;
+}
+
+/** The largest level `run` passes: { capacity, bound, tried: [{ candidates, p99, ok }] }. */
+async function search(name, run) {
+  const tried = [];
+  const attempt = async (candidates) => {
+    const result = await run(candidates);
+    const ok = result.errors === 0 && result.bytes_lost === 0 && result.p99_ms <= P99_MS;
+    tried.push({ candidates, p99: Math.round(result.p99_ms), errors: result.errors, lost: result.bytes_lost, rss: result.peak_rss_mb, ok });
+    console.log(`P7 ${name}: ${candidates} candidates: p99 ${result.p99_ms.toFixed(1)} ms, ${result.errors} errors, ${result.bytes_lost} bytes lost: ${ok ? 'within' : 'over'}`);
+    return ok;
+  };
+  let [passed, failed, bound] = [0, null, null];
+  for (let n = START; failed === null; n *= 2) {
+    if (n > MAX) { bound = `the benchmark's ceiling (${MAX}; BENCH_CAPACITY_MAX)`; break; }
+    if (!diskHolds(n)) { bound = `the free disk (${n} takes of ${takeBytes / 1e6} MB would not fit)`; break; }
+    if (await attempt(n)) passed = n; else failed = n;
+  }
+  while (failed !== null && failed - passed > Math.max(25, passed * 0.1)) {
+    const middle = Math.round((passed + failed) / 2 / 25) * 25;
+    if (await attempt(middle)) passed = middle; else failed = middle;
+  }
+  return { capacity: passed, bound, tried };
+}
+
+const demo = await search('demo-server', async (n) => loadRun(n, ['--server', server]));
+const peer = await search('@tus/server', async (n) => {
+  const tus = await startTusNodeServer();
+  try {
+    return loadRun(n, ['--tus-url', tus.url, '--tus-dir', tus.dir, '--tus-pid', String(tus.pid)]);
+  } finally {
+    tus.stop();
+  }
+});
+const describe = (name, r) => `${name}: capacity ${r.capacity}${r.bound ? `, not searched further: ${r.bound}` : ''}; tried `
+  + r.tried.map((t) => `${t.candidates} (p99 ${t.p99} ms${t.errors ? `, ${t.errors} errors` : ''}${t.lost ? `, ${t.lost} bytes lost` : ''}${t.rss ? `, RSS ${Math.round(t.rss)} MB` : ''})`).join(', ');
+saveResult({
+  id: 'P7', title: `Capacity: paced candidates (${KBPS / 1000} Mbit/s, ${SECONDS} s takes) with p99 ack <= ${P99_MS} ms`,
+  unit: 'candidates', better: 'higher',
+  ours: { name: 'demo-server on files', runs: [demo.capacity] },
+  peers: [{ name: '@tus/server + @tus/file-store', runs: [peer.capacity] }],
+  target: [{ of: 'median', op: '>=', value: 1000 }, { of: 'ratio', op: '>=', value: 2 }],
+  notes: [
+    `Each candidate: one take, a ${KBPS / 8000} MB chunk every second for ${SECONDS} s as one PATCH (deferred length, set by the last), started at a random point of the first second; a level passes when p99 PATCH latency <= ${P99_MS} ms, no request failed, and every stored byte matches.`,
+    'The load generator (a thread per candidate) runs on the same machine as the server; demo-server makes every acknowledged PATCH durable (fdatasync), @tus/file-store does not.',
+    describe('demo-server', demo), describe('@tus/server', peer),
+  ],
+});
