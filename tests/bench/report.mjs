@@ -5,7 +5,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR, median } from './result.mjs';
 
-const ORDER = ['P1', 'P1-weak', 'P2', 'P2-tus-js-client', 'P3', 'P4', 'P5', 'P5-cpu4x', 'P6', 'P7'];
+const ORDER = ['P1', 'P1-weak', 'P2', 'P2-cpu', 'P2-tus-js-client', 'P2-tus-js-client-cpu', 'P3', 'P4', 'P5', 'P5-cpu4x', 'P6', 'P7'];
+const COMPARE = { '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b };
 const rank = (id) => (ORDER.includes(id) ? ORDER.indexOf(id) : ORDER.length);
 const round = (x) => (x === null ? null : Math.round(x * 100) / 100);
 const summary = (runs) => ({ median: round(median(runs)), min: round(Math.min(...runs)), max: round(Math.max(...runs)), runs });
@@ -24,7 +25,7 @@ const benchmarks = raw.map((b) => {
   // One target, or several that must all hold.
   const met = [b.target].flat().every((target) => {
     const measured = target.of === 'ratio' ? ratio : ours.median;
-    return measured !== null && (target.op === '<=' ? measured <= target.value : measured >= target.value);
+    return measured !== null && COMPARE[target.op](measured, target.value);
   });
   return { id: b.id, title: b.title, unit: b.unit, better: b.better, ours, peers, ratio, target: b.target, met, notes: b.notes };
 });

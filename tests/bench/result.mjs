@@ -8,7 +8,7 @@ export const BENCH_DIR = resolve(process.env.BENCH_DIR ?? new URL('../../target/
 /**
  * Saves one benchmark's runs.
  * `ours` and each of `peers`: { name, runs: [numbers] }; `target`: { of: 'median' | 'ratio',
- * op: '<=' | '>=', value } (a ratio is ours / the first peer), or a list of them that must all
+ * op: '<' | '<=' | '>' | '>=', value } (a ratio is ours / the first peer), or a list of them that must all
  * hold; `notes`: lines for the report.
  */
 export function saveResult({ id, title, unit, better, ours, peers = [], target, notes = [] }) {
