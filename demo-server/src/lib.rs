@@ -1,5 +1,5 @@
 //! The demo backend: invites, the interview rules, a tus 1.0 endpoint,
-//! SQLite and media on disk. See `app::router` for every route.
+//! SQLite (or PostgreSQL) and media on disk. See `app::router` for every route.
 
 pub mod api;
 pub mod app;
@@ -23,9 +23,11 @@ pub mod widget_files;
 
 use std::path::Path;
 
-/// Opens the database in `data_dir` and stores `interviews` in it (after validating them).
+/// Opens the database (the one at `database_url`, else SQLite in
+/// `data_dir`) and stores `interviews` in it (after validating them).
 pub async fn open(
     data_dir: &Path,
+    database_url: Option<&str>,
     interviews: &[recorder_core::model::Interview],
 ) -> Result<db::Db, Box<dyn std::error::Error>> {
     for interview in interviews {
@@ -33,7 +35,7 @@ pub async fn open(
             .validate()
             .map_err(|e| format!("interview {:?}: {e}", interview.id))?;
     }
-    let db = db::Db::open(data_dir).await?;
+    let db = db::Db::open(data_dir, database_url).await?;
     db.save_interviews(interviews).await?;
     Ok(db)
 }
@@ -57,6 +59,8 @@ pub struct Local {
     pub min_free_bytes: u64,
     /// Requests of one invite at once.
     pub max_per_invite: usize,
+    /// The database, if not SQLite in the data dir (`postgres://...`).
+    pub database_url: Option<String>,
 }
 
 impl Default for Local {
@@ -66,6 +70,7 @@ impl Default for Local {
             timeouts: serve::Timeouts::default(),
             min_free_bytes: app::MIN_FREE_BYTES,
             max_per_invite: per_invite::MAX_PER_INVITE,
+            database_url: None,
         }
     }
 }
@@ -76,7 +81,7 @@ pub async fn spawn_local_with(
     interviews: &[recorder_core::model::Interview],
     local: Local,
 ) -> Result<(String, db::Db), Box<dyn std::error::Error>> {
-    let db = open(data_dir, interviews).await?;
+    let db = open(data_dir, local.database_url.as_deref(), interviews).await?;
     let media = data_dir.join("media");
     std::fs::create_dir_all(&media)?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

@@ -22,6 +22,10 @@ struct Common {
     /// Where the SQLite file and the media live.
     #[arg(long, default_value = "data")]
     data_dir: PathBuf,
+    /// The database instead of SQLite in the data dir: postgres://USER:PASSWORD@HOST/NAME
+    /// (several instances may share it).
+    #[arg(long, env = "DEMO_DATABASE_URL")]
+    database_url: Option<String>,
     /// A JSON file with an array of interviews (default: the bundled demo interview).
     #[arg(long)]
     interviews: Option<PathBuf>,
@@ -103,6 +107,9 @@ enum Command {
         /// Where the SQLite file and the media live.
         #[arg(long, default_value = "data")]
         data_dir: PathBuf,
+        /// The database instead of SQLite in the data dir (postgres://...).
+        #[arg(long, env = "DEMO_DATABASE_URL")]
+        database_url: Option<String>,
         /// Print the recorders' connection checks instead of the takes.
         #[arg(long)]
         probes: bool,
@@ -242,8 +249,12 @@ async fn run(command: Command) -> Result<(), Error> {
             println!("{public_url}/review/{token}");
             Ok(())
         }
-        Command::Uploads { data_dir, probes } => {
-            let db = demo_server::db::Db::open(&data_dir).await?;
+        Command::Uploads {
+            data_dir,
+            database_url,
+            probes,
+        } => {
+            let db = demo_server::db::Db::open(&data_dir, database_url.as_deref()).await?;
             let store = demo_server::tus::file_store::FileStore::new(data_dir.join("media"));
             let uploads = db.all_uploads().await?.into_iter();
             for upload in uploads.filter(|u| demo_server::rules::is_probe(u) == probes) {
@@ -262,7 +273,12 @@ async fn open(common: &Common) -> Result<demo_server::db::Db, Error> {
         Some(path) => load_interviews(path)?,
         None => vec![Interview::sample()],
     };
-    demo_server::open(&common.data_dir, &interviews).await
+    demo_server::open(
+        &common.data_dir,
+        common.database_url.as_deref(),
+        &interviews,
+    )
+    .await
 }
 
 fn load_interviews(path: &Path) -> Result<Vec<Interview>, Error> {

@@ -1,6 +1,8 @@
 //! A completed interview is reported once to the webhook, signed, and
 //! retried when the receiver fails; the candidate does not wait for it.
 
+mod support;
+
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use demo_server::webhook::{verify, Webhook, SIGNATURE_HEADER};
@@ -46,6 +48,7 @@ async fn completion_is_delivered_signed_and_retried() {
         &[interview],
         demo_server::Local {
             webhook: Some(webhook),
+            database_url: support::test_database().await,
             ..Default::default()
         },
     )

@@ -5,10 +5,10 @@ use recorder_core::model::ConsentAnswer;
 use sqlx::Row;
 
 /// The consent columns of an invite row as an answer, if one was given.
-pub(super) fn answer_in(row: &sqlx::sqlite::SqliteRow) -> Option<ConsentAnswer> {
-    let agreed: Option<bool> = row.get("consent_agreed");
+pub(super) fn answer_in(row: &sqlx::any::AnyRow) -> Option<ConsentAnswer> {
+    let agreed: Option<i64> = row.get("consent_agreed");
     Some(ConsentAnswer {
-        agreed: agreed?,
+        agreed: agreed? != 0,
         at: row.get::<Option<i64>, _>("consent_at").unwrap_or_default(),
         text_sha256: row
             .get::<Option<String>, _>("consent_sha256")
@@ -27,10 +27,10 @@ impl Db {
         text_sha256: &str,
     ) -> Result<(ConsentAnswer, bool), sqlx::Error> {
         let first = sqlx::query(
-            "UPDATE invites SET consent_agreed = ?, consent_at = ?, consent_sha256 = ?
-             WHERE id = ? AND consent_agreed IS NULL",
+            "UPDATE invites SET consent_agreed = $1, consent_at = $2, consent_sha256 = $3
+             WHERE id = $4 AND consent_agreed IS NULL",
         )
-        .bind(agreed)
+        .bind(i64::from(agreed))
         .bind(unix_millis())
         .bind(text_sha256)
         .bind(invite_id)
@@ -39,7 +39,7 @@ impl Db {
         .rows_affected()
             == 1;
         let row = sqlx::query(
-            "SELECT consent_agreed, consent_at, consent_sha256 FROM invites WHERE id = ?",
+            "SELECT consent_agreed, consent_at, consent_sha256 FROM invites WHERE id = $1",
         )
         .bind(invite_id)
         .fetch_one(&self.pool)

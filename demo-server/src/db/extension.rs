@@ -29,7 +29,7 @@ pub enum Decision {
 
 const COLUMNS: &str = "id, invite_id, note, requested_at, status, deadline, decided_at";
 
-fn row_of(row: &sqlx::sqlite::SqliteRow) -> Result<ExtensionRow, sqlx::Error> {
+fn row_of(row: &sqlx::any::AnyRow) -> Result<ExtensionRow, sqlx::Error> {
     let status: String = row.get("status");
     let status = ExtensionStatus::parse(&status)
         .ok_or_else(|| sqlx::Error::Decode(format!("extension status {status:?}").into()))?;
@@ -55,7 +55,7 @@ impl Db {
         note: &str,
     ) -> Result<Option<Extension>, sqlx::Error> {
         let query = format!(
-            "INSERT INTO extension_requests (invite_id, note, requested_at) VALUES (?, ?, ?)
+            "INSERT INTO extension_requests (invite_id, note, requested_at) VALUES ($1, $2, $3)
              ON CONFLICT DO NOTHING RETURNING {COLUMNS}"
         );
         let row = sqlx::query(&query)
@@ -70,7 +70,7 @@ impl Db {
     /// The invite's latest request for more time, if it made one.
     pub async fn latest_extension(&self, invite_id: i64) -> Result<Option<Extension>, sqlx::Error> {
         let query = format!(
-            "SELECT {COLUMNS} FROM extension_requests WHERE invite_id = ? ORDER BY id DESC LIMIT 1"
+            "SELECT {COLUMNS} FROM extension_requests WHERE invite_id = $1 ORDER BY id DESC LIMIT 1"
         );
         let row = sqlx::query(&query)
             .bind(invite_id)
@@ -101,8 +101,8 @@ impl Db {
         };
         let mut tx = self.pool.begin().await?;
         let query = format!(
-            "UPDATE extension_requests SET status = ?, deadline = ?, decided_at = ?
-             WHERE id = ? AND status = 'pending' RETURNING {COLUMNS}"
+            "UPDATE extension_requests SET status = $1, deadline = $2, decided_at = $3
+             WHERE id = $4 AND status = 'pending' RETURNING {COLUMNS}"
         );
         let Some(row) = sqlx::query(&query)
             .bind(status.as_str())
@@ -116,16 +116,17 @@ impl Db {
         };
         let decided = row_of(&row)?;
         if let Some(deadline) = deadline {
-            sqlx::query("UPDATE invites SET deadline = ? WHERE id = ?")
+            sqlx::query("UPDATE invites SET deadline = $1 WHERE id = $2")
                 .bind(deadline)
                 .bind(decided.invite_id)
                 .execute(&mut *tx)
                 .await?;
         }
-        let interview: String = sqlx::query_scalar("SELECT interview_id FROM invites WHERE id = ?")
-            .bind(decided.invite_id)
-            .fetch_one(&mut *tx)
-            .await?;
+        let interview: String =
+            sqlx::query_scalar("SELECT interview_id FROM invites WHERE id = $1")
+                .bind(decided.invite_id)
+                .fetch_one(&mut *tx)
+                .await?;
         tx.commit().await?;
         Ok(Some((decided, interview)))
     }

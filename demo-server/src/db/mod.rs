@@ -12,11 +12,12 @@ pub use uploads::{Replacing, TakeRefused, UploadMark, UploadRow};
 
 use crate::invite::{self, Candidate};
 use recorder_core::model::{Accommodations, ConsentAnswer, Interview};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqliteSynchronous};
-use sqlx::Row;
+use sqlx::any::AnyPoolOptions;
+use sqlx::AnyPool;
+use sqlx::{Executor, Row};
 use std::collections::HashMap;
 use std::path::Path;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 use uploads::TAKES;
 
 /// The database file's name inside the data directory.
@@ -25,8 +26,30 @@ pub const FILE_NAME: &str = "demo.sqlite3";
 /// A handle to the database; cheap to clone.
 #[derive(Clone)]
 pub struct Db {
-    pool: SqlitePool,
+    pool: AnyPool,
     progress: progress::ProgressWriter,
+    backend: Backend,
+}
+
+/// Which database a [`Db`] talks to, for the few statements that differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The backend a database URL names.
+    fn of(url: &str) -> Result<Backend, sqlx::Error> {
+        match url.split_once(':').map(|(scheme, _)| scheme) {
+            Some("sqlite") => Ok(Backend::Sqlite),
+            Some("postgres" | "postgresql") => Ok(Backend::Postgres),
+            _ => Err(sqlx::Error::Configuration(
+                format!("the database URL must start with sqlite: or postgres:, not {url:?}")
+                    .into(),
+            )),
+        }
+    }
 }
 
 /// A candidate's standing on one question.
@@ -47,7 +70,9 @@ pub struct QuestionProgress {
 struct StandingRow {
     question_id: String,
     revealed_at: Option<i64>,
+    #[sqlx(try_from = "i64")]
     attempts_used: u32,
+    #[sqlx(try_from = "i64")]
     technical_failures: u32,
     upload_id: Option<String>,
     submitted_at: Option<i64>,
@@ -68,12 +93,15 @@ pub struct InviteRow {
     pub candidate_name: Option<String>,
     /// Their email address.
     pub candidate_email: Option<String>,
-    consent_agreed: Option<bool>,
+    /// 1 agreed, 0 declined (integers: SQLite and PostgreSQL alike).
+    consent_agreed: Option<i64>,
     consent_at: Option<i64>,
     consent_sha256: Option<String>,
+    #[sqlx(try_from = "i64")]
     time_percent: u32,
+    #[sqlx(try_from = "i64")]
     extra_attempts: u32,
-    manual_start: bool,
+    manual_start: i64,
     /// The deadline granted to this candidate (Unix seconds), instead of the interview's.
     pub deadline: Option<i64>,
 }
@@ -159,18 +187,28 @@ impl InviteRow {
         Accommodations {
             time_percent: self.time_percent,
             extra_attempts: self.extra_attempts,
-            manual_start: self.manual_start,
+            manual_start: self.manual_start != 0,
         }
     }
 
     /// The candidate's answer to the consent text, once given.
     pub fn consent(&self) -> Option<ConsentAnswer> {
         Some(ConsentAnswer {
-            agreed: self.consent_agreed?,
+            agreed: self.consent_agreed? != 0,
             at: self.consent_at.unwrap_or_default(),
             text_sha256: self.consent_sha256.clone().unwrap_or_default(),
         })
     }
+}
+
+/// Column `name` of `row`, a count or a percentage (an integer column in
+/// either database).
+fn column_u32(row: &sqlx::any::AnyRow, name: &str) -> Result<u32, sqlx::Error> {
+    let value: i64 = row.try_get(name)?;
+    u32::try_from(value).map_err(|e| sqlx::Error::ColumnDecode {
+        index: name.to_string(),
+        source: Box::new(e),
+    })
 }
 
 /// Milliseconds since the Unix epoch.
@@ -182,20 +220,70 @@ pub fn unix_millis() -> i64 {
 }
 
 impl Db {
-    /// Opens (creating if needed) the database in `data_dir` and migrates it.
-    pub async fn open(data_dir: &Path) -> Result<Db, sqlx::Error> {
+    /// Opens the database at `url` if given, else (creating it if needed)
+    /// SQLite's in `data_dir`, and migrates it.
+    pub async fn open(data_dir: &Path, url: Option<&str>) -> Result<Db, sqlx::Error> {
+        if let Some(url) = url {
+            return Db::connect(url).await;
+        }
         std::fs::create_dir_all(data_dir)?;
-        let options = SqliteConnectOptions::new()
-            .filename(data_dir.join(FILE_NAME))
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePool::connect_with(options).await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        let path = data_dir.join(FILE_NAME);
+        Db::connect(&format!("sqlite://{}?mode=rwc", path.display())).await
+    }
+
+    /// Connects to the database at `url` (`sqlite://PATH?mode=rwc` or
+    /// `postgres://USER@HOST/NAME`) and migrates it.
+    pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url)?;
+        let pool = AnyPoolOptions::new()
+            .after_connect(move |connection, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // Every acknowledged offset durable; writers wait for each other.
+                        connection
+                            .execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                            )
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(url)
+            .await?;
+        match backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
+        }
         let progress = progress::ProgressWriter::start(pool.clone());
-        Ok(Db { pool, progress })
+        Ok(Db {
+            pool,
+            progress,
+            backend,
+        })
+    }
+
+    /// A transaction in which no other one writes for invite `invite_id`
+    /// until it ends: what it counts stays counted. SQLite takes its one
+    /// write lock at once (`BEGIN IMMEDIATE`); PostgreSQL locks the invite's
+    /// row, so other candidates are not held up.
+    async fn lock_invite(
+        &self,
+        invite_id: i64,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("SELECT id FROM invites WHERE id = $1 FOR UPDATE")
+                    .bind(invite_id)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx)
+            }
+        }
     }
 
     /// Stores (or replaces) interview definitions.
@@ -203,7 +291,7 @@ impl Db {
         for interview in interviews {
             let definition = serde_json::to_string(interview).expect("interviews serialize");
             sqlx::query(
-                "INSERT INTO interviews (id, definition) VALUES (?, ?)
+                "INSERT INTO interviews (id, definition) VALUES ($1, $2)
                  ON CONFLICT(id) DO UPDATE SET definition = excluded.definition",
             )
             .bind(&interview.id)
@@ -229,7 +317,7 @@ impl Db {
 
     /// Creates `invite`; returns its token, or `None` if there is no such interview.
     pub async fn create_invite(&self, invite: &NewInvite) -> Result<Option<String>, sqlx::Error> {
-        let exists = sqlx::query("SELECT 1 FROM interviews WHERE id = ?")
+        let exists = sqlx::query("SELECT 1 FROM interviews WHERE id = $1")
             .bind(&invite.interview)
             .fetch_optional(&self.pool)
             .await?
@@ -242,16 +330,16 @@ impl Db {
         sqlx::query(
             "INSERT INTO invites (token_sha256, interview_id, created_at, candidate_name,
                  candidate_email, time_percent, extra_attempts, manual_start)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(invite::token_hash(&token))
         .bind(&invite.interview)
         .bind(unix_millis())
         .bind(&invite.name)
         .bind(&invite.email)
-        .bind(given.time_percent)
-        .bind(given.extra_attempts)
-        .bind(given.manual_start)
+        .bind(i64::from(given.time_percent))
+        .bind(i64::from(given.extra_attempts))
+        .bind(i64::from(given.manual_start))
         .execute(&self.pool)
         .await?;
         Ok(Some(token))
@@ -266,7 +354,7 @@ impl Db {
                     invites.deadline
              FROM invites
              JOIN interviews ON interviews.id = invites.interview_id
-             WHERE invites.token_sha256 = ?",
+             WHERE invites.token_sha256 = $1",
         )
         .bind(token_sha256)
         .fetch_optional(&self.pool)
@@ -280,9 +368,9 @@ impl Db {
                 interview.presentation.deadline = Some(deadline as u64);
             }
             let accommodations = Accommodations {
-                time_percent: row.get("time_percent"),
-                extra_attempts: row.get("extra_attempts"),
-                manual_start: row.get("manual_start"),
+                time_percent: column_u32(&row, "time_percent")?,
+                extra_attempts: column_u32(&row, "extra_attempts")?,
+                manual_start: row.get::<i64, _>("manual_start") != 0,
             };
             Ok(Candidate {
                 invite_id: row.get("id"),
@@ -309,7 +397,7 @@ impl Db {
     /// Creates a review token for the hiring team; returns it.
     pub async fn create_review_token(&self) -> Result<String, sqlx::Error> {
         let token = invite::new_token();
-        sqlx::query("INSERT INTO review_tokens (token_sha256, created_at) VALUES (?, ?)")
+        sqlx::query("INSERT INTO review_tokens (token_sha256, created_at) VALUES ($1, $2)")
             .bind(invite::token_hash(&token))
             .bind(unix_millis())
             .execute(&self.pool)
@@ -320,7 +408,7 @@ impl Db {
     /// Whether `token` is a review token.
     pub async fn is_review_token(&self, token: &str) -> Result<bool, sqlx::Error> {
         Ok(
-            sqlx::query("SELECT 1 FROM review_tokens WHERE token_sha256 = ?")
+            sqlx::query("SELECT 1 FROM review_tokens WHERE token_sha256 = $1")
                 .bind(invite::token_hash(token))
                 .fetch_optional(&self.pool)
                 .await?
@@ -332,7 +420,7 @@ impl Db {
     /// returns when it was first revealed.
     pub async fn reveal(&self, invite_id: i64, question_id: &str) -> Result<i64, sqlx::Error> {
         sqlx::query(
-            "INSERT INTO reveals (invite_id, question_id, revealed_at) VALUES (?, ?, ?)
+            "INSERT INTO reveals (invite_id, question_id, revealed_at) VALUES ($1, $2, $3)
              ON CONFLICT(invite_id, question_id) DO NOTHING",
         )
         .bind(invite_id)
@@ -340,7 +428,7 @@ impl Db {
         .bind(unix_millis())
         .execute(&self.pool)
         .await?;
-        sqlx::query("SELECT revealed_at FROM reveals WHERE invite_id = ? AND question_id = ?")
+        sqlx::query("SELECT revealed_at FROM reveals WHERE invite_id = $1 AND question_id = $2")
             .bind(invite_id)
             .bind(question_id)
             .fetch_one(&self.pool)
@@ -375,18 +463,18 @@ impl Db {
         let rows: Vec<StandingRow> = sqlx::query_as(&format!(
             "SELECT q.question_id,
                     (SELECT revealed_at FROM reveals r
-                      WHERE r.invite_id = ?1 AND r.question_id = q.question_id) AS revealed_at,
-                    (SELECT {TAKES} FROM uploads u WHERE u.invite_id = ?1
+                      WHERE r.invite_id = $1 AND r.question_id = q.question_id) AS revealed_at,
+                    (SELECT {TAKES} FROM uploads u WHERE u.invite_id = $1
                         AND u.question_id = q.question_id AND u.technical_failure = 0)
                       AS attempts_used,
-                    (SELECT {TAKES} FROM uploads u WHERE u.invite_id = ?1
+                    (SELECT {TAKES} FROM uploads u WHERE u.invite_id = $1
                         AND u.question_id = q.question_id AND u.technical_failure = 1)
                       AS technical_failures,
                     s.upload_id, s.submitted_at
-             FROM (SELECT question_id FROM reveals WHERE invite_id = ?1
-                   UNION SELECT question_id FROM uploads WHERE invite_id = ?1) q
-             LEFT JOIN submissions s ON s.invite_id = ?1 AND s.question_id = q.question_id
-             WHERE ?2 IS NULL OR q.question_id = ?2"
+             FROM (SELECT question_id FROM reveals WHERE invite_id = $1
+                   UNION SELECT question_id FROM uploads WHERE invite_id = $1) q
+             LEFT JOIN submissions s ON s.invite_id = $1 AND s.question_id = q.question_id
+             WHERE $2 IS NULL OR q.question_id = $2"
         ))
         .bind(invite_id)
         .bind(only)
@@ -414,7 +502,7 @@ impl Db {
         upload_id: &str,
     ) -> Result<bool, sqlx::Error> {
         let result = sqlx::query(
-            "INSERT INTO submissions (invite_id, question_id, upload_id, submitted_at) VALUES (?, ?, ?, ?)
+            "INSERT INTO submissions (invite_id, question_id, upload_id, submitted_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT(invite_id, question_id) DO NOTHING",
         )
         .bind(invite_id)
@@ -430,7 +518,7 @@ impl Db {
     /// whether it was this call that completed it.
     pub async fn complete(&self, invite_id: i64) -> Result<(i64, bool), sqlx::Error> {
         let first = sqlx::query(
-            "UPDATE invites SET completed_at = ? WHERE id = ? AND completed_at IS NULL",
+            "UPDATE invites SET completed_at = $1 WHERE id = $2 AND completed_at IS NULL",
         )
         .bind(unix_millis())
         .bind(invite_id)
@@ -438,7 +526,7 @@ impl Db {
         .await?
         .rows_affected()
             == 1;
-        sqlx::query("SELECT completed_at FROM invites WHERE id = ?")
+        sqlx::query("SELECT completed_at FROM invites WHERE id = $1")
             .bind(invite_id)
             .fetch_one(&self.pool)
             .await

@@ -6,7 +6,8 @@
 //! the p99 acknowledgement took 1.9 s.
 
 use super::unix_millis;
-use sqlx::sqlite::{Sqlite, SqlitePool};
+use sqlx::any::Any;
+use sqlx::AnyPool;
 use tokio::sync::{mpsc, oneshot};
 
 /// Most offsets saved in one transaction.
@@ -47,7 +48,7 @@ pub(super) struct ProgressWriter(mpsc::UnboundedSender<Pending>);
 
 impl ProgressWriter {
     /// Starts the committing task on `pool`.
-    pub(super) fn start(pool: SqlitePool) -> ProgressWriter {
+    pub(super) fn start(pool: AnyPool) -> ProgressWriter {
         let (queue, pending) = mpsc::unbounded_channel();
         tokio::spawn(commit_batches(pool, pending));
         ProgressWriter(queue)
@@ -65,7 +66,7 @@ impl ProgressWriter {
 
 /// Commits whatever is waiting, in batches, until the queue closes. A batch
 /// that fails is saved row by row, so one bad row fails its own PATCH only.
-async fn commit_batches(pool: SqlitePool, mut pending: mpsc::UnboundedReceiver<Pending>) {
+async fn commit_batches(pool: AnyPool, mut pending: mpsc::UnboundedReceiver<Pending>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while pending.recv_many(&mut batch, MAX_BATCH).await > 0 {
         if save_batch(&pool, &batch).await.is_ok() {
@@ -80,7 +81,7 @@ async fn commit_batches(pool: SqlitePool, mut pending: mpsc::UnboundedReceiver<P
     }
 }
 
-async fn save_batch(pool: &SqlitePool, batch: &[Pending]) -> Result<(), sqlx::Error> {
+async fn save_batch(pool: &AnyPool, batch: &[Pending]) -> Result<(), sqlx::Error> {
     let mut transaction = pool.begin().await?;
     for (progress, _) in batch {
         save(&mut *transaction, progress).await?;
@@ -89,13 +90,13 @@ async fn save_batch(pool: &SqlitePool, batch: &[Pending]) -> Result<(), sqlx::Er
 }
 
 async fn save<'c>(
-    executor: impl sqlx::Executor<'c, Database = Sqlite>,
+    executor: impl sqlx::Executor<'c, Database = Any>,
     progress: &Progress,
 ) -> Result<(), sqlx::Error> {
     let completed = progress.is_complete().then(unix_millis);
     sqlx::query(
-        "UPDATE uploads SET upload_offset = ?, upload_length = ?, completed_at = ?, \
-         sha256 = COALESCE(?, sha256) WHERE id = ?",
+        "UPDATE uploads SET upload_offset = $1, upload_length = $2, completed_at = $3, \
+         sha256 = COALESCE($4, sha256) WHERE id = $5",
     )
     .bind(progress.offset as i64)
     .bind(progress.length.map(|l| l as i64))
@@ -115,9 +116,13 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn every_patch_ending_at_once_is_saved_and_completion_keeps_its_hash() {
         let dir = tempfile::tempdir().unwrap();
-        let db = crate::open(dir.path(), &[recorder_core::model::Interview::sample()])
-            .await
-            .unwrap();
+        let db = crate::open(
+            dir.path(),
+            None,
+            &[recorder_core::model::Interview::sample()],
+        )
+        .await
+        .unwrap();
         let token = db
             .create_invite(&NewInvite::to("demo"))
             .await

@@ -2,9 +2,11 @@
 //! question's rules, its progress and marks.
 
 use super::{unix_millis, Db, Progress};
+use sqlx::any::AnyRow;
+use sqlx::Row;
 
 /// One take's upload as stored (read by column name).
-#[derive(Clone, Debug, Default, serde::Serialize, sqlx::FromRow)]
+#[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct UploadRow {
     /// The tus upload id.
     pub id: String,
@@ -17,10 +19,8 @@ pub struct UploadRow {
     /// The raw `Upload-Metadata` header.
     pub metadata: String,
     /// Bytes durable on disk.
-    #[sqlx(rename = "upload_offset")]
     pub offset: u64,
     /// The declared length, once known.
-    #[sqlx(rename = "upload_length")]
     pub length: Option<u64>,
     /// When it was created.
     pub created_at: i64,
@@ -36,11 +36,35 @@ pub struct UploadRow {
     pub duration_ms: Option<i64>,
 }
 
+impl sqlx::FromRow<'_, AnyRow> for UploadRow {
+    fn from_row(row: &AnyRow) -> Result<Self, sqlx::Error> {
+        let bytes = |name: &str| -> Result<Option<u64>, sqlx::Error> {
+            let value: Option<i64> = row.try_get(name)?;
+            Ok(value.map(|v| v.max(0) as u64))
+        };
+        Ok(UploadRow {
+            id: row.try_get("id")?,
+            invite_id: row.try_get("invite_id")?,
+            question_id: row.try_get("question_id")?,
+            filetype: row.try_get("filetype")?,
+            metadata: row.try_get("metadata")?,
+            offset: bytes("upload_offset")?.unwrap_or_default(),
+            length: bytes("upload_length")?,
+            created_at: row.try_get("created_at")?,
+            completed_at: row.try_get("completed_at")?,
+            technical_failure: row.try_get::<i64, _>("technical_failure")? != 0,
+            deleted_at: row.try_get("deleted_at")?,
+            sha256: row.try_get("sha256")?,
+            duration_ms: row.try_get("duration_ms")?,
+        })
+    }
+}
+
 impl Db {
     /// Every upload of an invite, oldest first.
     pub async fn uploads_of(&self, invite_id: i64) -> Result<Vec<UploadRow>, sqlx::Error> {
         let rows = sqlx::query_as::<_, UploadRow>(&format!(
-            "{SELECT_UPLOAD} WHERE invite_id = ? ORDER BY created_at, id"
+            "{SELECT_UPLOAD} WHERE invite_id = $1 ORDER BY created_at, id"
         ))
         .bind(invite_id)
         .fetch_all(&self.pool)
@@ -63,20 +87,19 @@ impl Db {
         attempts: u32,
         replaces: Option<Replacing<'_>>,
     ) -> Result<Result<(), TakeRefused>, sqlx::Error> {
-        // IMMEDIATE: the write lock first, so no other creation counts in between.
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.lock_invite(upload.invite_id).await?;
         if let Some(Replacing { id, max_failures }) = replaces {
             let replaced = sqlx::query(&format!(
                 "UPDATE uploads SET technical_failure = 1
-                 WHERE invite_id = ?1 AND question_id = ?2 AND technical_failure = 0
-                   AND (id = ?3 OR take = (SELECT take FROM uploads WHERE id = ?3))
-                   AND (SELECT {TAKES} FROM uploads WHERE invite_id = ?1 AND question_id = ?2
-                        AND technical_failure = 1) < ?4"
+                 WHERE invite_id = $1 AND question_id = $2 AND technical_failure = 0
+                   AND (id = $3 OR take = (SELECT take FROM uploads WHERE id = $3))
+                   AND (SELECT {TAKES} FROM uploads WHERE invite_id = $1 AND question_id = $2
+                        AND technical_failure = 1) < $4"
             ))
             .bind(upload.invite_id)
             .bind(&upload.question_id)
             .bind(id)
-            .bind(max_failures)
+            .bind(i64::from(max_failures))
             .execute(&mut *tx)
             .await?;
             if replaced.rows_affected() == 0 {
@@ -86,11 +109,11 @@ impl Db {
         let inserted = sqlx::query(&format!(
             "INSERT INTO uploads (id, invite_id, question_id, filetype, metadata, upload_offset,
                                   upload_length, created_at, take)
-             SELECT ?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8
-             WHERE (SELECT {TAKES} FROM uploads WHERE invite_id = ?2 AND question_id = ?3
-                    AND technical_failure = 0) < ?9
-                OR EXISTS (SELECT 1 FROM uploads WHERE invite_id = ?2 AND question_id = ?3
-                           AND technical_failure = 0 AND take = ?8)"
+             SELECT $1, $2, $3, $4, $5, 0, $6, $7, $8
+             WHERE (SELECT {TAKES} FROM uploads WHERE invite_id = $2 AND question_id = $3
+                    AND technical_failure = 0) < $9
+                OR EXISTS (SELECT 1 FROM uploads WHERE invite_id = $2 AND question_id = $3
+                           AND technical_failure = 0 AND take = $8)"
         ))
         .bind(&upload.id)
         .bind(upload.invite_id)
@@ -100,7 +123,7 @@ impl Db {
         .bind(upload.length.map(|l| l as i64))
         .bind(unix_millis())
         .bind(take)
-        .bind(attempts)
+        .bind(i64::from(attempts))
         .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() == 0 {
@@ -120,9 +143,9 @@ impl Db {
         let inserted = sqlx::query(
             "INSERT INTO uploads (id, invite_id, question_id, filetype, metadata, upload_offset,
                                   upload_length, created_at)
-             SELECT ?1, ?2, ?3, ?4, ?5, 0, ?6, ?7
-             WHERE (SELECT COUNT(*) FROM uploads WHERE invite_id = ?2 AND question_id = ?3
-                    AND deleted_at IS NULL) < ?8",
+             SELECT $1, $2, $3, $4, $5, 0, $6, $7
+             WHERE (SELECT COUNT(*) FROM uploads WHERE invite_id = $2 AND question_id = $3
+                    AND deleted_at IS NULL) < $8",
         )
         .bind(&upload.id)
         .bind(upload.invite_id)
@@ -131,7 +154,7 @@ impl Db {
         .bind(&upload.metadata)
         .bind(upload.length.map(|l| l as i64))
         .bind(unix_millis())
-        .bind(max_live)
+        .bind(i64::from(max_live))
         .execute(&self.pool)
         .await?;
         Ok(inserted.rows_affected() == 1)
@@ -145,15 +168,17 @@ impl Db {
         question_id: &str,
         take: &str,
     ) -> Result<bool, sqlx::Error> {
-        sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM uploads WHERE invite_id = ? AND question_id = ?
-                            AND technical_failure = 0 AND take = ?)",
+        // An integer, not EXISTS's truth value: SQLite and PostgreSQL type that differently.
+        let counted: i64 = sqlx::query_scalar(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM uploads WHERE invite_id = $1
+                   AND question_id = $2 AND technical_failure = 0 AND take = $3) THEN 1 ELSE 0 END",
         )
         .bind(invite_id)
         .bind(question_id)
         .bind(take)
         .fetch_one(&self.pool)
-        .await
+        .await?;
+        Ok(counted != 0)
     }
 
     /// The upload `id` if it belongs to `invite_id`.
@@ -163,7 +188,7 @@ impl Db {
         invite_id: i64,
     ) -> Result<Option<UploadRow>, sqlx::Error> {
         let row = sqlx::query_as::<_, UploadRow>(&format!(
-            "{SELECT_UPLOAD} WHERE id = ? AND invite_id = ?"
+            "{SELECT_UPLOAD} WHERE id = $1 AND invite_id = $2"
         ))
         .bind(id)
         .bind(invite_id)
@@ -174,7 +199,7 @@ impl Db {
 
     /// The upload `id`, whoever it belongs to (for the review page).
     pub async fn upload(&self, id: &str) -> Result<Option<UploadRow>, sqlx::Error> {
-        let row = sqlx::query_as::<_, UploadRow>(&format!("{SELECT_UPLOAD} WHERE id = ?"))
+        let row = sqlx::query_as::<_, UploadRow>(&format!("{SELECT_UPLOAD} WHERE id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
@@ -211,9 +236,9 @@ impl Db {
     /// Sets one column of an upload: its duration or its deletion time.
     pub async fn mark_upload(&self, id: &str, mark: UploadMark) -> Result<(), sqlx::Error> {
         let (sql, value) = match mark {
-            UploadMark::DurationMs(ms) => ("UPDATE uploads SET duration_ms = ? WHERE id = ?", ms),
+            UploadMark::DurationMs(ms) => ("UPDATE uploads SET duration_ms = $1 WHERE id = $2", ms),
             UploadMark::Deleted => (
-                "UPDATE uploads SET deleted_at = ? WHERE id = ?",
+                "UPDATE uploads SET deleted_at = $1 WHERE id = $2",
                 unix_millis(),
             ),
         };

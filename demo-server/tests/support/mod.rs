@@ -1,5 +1,6 @@
 //! A demo-server on 127.0.0.1 with a real SQLite file in a temporary
-//! directory, and the requests the tests make of it.
+//! directory (or a fresh PostgreSQL database: `test_database`), and the
+//! requests the tests make of it.
 // Each test binary uses a different part of this module.
 #![allow(dead_code)]
 
@@ -52,8 +53,11 @@ pub async fn start_configured(interview: Interview, local: demo_server::Local) -
 pub async fn start_in(
     dir: tempfile::TempDir,
     interview: Interview,
-    local: demo_server::Local,
+    mut local: demo_server::Local,
 ) -> TestServer {
+    if local.database_url.is_none() {
+        local.database_url = test_database().await;
+    }
     let (origin, db) = demo_server::spawn_local_with(dir.path(), &[interview], local)
         .await
         .unwrap();
@@ -63,6 +67,22 @@ pub async fn start_in(
         dir,
         client: Client::new(),
     }
+}
+
+/// A fresh database on the PostgreSQL server that `DEMO_TEST_DATABASE_URL`
+/// names (`cargo xtask test --scale` starts one), if it is set: every test
+/// then runs on PostgreSQL; else `None` (SQLite in the test's data dir).
+pub async fn test_database() -> Option<String> {
+    let admin = std::env::var("DEMO_TEST_DATABASE_URL").ok()?;
+    let name = format!("test_{:016x}", rand::random::<u64>());
+    let mut connection = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
+        .await
+        .expect("DEMO_TEST_DATABASE_URL reaches PostgreSQL");
+    sqlx::Executor::execute(&mut connection, format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("the test database is created");
+    let (server, _) = admin.rsplit_once('/').expect("a URL with a database name");
+    Some(format!("{server}/{name}"))
 }
 
 /// `Upload-Metadata` for a WebM take of `question`, with `extra` items appended.

@@ -1,0 +1,6 @@
+-- PostgreSQL's twin of sqlite/0003_review.sql: integers are BIGINT, row ids identities.
+-- Links for the hiring team's review page; only the sha256 of each token is stored.
+CREATE TABLE review_tokens (
+    token_sha256 TEXT PRIMARY KEY NOT NULL,
+    created_at   BIGINT NOT NULL -- Unix milliseconds
+);
