@@ -20,6 +20,11 @@ pub fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
 }
 
+/// Whether we run as root (apt-get directly; PostgreSQL as its own user).
+pub fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0")
+}
+
 /// Runs `command`, inheriting the terminal; fails unless it exits 0.
 pub fn run(command: &mut Command) -> Result<(), Fail> {
     let status = command

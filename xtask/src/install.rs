@@ -2,7 +2,7 @@
 //! wasm-bindgen-cli, Debian's Chromium and ffmpeg, npm packages, and for
 //! `--engines all` Firefox ESR, WebKitGTK and the GStreamer muxer it records with.
 
-use crate::cmd::{cargo, output, run, works, workspace_root, Fail};
+use crate::cmd::{cargo, is_root, output, run, works, workspace_root, Fail};
 use std::path::Path;
 use std::process::Command;
 
@@ -82,6 +82,16 @@ pub fn other_engines() -> Result<(), Fail> {
     debian_packages(&wanted)
 }
 
+/// PostgreSQL 15's server programs (Debian's `postgresql-15`), for
+/// `cargo xtask test --scale`; returns the folder that holds them.
+pub fn postgres() -> Result<std::path::PathBuf, Fail> {
+    let bin = std::path::PathBuf::from("/usr/lib/postgresql/15/bin");
+    let initdb = bin.join("initdb");
+    let initdb = initdb.to_str().unwrap_or("initdb");
+    debian_packages(&[(initdb, &["--version"], "postgresql-15")])?;
+    Ok(bin)
+}
+
 /// Installs the package of each (program, arguments, package) whose program does not run.
 pub fn debian_packages(wanted: &[(&str, &[&str], &str)]) -> Result<(), Fail> {
     let mut missing: Vec<&str> = wanted
@@ -101,8 +111,7 @@ pub fn debian_packages(wanted: &[(&str, &[&str], &str)]) -> Result<(), Fail> {
 }
 
 fn apt(args: &[&str]) -> Result<(), Fail> {
-    let is_root = output(Command::new("id").arg("-u")).is_ok_and(|uid| uid.trim() == "0");
-    let mut command = if is_root {
+    let mut command = if is_root() {
         Command::new("apt-get")
     } else {
         let mut sudo = Command::new("sudo");

@@ -5,6 +5,7 @@ mod cmd;
 mod fingerprint;
 mod install;
 mod package;
+mod postgres;
 mod precompress;
 mod webkit_plugins;
 mod widget_build;
@@ -17,6 +18,8 @@ const USAGE: &str = "usage:
   cargo xtask test [--engines all]           every test: native, browser (wasm), end to end in headless Chromium,
                                              and in Firefox ESR and WebKitGTK where installed (--engines all
                                              installs them and builds WebKitGTK's MP4 muxer); each engine's time
+  cargo xtask test --scale                   the scale suite: installs PostgreSQL 15, starts a throwaway cluster,
+                                             runs every demo-server test on it and paced candidates against it
   cargo xtask soak                           the offline scenario 20 times and 200 candidates of load
   cargo xtask bench                          benchmarks P1-P7 (and P1-weak) against peers: target/bench/report.{md,json}
   cargo xtask build-widget                   build the widget into target/www/recorder
@@ -77,6 +80,7 @@ fn demo(args: &[String]) -> Result<(), Fail> {
 fn test(args: &[String]) -> Result<(), Fail> {
     match args {
         [] => {}
+        [flag] if flag == "--scale" => return scale(),
         [flag, engines] if flag == "--engines" && engines == "all" => {
             install::other_engines()?;
             webkit_plugins::build()?;
@@ -127,6 +131,43 @@ fn test(args: &[String]) -> Result<(), Fail> {
     run(&mut load(
         &server,
         &["--candidates", "20", "--take-mb", "1"],
+    )?)
+}
+
+/// `cargo xtask test --scale`: demo-server beyond one machine's SQLite. A
+/// throwaway PostgreSQL 15 cluster; every demo-server test on it (a fresh
+/// database each); then paced candidates recording against demo-server on
+/// it, every stored byte checked.
+fn scale() -> Result<(), Fail> {
+    let root = workspace_root();
+    install::browser_and_media_tools()?;
+    let bin = install::postgres()?;
+    let dir = std::env::temp_dir().join(format!("ir-scale-pg-{}", std::process::id()));
+    let cluster = postgres::Cluster::start(&bin, &dir)?;
+    println!("== demo-server's tests on PostgreSQL ({})", cluster.url(""));
+    run(Command::new(cmd::cargo())
+        .args(["test", "-p", "demo-server"])
+        .env("DEMO_TEST_DATABASE_URL", cluster.url("postgres"))
+        .current_dir(&root))?;
+    let server = build_server()?;
+    println!("== load on PostgreSQL: 200 candidates recording at 2 Mbit/s for 20 s, paced");
+    let database = cluster.create_database("load")?;
+    run(&mut load(
+        &server,
+        &[
+            "--database-url",
+            &database,
+            "--candidates",
+            "200",
+            "--questions",
+            "q1",
+            "--record-kbps",
+            "2000",
+            "--record-seconds",
+            "20",
+            "--cut-percent",
+            "5",
+        ],
     )?)
 }
 

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-const USAGE: &str = "usage: load [--server PATH | --tus-url http://IP:PORT/files --tus-dir DIR [--tus-pid PID]] [--candidates N] [--questions q1,q2,q3] \
+const USAGE: &str = "usage: load [--server PATH [--database-url postgres://...] | --tus-url http://IP:PORT/files --tus-dir DIR [--tus-pid PID]] [--candidates N] [--questions q1,q2,q3] \
 [--take-mb MB] [--patch-kb KB] [--cut-percent P] [--seed N] [--record-kbps KBPS [--record-seconds S]]
        (--tus-url: a running tus server, spoken to in plain tus, whose file store keeps uploads in DIR)
        (--record-kbps paces each take as the recorder sends it: a chunk of KBPS kbit every second, for S seconds, 60 by default)
@@ -21,6 +21,8 @@ const USAGE: &str = "usage: load [--server PATH | --tus-url http://IP:PORT/files
 
 struct Args {
     server: PathBuf,
+    /// demo-server's database, if not SQLite in its data dir.
+    database_url: Option<String>,
     /// A running tus server's creation URL, its store's folder, its process.
     plain_tus: Option<(String, Option<PathBuf>, Option<u32>)>,
     candidates: u32,
@@ -31,6 +33,7 @@ struct Args {
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args {
         server: PathBuf::from("target/release/demo-server"),
+        database_url: None,
         plain_tus: None,
         candidates: 200,
         plan: Plan {
@@ -56,6 +59,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         };
         match flag.as_str() {
             "--server" => parsed.server = PathBuf::from(&value),
+            "--database-url" => parsed.database_url = Some(value),
             "--tus-url" => parsed.plain_tus.get_or_insert_default().0 = value,
             "--tus-dir" => parsed.plain_tus.get_or_insert_default().1 = Some(value.into()),
             "--tus-pid" => {
@@ -163,7 +167,7 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<bool, String> {
     let target = match &args.plain_tus {
         Some((url, Some(dir), pid)) => Target::PlainTus(PlainTus::new(url, dir.clone(), *pid)?),
-        _ => Target::DemoServer(Server::start(&args.server)?),
+        _ => Target::DemoServer(Server::start(&args.server, args.database_url.as_deref())?),
     };
     let endpoints = target.endpoints(args.candidates)?;
     let start = Arc::new(Barrier::new(endpoints.len() + 1));

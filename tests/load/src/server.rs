@@ -11,31 +11,39 @@ use std::process::{Child, Command, Stdio};
 pub struct Server {
     binary: PathBuf,
     data_dir: PathBuf,
+    /// The database, if not SQLite in the data dir.
+    database_url: Option<String>,
     /// Where it listens.
     pub addr: SocketAddr,
-    child: Child,
+    child: Option<Child>,
 }
 
 impl Server {
-    /// Starts `binary serve` on a free port of 127.0.0.1 with a new data dir.
+    /// Starts `binary serve` on a free port of 127.0.0.1 with a new data dir
+    /// (and the database at `database_url`, if given, instead of SQLite there).
     ///
     /// ```no_run
-    /// let server = load::server::Server::start("target/release/demo-server".as_ref()).unwrap();
+    /// let server = load::server::Server::start("target/release/demo-server".as_ref(), None).unwrap();
     /// println!("{}", server.addr);
     /// ```
-    pub fn start(binary: &Path) -> Result<Server, String> {
+    pub fn start(binary: &Path, database_url: Option<&str>) -> Result<Server, String> {
         let addr = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map_err(|e| format!("no free port: {e}"))?;
         let data_dir =
             std::env::temp_dir().join(format!("ir-load-{}-{}", std::process::id(), addr.port()));
         std::fs::create_dir_all(&data_dir).map_err(|e| format!("{}: {e}", data_dir.display()))?;
-        let mut child = Command::new(binary)
-            .args(["serve", "--addr", &addr.to_string()])
-            .arg("--data-dir")
-            .arg(&data_dir)
+        let mut server = Server {
+            binary: binary.to_path_buf(),
+            data_dir,
+            database_url: database_url.map(str::to_string),
+            addr,
+            child: None,
+        };
+        let mut child = server
+            .command(&["serve", "--addr", &addr.to_string()])
             .arg("--widget-dir")
-            .arg(&data_dir)
+            .arg(&server.data_dir)
             .stdout(Stdio::piped())
             // Random bytes are no video: keep its "not seekable" warnings out of the report.
             .stderr(Stdio::null())
@@ -52,18 +60,14 @@ impl Server {
         }
         // Keep draining its output so it never blocks on a full pipe.
         std::thread::spawn(move || lines.for_each(drop));
-        Ok(Server {
-            binary: binary.to_path_buf(),
-            data_dir,
-            addr,
-            child,
-        })
+        server.child = Some(child);
+        Ok(server)
     }
 
     /// `count` new invites' tokens.
     ///
     /// ```no_run
-    /// # let server = load::server::Server::start("demo-server".as_ref()).unwrap();
+    /// # let server = load::server::Server::start("demo-server".as_ref(), None).unwrap();
     /// assert_eq!(server.invites(2).unwrap().len(), 2);
     /// ```
     pub fn invites(&self, count: u32) -> Result<Vec<String>, String> {
@@ -88,7 +92,7 @@ impl Server {
     /// Every upload the server's database knows.
     ///
     /// ```no_run
-    /// # let server = load::server::Server::start("demo-server".as_ref()).unwrap();
+    /// # let server = load::server::Server::start("demo-server".as_ref(), None).unwrap();
     /// assert!(server.uploads().unwrap().is_empty());
     /// ```
     pub fn uploads(&self) -> Result<Vec<StoredUpload>, String> {
@@ -110,14 +114,22 @@ impl Server {
 
     /// Its process id.
     pub fn pid(&self) -> u32 {
-        self.child.id()
+        self.child.as_ref().map_or(0, Child::id)
+    }
+
+    /// `binary args` on its data dir and database.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(&self.binary);
+        command.args(args).arg("--data-dir").arg(&self.data_dir);
+        if let Some(url) = &self.database_url {
+            command.args(["--database-url", url]);
+        }
+        command
     }
 
     fn cli(&self, args: &[&str]) -> Result<String, String> {
-        let output = Command::new(&self.binary)
-            .args(args)
-            .arg("--data-dir")
-            .arg(&self.data_dir)
+        let output = self
+            .command(args)
             .output()
             .map_err(|e| format!("demo-server {}: {e}", args[0]))?;
         if !output.status.success() {
@@ -133,8 +145,10 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if let Some(child) = &mut self.child {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
         let _ = std::fs::remove_dir_all(&self.data_dir);
     }
 }

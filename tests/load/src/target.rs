@@ -39,7 +39,7 @@ impl Target {
     /// Where it listens.
     ///
     /// ```no_run
-    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref()).unwrap());
+    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), None).unwrap());
     /// println!("{}", target.addr());
     /// ```
     pub fn addr(&self) -> SocketAddr {
@@ -53,7 +53,7 @@ impl Target {
     /// an invite of its own).
     ///
     /// ```no_run
-    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref()).unwrap());
+    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), None).unwrap());
     /// assert_eq!(target.endpoints(3).unwrap().len(), 3);
     /// ```
     pub fn endpoints(&self, count: u32) -> Result<Vec<Endpoint>, String> {
@@ -74,7 +74,7 @@ impl Target {
     /// Every upload it stored.
     ///
     /// ```no_run
-    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref()).unwrap());
+    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), None).unwrap());
     /// assert!(target.uploads().unwrap().is_empty());
     /// ```
     pub fn uploads(&self) -> Result<Vec<StoredUpload>, String> {
@@ -88,7 +88,7 @@ impl Target {
     /// is known.
     ///
     /// ```no_run
-    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref()).unwrap());
+    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), None).unwrap());
     /// assert!(target.peak_rss().unwrap().is_some());
     /// ```
     pub fn peak_rss(&self) -> Result<Option<u64>, String> {
