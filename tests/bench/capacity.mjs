@@ -64,6 +64,12 @@ async function search(name, run) {
 }
 
 const demo = await search('demo-server', async (n) => loadRun(n, ['--server', server]));
+// `cargo xtask bench --scale` starts a throwaway PostgreSQL and names it here.
+const postgres = process.env.BENCH_POSTGRES_URL;
+const onPostgres = postgres && await search('demo-server on PostgreSQL', async (n) => {
+  const database = `${postgres.slice(0, postgres.lastIndexOf('/'))}/p7_${n}_${Date.now()}`;
+  return loadRun(n, ['--server', server, '--database-url', database]);
+});
 const peer = await search('@tus/server', async (n) => {
   const tus = await startTusNodeServer();
   try {
@@ -74,15 +80,26 @@ const peer = await search('@tus/server', async (n) => {
 });
 const describe = (name, r) => `${name}: capacity ${r.capacity}${r.bound ? `, not searched further: ${r.bound}` : ''}; tried `
   + r.tried.map((t) => `${t.candidates} (p99 ${t.p99} ms${t.errors ? `, ${t.errors} errors` : ''}${t.lost ? `, ${t.lost} bytes lost` : ''}${t.rss ? `, RSS ${Math.round(t.rss)} MB` : ''})`).join(', ');
+const peerRow = { name: '@tus/server + @tus/file-store', runs: [peer.capacity] };
+const common = [
+  `Each candidate: one take, a ${KBPS / 8000} MB chunk every second for ${SECONDS} s as one PATCH (deferred length, set by the last), started at a random point of the first second; a level passes when p99 PATCH latency <= ${P99_MS} ms, no request failed, and every stored byte matches.`,
+  'The load generator (a thread per candidate) runs on the same machine as the server; demo-server makes every acknowledged PATCH durable (fdatasync), @tus/file-store does not.',
+];
+if (onPostgres) {
+  saveResult({
+    id: 'P7-postgres', title: `Capacity on PostgreSQL 15 (media on files, one instance), same run as P7`,
+    unit: 'candidates', better: 'higher',
+    ours: { name: 'demo-server on PostgreSQL', runs: [onPostgres.capacity] },
+    peers: [peerRow],
+    target: { of: 'ratio', op: '>=', value: 2 },
+    notes: [...common, describe('demo-server on PostgreSQL', onPostgres), describe('@tus/server', peer)],
+  });
+}
 saveResult({
   id: 'P7', title: `Capacity: paced candidates (${KBPS / 1000} Mbit/s, ${SECONDS} s takes) with p99 ack <= ${P99_MS} ms`,
   unit: 'candidates', better: 'higher',
   ours: { name: 'demo-server on files', runs: [demo.capacity] },
-  peers: [{ name: '@tus/server + @tus/file-store', runs: [peer.capacity] }],
+  peers: [peerRow],
   target: [{ of: 'median', op: '>=', value: 1000 }, { of: 'ratio', op: '>=', value: 2 }],
-  notes: [
-    `Each candidate: one take, a ${KBPS / 8000} MB chunk every second for ${SECONDS} s as one PATCH (deferred length, set by the last), started at a random point of the first second; a level passes when p99 PATCH latency <= ${P99_MS} ms, no request failed, and every stored byte matches.`,
-    'The load generator (a thread per candidate) runs on the same machine as the server; demo-server makes every acknowledged PATCH durable (fdatasync), @tus/file-store does not.',
-    describe('demo-server', demo), describe('@tus/server', peer),
-  ],
+  notes: [...common, describe('demo-server', demo), describe('@tus/server', peer)],
 });

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR, median } from './result.mjs';
 
-const ORDER = ['P1', 'P1-weak', 'P2', 'P2-cpu', 'P2-tus-js-client', 'P2-tus-js-client-cpu', 'P3', 'P4', 'P5', 'P5-cpu4x', 'P6', 'P7'];
+const ORDER = ['P1', 'P1-weak', 'P2', 'P2-cpu', 'P2-tus-js-client', 'P2-tus-js-client-cpu', 'P3', 'P4', 'P5', 'P5-cpu4x', 'P6', 'P7', 'P7-postgres'];
 const COMPARE = { '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b };
 const rank = (id) => (ORDER.includes(id) ? ORDER.indexOf(id) : ORDER.length);
 const round = (x) => (x === null ? null : Math.round(x * 100) / 100);

@@ -22,6 +22,7 @@ const USAGE: &str = "usage:
                                              runs every demo-server test on it and paced candidates against it
   cargo xtask soak                           the offline scenario 20 times and 200 candidates of load
   cargo xtask bench                          benchmarks P1-P7 (and P1-weak) against peers: target/bench/report.{md,json}
+  cargo xtask bench --scale                  P7 again, with demo-server on a throwaway PostgreSQL 15 as well (P7-postgres)
   cargo xtask build-widget                   build the widget into target/www/recorder
   cargo xtask package                        build the widget as an npm package: target/package and its .tgz";
 
@@ -31,7 +32,7 @@ fn main() -> ExitCode {
         Some("demo") => demo(&args[1..]),
         Some("test") => test(&args[1..]),
         Some("soak") => soak(),
-        Some("bench") => bench(),
+        Some("bench") => bench(&args[1..]),
         Some("build-widget") => build_widget(),
         Some("package") => build_widget().and_then(|()| package::package().map(drop)),
         _ => {
@@ -151,12 +152,11 @@ fn scale() -> Result<(), Fail> {
         .current_dir(&root))?;
     let server = build_server()?;
     println!("== load on PostgreSQL: 200 candidates recording at 2 Mbit/s for 20 s, paced");
-    let database = cluster.create_database("load")?;
     run(&mut load(
         &server,
         &[
             "--database-url",
-            &database,
+            &cluster.url("load"),
             "--candidates",
             "200",
             "--questions",
@@ -195,13 +195,26 @@ fn soak() -> Result<(), Fail> {
 
 /// Each benchmark (a script in tests/bench/) writes target/bench/raw/<id>.json;
 /// then tests/bench/report.mjs writes target/bench/report.md and report.json.
-fn bench() -> Result<(), Fail> {
+fn bench(args: &[String]) -> Result<(), Fail> {
     let root = workspace_root();
     install_for_end_to_end()?;
     install::npm_packages(&root.join("tests/bench"))?;
     widget_build::build()?;
     let server = build_server()?;
     build_release("load")?; // ingest.mjs runs `load ingest`, capacity.mjs `load`
+    match args {
+        [] => {}
+        [flag] if flag == "--scale" => {
+            let bin = install::postgres()?;
+            let dir = std::env::temp_dir().join(format!("ir-bench-pg-{}", std::process::id()));
+            let cluster = postgres::Cluster::start(&bin, &dir)?;
+            println!("== bench: P7 capacity, also on PostgreSQL");
+            run(node_script(&server, "capacity.mjs")
+                .env("BENCH_POSTGRES_URL", cluster.url("postgres")))?;
+            return run(&mut node_script(&server, "report.mjs"));
+        }
+        _ => return Err(Fail(format!("unexpected arguments {args:?}\n{USAGE}"))),
+    }
     let raw = root.join("target/bench/raw");
     let _ = std::fs::remove_dir_all(&raw);
     for (script, what) in [

@@ -54,23 +54,7 @@ impl Cluster {
         Ok(cluster)
     }
 
-    /// A new, empty database's URL.
-    pub fn create_database(&self, name: &str) -> Result<String, Fail> {
-        run(self
-            .program("createdb")
-            .args([
-                "-h",
-                "127.0.0.1",
-                "-p",
-                &self.port.to_string(),
-                "-U",
-                "postgres",
-            ])
-            .arg(name))?;
-        Ok(self.url(name))
-    }
-
-    /// The URL of database `name`.
+    /// The URL of database `name` (demo-server creates it if missing).
     pub fn url(&self, name: &str) -> String {
         format!("postgres://postgres@127.0.0.1:{}/{name}", self.port)
     }

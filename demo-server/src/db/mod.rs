@@ -13,6 +13,7 @@ pub use uploads::{Replacing, TakeRefused, UploadMark, UploadRow};
 use crate::invite::{self, Candidate};
 use recorder_core::model::{Accommodations, ConsentAnswer, Interview};
 use sqlx::any::AnyPoolOptions;
+use sqlx::migrate::MigrateDatabase;
 use sqlx::AnyPool;
 use sqlx::{Executor, Row};
 use std::collections::HashMap;
@@ -232,10 +233,14 @@ impl Db {
     }
 
     /// Connects to the database at `url` (`sqlite://PATH?mode=rwc` or
-    /// `postgres://USER@HOST/NAME`) and migrates it.
+    /// `postgres://USER@HOST/NAME`), creating it if it does not exist yet,
+    /// and migrates it.
     pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         sqlx::any::install_default_drivers();
         let backend = Backend::of(url)?;
+        if backend == Backend::Postgres && !sqlx::Any::database_exists(url).await? {
+            sqlx::Any::create_database(url).await?;
+        }
         let pool = AnyPoolOptions::new()
             .after_connect(move |connection, _| {
                 Box::pin(async move {

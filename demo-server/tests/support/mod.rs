@@ -73,16 +73,10 @@ pub async fn start_in(
 /// names (`cargo xtask test --scale` starts one), if it is set: every test
 /// then runs on PostgreSQL; else `None` (SQLite in the test's data dir).
 pub async fn test_database() -> Option<String> {
-    let admin = std::env::var("DEMO_TEST_DATABASE_URL").ok()?;
-    let name = format!("test_{:016x}", rand::random::<u64>());
-    let mut connection = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
-        .await
-        .expect("DEMO_TEST_DATABASE_URL reaches PostgreSQL");
-    sqlx::Executor::execute(&mut connection, format!("CREATE DATABASE {name}").as_str())
-        .await
-        .expect("the test database is created");
-    let (server, _) = admin.rsplit_once('/').expect("a URL with a database name");
-    Some(format!("{server}/{name}"))
+    let server = std::env::var("DEMO_TEST_DATABASE_URL").ok()?;
+    let (server, _) = server.rsplit_once('/').expect("a URL with a database name");
+    // demo-server creates it.
+    Some(format!("{server}/test_{:016x}", rand::random::<u64>()))
 }
 
 /// `Upload-Metadata` for a WebM take of `question`, with `extra` items appended.
