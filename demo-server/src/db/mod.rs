@@ -1,6 +1,8 @@
-//! The SQLite database: interviews, invites, reveals, submissions, and the
-//! uploads' rows (`uploads.rs`). Times are Unix milliseconds.
+//! The database (SQLite or PostgreSQL: `connect.rs`): interviews, invites,
+//! reveals, submissions, and the uploads' rows (`uploads.rs`). Times are
+//! Unix milliseconds.
 
+mod connect;
 mod consent;
 mod extension;
 mod progress;
@@ -12,12 +14,9 @@ pub use uploads::{Replacing, TakeRefused, UploadMark, UploadRow};
 
 use crate::invite::{self, Candidate};
 use recorder_core::model::{Accommodations, ConsentAnswer, Interview};
-use sqlx::any::AnyPoolOptions;
-use sqlx::migrate::MigrateDatabase;
 use sqlx::AnyPool;
-use sqlx::{Executor, Row};
+use sqlx::Row;
 use std::collections::HashMap;
-use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 use uploads::TAKES;
 
@@ -29,28 +28,7 @@ pub const FILE_NAME: &str = "demo.sqlite3";
 pub struct Db {
     pool: AnyPool,
     progress: progress::ProgressWriter,
-    backend: Backend,
-}
-
-/// Which database a [`Db`] talks to, for the few statements that differ.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-impl Backend {
-    /// The backend a database URL names.
-    fn of(url: &str) -> Result<Backend, sqlx::Error> {
-        match url.split_once(':').map(|(scheme, _)| scheme) {
-            Some("sqlite") => Ok(Backend::Sqlite),
-            Some("postgres" | "postgresql") => Ok(Backend::Postgres),
-            _ => Err(sqlx::Error::Configuration(
-                format!("the database URL must start with sqlite: or postgres:, not {url:?}")
-                    .into(),
-            )),
-        }
-    }
+    backend: connect::Backend,
 }
 
 /// A candidate's standing on one question.
@@ -221,76 +199,6 @@ pub fn unix_millis() -> i64 {
 }
 
 impl Db {
-    /// Opens the database at `url` if given, else (creating it if needed)
-    /// SQLite's in `data_dir`, and migrates it.
-    pub async fn open(data_dir: &Path, url: Option<&str>) -> Result<Db, sqlx::Error> {
-        if let Some(url) = url {
-            return Db::connect(url).await;
-        }
-        std::fs::create_dir_all(data_dir)?;
-        let path = data_dir.join(FILE_NAME);
-        Db::connect(&format!("sqlite://{}?mode=rwc", path.display())).await
-    }
-
-    /// Connects to the database at `url` (`sqlite://PATH?mode=rwc` or
-    /// `postgres://USER@HOST/NAME`), creating it if it does not exist yet,
-    /// and migrates it.
-    pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
-        sqlx::any::install_default_drivers();
-        let backend = Backend::of(url)?;
-        if backend == Backend::Postgres && !sqlx::Any::database_exists(url).await? {
-            sqlx::Any::create_database(url).await?;
-        }
-        let pool = AnyPoolOptions::new()
-            .after_connect(move |connection, _| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        // Every acknowledged offset durable; writers wait for each other.
-                        connection
-                            .execute(
-                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
-                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
-                            )
-                            .await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect(url)
-            .await?;
-        match backend {
-            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
-        }
-        let progress = progress::ProgressWriter::start(pool.clone());
-        Ok(Db {
-            pool,
-            progress,
-            backend,
-        })
-    }
-
-    /// A transaction in which no other one writes for invite `invite_id`
-    /// until it ends: what it counts stays counted. SQLite takes its one
-    /// write lock at once (`BEGIN IMMEDIATE`); PostgreSQL locks the invite's
-    /// row, so other candidates are not held up.
-    async fn lock_invite(
-        &self,
-        invite_id: i64,
-    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
-        match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => {
-                let mut tx = self.pool.begin().await?;
-                sqlx::query("SELECT id FROM invites WHERE id = $1 FOR UPDATE")
-                    .bind(invite_id)
-                    .execute(&mut *tx)
-                    .await?;
-                Ok(tx)
-            }
-        }
-    }
-
     /// Stores (or replaces) interview definitions.
     pub async fn save_interviews(&self, interviews: &[Interview]) -> Result<(), sqlx::Error> {
         for interview in interviews {
