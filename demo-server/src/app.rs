@@ -38,8 +38,8 @@ pub struct Shared {
     pub webhook: Option<Webhook>,
     /// Origins whose pages may call the API.
     pub allowed_origins: Vec<HeaderValue>,
-    /// The lease of each upload being written.
-    pub locks: tus::lock::MemoryLocker,
+    /// The lease of each upload being written (across instances on PostgreSQL).
+    pub locks: tus::shared_lock::SharedLocker,
     /// The sha256 of each upload so far.
     pub running_hashes: tus::running_hash::RunningHashes,
     /// The built widget, served at `/recorder/`.
@@ -73,13 +73,14 @@ impl AppState {
         allowed_origins: Vec<HeaderValue>,
         webhook: Option<Webhook>,
     ) -> AppState {
+        let locks = tus::shared_lock::SharedLocker::new(db.postgres_url());
         AppState(Arc::new(Shared {
             db,
             store: tus::file_store::FileStore::new(media_dir),
             public_url: public_url.trim_end_matches('/').to_string(),
             webhook,
             allowed_origins,
-            locks: Default::default(),
+            locks,
             running_hashes: Default::default(),
             widget: WidgetFiles::default(),
             frame_ancestors: "'self'".to_string(),

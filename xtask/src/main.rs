@@ -19,7 +19,8 @@ const USAGE: &str = "usage:
                                              and in Firefox ESR and WebKitGTK where installed (--engines all
                                              installs them and builds WebKitGTK's MP4 muxer); each engine's time
   cargo xtask test --scale                   the scale suite: installs PostgreSQL 15, starts a throwaway cluster,
-                                             runs every demo-server test on it and paced candidates against it
+                                             runs every demo-server test on it, paced candidates against it, and
+                                             two instances behind a proxy with one SIGKILLed mid-PATCH
   cargo xtask soak                           the offline scenario 20 times and 200 candidates of load
   cargo xtask bench                          benchmarks P1-P7 (and P1-weak) against peers: target/bench/report.{md,json}
   cargo xtask bench --scale                  P7 again, with demo-server on a throwaway PostgreSQL 15 as well (P7-postgres)
@@ -138,7 +139,8 @@ fn test(args: &[String]) -> Result<(), Fail> {
 /// `cargo xtask test --scale`: demo-server beyond one machine's SQLite. A
 /// throwaway PostgreSQL 15 cluster; every demo-server test on it (a fresh
 /// database each); then paced candidates recording against demo-server on
-/// it, every stored byte checked.
+/// it, every stored byte checked; then two instances behind a proxy, one
+/// killed mid-request, every take finished through the other.
 fn scale() -> Result<(), Fail> {
     let root = workspace_root();
     install::browser_and_media_tools()?;
@@ -151,24 +153,29 @@ fn scale() -> Result<(), Fail> {
         .env("DEMO_TEST_DATABASE_URL", cluster.url("postgres"))
         .current_dir(&root))?;
     let server = build_server()?;
+    // One question recorded at 2 Mbit/s for 20 s, paced, 5% of PATCHes cut half-way.
+    let paced = |database: &str, candidates: &str, more: &[&str]| {
+        let mut args = vec!["--database-url", database, "--candidates", candidates];
+        args.extend(["--questions", "q1", "--record-kbps", "2000"]);
+        args.extend(["--record-seconds", "20", "--cut-percent", "5"]);
+        args.extend(more);
+        load(&server, &args)
+    };
     println!("== load on PostgreSQL: 200 candidates recording at 2 Mbit/s for 20 s, paced");
-    run(&mut load(
-        &server,
-        &[
-            "--database-url",
-            &cluster.url("load"),
-            "--candidates",
-            "200",
-            "--questions",
-            "q1",
-            "--record-kbps",
-            "2000",
-            "--record-seconds",
-            "20",
-            "--cut-percent",
-            "5",
-        ],
-    )?)
+    run(&mut paced(&cluster.url("load"), "200", &[])?)?;
+    println!(
+        "== failover: 2 instances on PostgreSQL behind a round-robin proxy, 50 candidates at 2 Mbit/s \
+         (8 Mbit/s uplinks), the first instance SIGKILLed 8 s in while requests to it are unanswered"
+    );
+    let failover = [
+        "--instances",
+        "2",
+        "--link-kbps",
+        "8000",
+        "--kill-after",
+        "8",
+    ];
+    run(&mut paced(&cluster.url("failover"), "50", &failover)?)
 }
 
 /// The long runs: the offline scenario 20 times, then 200 candidates x 3

@@ -76,7 +76,21 @@ impl Db {
             pool,
             progress,
             backend,
+            postgres_url: (backend == Backend::Postgres).then(|| url.into()),
         })
+    }
+
+    /// The PostgreSQL database's URL, which several instances may share
+    /// (`None` on SQLite, which one process serves).
+    ///
+    /// ```no_run
+    /// # async fn f() -> Result<(), sqlx::Error> {
+    /// let db = demo_server::db::Db::connect("postgres://postgres@127.0.0.1/demo").await?;
+    /// assert!(db.postgres_url().is_some());
+    /// # Ok(()) }
+    /// ```
+    pub fn postgres_url(&self) -> Option<&str> {
+        self.postgres_url.as_deref()
     }
 
     /// A transaction in which no other one writes for invite `invite_id`

@@ -2,12 +2,14 @@
 //! reveals, submissions, and the uploads' rows (`uploads.rs`). Times are
 //! Unix milliseconds.
 
+mod advisory_locks;
 mod connect;
 mod consent;
 mod extension;
 mod progress;
 mod uploads;
 
+pub use advisory_locks::{AdvisoryLocks, HeldKey};
 pub use extension::{Decision, ExtensionRow};
 pub use progress::Progress;
 pub use uploads::{Replacing, TakeRefused, UploadMark, UploadRow};
@@ -29,6 +31,8 @@ pub struct Db {
     pool: AnyPool,
     progress: progress::ProgressWriter,
     backend: connect::Backend,
+    /// PostgreSQL's URL (other instances may share the database), or `None` for SQLite.
+    postgres_url: Option<std::sync::Arc<str>>,
 }
 
 /// A candidate's standing on one question.

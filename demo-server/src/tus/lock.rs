@@ -5,8 +5,8 @@
 //! durable). tusd's lockers work the same way (`requestRelease`).
 //!
 //! [`Locker`] is what the handler needs; [`MemoryLocker`] serves one server
-//! process (several instances would need the database's locks, held as
-//! leases the same way).
+//! process, and [`super::shared_lock::SharedLocker`] puts PostgreSQL's
+//! advisory locks behind it for several instances on one database.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -98,6 +98,25 @@ impl Locker for MemoryLocker {
 }
 
 impl MemoryLocker {
+    /// Asks the request holding the lease of `id`, if any, to let go (as
+    /// [`Locker::acquire`] does, for a request of another instance).
+    ///
+    /// ```
+    /// # async fn f() {
+    /// use demo_server::tus::lock::{Locker, MemoryLocker, UploadLease};
+    /// let locks = MemoryLocker::default();
+    /// let lease = locks.acquire("u1", std::time::Duration::ZERO).await.unwrap();
+    /// locks.ask_to_release("u1");
+    /// lease.release_requested().await;
+    /// # }
+    /// ```
+    pub fn ask_to_release(&self, id: &str) {
+        let held = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(holder) = held.get(id) {
+            holder.release.notify_one();
+        }
+    }
+
     /// Whether the lease of `id` is still the one whose drop notifies `gone`.
     fn holds(&self, id: &str, gone: &Arc<Notify>) -> bool {
         let held = self.0.lock().unwrap_or_else(|e| e.into_inner());

@@ -13,6 +13,7 @@ pub mod lock;
 pub mod metadata;
 mod response;
 pub mod running_hash;
+pub mod shared_lock;
 pub mod store;
 pub mod sweep;
 mod upload_id;

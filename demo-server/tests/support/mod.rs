@@ -246,6 +246,37 @@ impl TestServer {
         request.send().await.unwrap()
     }
 
+    /// Resumes upload `url` as a tus client does after a PATCH broke off:
+    /// HEAD, then `bytes` PATCHed from the offset it gives, again after a
+    /// 409 (the broken request made more durable meanwhile), for at most
+    /// `within`; how long until the PATCH was taken.
+    pub async fn resume(
+        &self,
+        url: &str,
+        token: &str,
+        bytes: &[u8],
+        within: std::time::Duration,
+    ) -> std::time::Duration {
+        let began = std::time::Instant::now();
+        loop {
+            let head = self.tus(Method::HEAD, url, token).send().await.unwrap();
+            let offset: u64 = header(&head, "Upload-Offset").parse().unwrap();
+            let patched = self.patch(url, token, offset, bytes, None).await;
+            if patched.status() == StatusCode::NO_CONTENT {
+                return began.elapsed();
+            }
+            assert_eq!(
+                patched.status(),
+                StatusCode::CONFLICT,
+                "only an offset to learn"
+            );
+            assert!(
+                began.elapsed() < within,
+                "the broken PATCH still holds the upload"
+            );
+        }
+    }
+
     /// The URL of a new, empty upload for `question`.
     pub async fn new_upload(&self, token: &str, question: &str) -> String {
         let created = self.create(token, &metadata(question, "")).await;

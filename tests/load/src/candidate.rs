@@ -141,18 +141,24 @@ impl Candidate {
         let creation_path = match &self.endpoint {
             Endpoint::DemoServer { .. } => {
                 let path = format!("/api/questions/{question}/reveal");
-                let reveal = self.request("POST", &path, &[], b"")?;
+                let reveal = self.request_resent("POST", &path, &[])?;
                 expect(&reveal, 200, "reveal")?;
                 "/api/uploads".to_string()
             }
             Endpoint::PlainTus { creation_path } => creation_path.clone(),
         };
-        let metadata = format!("question {},filetype {}", b64(question), b64("video/webm"));
-        let created = self.request(
+        // Named as the recorder names its takes: a creation sent again is the same attempt.
+        let name = format!("{:016x}", self.next_random());
+        let metadata = format!(
+            "question {},filetype {},take {}",
+            b64(question),
+            b64("video/webm"),
+            b64(&name)
+        );
+        let created = self.request_resent(
             "POST",
             &creation_path,
             &[("Upload-Defer-Length", "1"), ("Upload-Metadata", &metadata)],
-            b"",
         )?;
         expect(&created, 201, "create")?;
         let location = created.header("location").ok_or("no Location")?;
@@ -242,6 +248,26 @@ impl Candidate {
             std::thread::sleep(Duration::from_millis(20));
         }
         Err("HEAD kept failing".into())
+    }
+
+    /// A request without a body, sent again while the connection fails
+    /// (an instance that died: the next one answers).
+    fn request_resent(
+        &mut self,
+        method: &str,
+        path: &str,
+        extra: &[(&str, &str)],
+    ) -> Result<Response, String> {
+        let mut failures = 0;
+        loop {
+            match self.request(method, path, extra, b"") {
+                Err(_) if failures < MAX_RETRIES => {
+                    failures += 1;
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                answered => return answered,
+            }
+        }
     }
 
     fn request(

@@ -11,6 +11,7 @@ pub mod candidate;
 pub mod http1;
 pub mod ingest;
 pub mod plain_tus;
+pub mod proxy;
 pub mod server;
 pub mod take_data;
 pub mod target;

@@ -6,16 +6,18 @@
 
 use load::candidate::{self, Outcome, Plan};
 use load::plain_tus::PlainTus;
-use load::server::Server;
+use load::server::{Instances, Server};
 use load::target::Target;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-const USAGE: &str = "usage: load [--server PATH [--database-url postgres://...] | --tus-url http://IP:PORT/files --tus-dir DIR [--tus-pid PID]] [--candidates N] [--questions q1,q2,q3] \
+const USAGE: &str = "usage: load [--server PATH [--database-url postgres://... [--instances N [--link-kbps KBPS] [--kill-after S]]] | --tus-url http://IP:PORT/files --tus-dir DIR [--tus-pid PID]] [--candidates N] [--questions q1,q2,q3] \
 [--take-mb MB] [--patch-kb KB] [--cut-percent P] [--seed N] [--record-kbps KBPS [--record-seconds S]]
        (--tus-url: a running tus server, spoken to in plain tus, whose file store keeps uploads in DIR)
+       (--instances: N demo-servers on one database and data dir behind a round-robin proxy, each connection's uplink
+        held to --link-kbps; --kill-after: SIGKILL the first instance S seconds in, while a request to it is unanswered)
        (--record-kbps paces each take as the recorder sends it: a chunk of KBPS kbit every second, for S seconds, 60 by default)
        load ingest --url http://127.0.0.1:PORT/files [--mb 200] [--patch-mb 5] [--header 'Name: value']...";
 
@@ -25,6 +27,10 @@ struct Args {
     database_url: Option<String>,
     /// A running tus server's creation URL, its store's folder, its process.
     plain_tus: Option<(String, Option<PathBuf>, Option<u32>)>,
+    /// How many demo-server instances, and their proxy's uplink.
+    instances: Instances,
+    /// When to kill the first instance.
+    kill_after: Option<Duration>,
     candidates: u32,
     plan: Plan,
     seed: u64,
@@ -35,6 +41,8 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         server: PathBuf::from("target/release/demo-server"),
         database_url: None,
         plain_tus: None,
+        instances: Instances::default(),
+        kill_after: None,
         candidates: 200,
         plan: Plan {
             questions: vec!["q1".into(), "q2".into(), "q3".into()],
@@ -65,6 +73,13 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--tus-pid" => {
                 parsed.plain_tus.get_or_insert_default().2 = Some(number("--tus-pid")? as u32)
             }
+            "--instances" => parsed.instances.count = (number("--instances")? as usize).max(1),
+            "--link-kbps" => {
+                parsed.instances.uplink = Some((number("--link-kbps")? * 1000.0 / 8.0) as u64)
+            }
+            "--kill-after" => {
+                parsed.kill_after = Some(Duration::from_secs_f64(number("--kill-after")?))
+            }
             "--candidates" => parsed.candidates = number("--candidates")? as u32,
             "--questions" => parsed.plan.questions = value.split(',').map(str::to_string).collect(),
             "--take-mb" => parsed.plan.take_bytes = (number("--take-mb")? * 1e6) as u64,
@@ -87,6 +102,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         if url.is_empty() || dir.is_none() {
             return Err(format!("--tus-url and --tus-dir go together\n{USAGE}"));
         }
+    }
+    if parsed.kill_after.is_some() && parsed.instances.count < 2 {
+        return Err(format!("--kill-after needs --instances 2 or more\n{USAGE}"));
     }
     if let Some((kbps, seconds)) = recording {
         // One chunk a second, as the recorder's MediaRecorder hands them over.
@@ -165,9 +183,13 @@ fn main() -> ExitCode {
 
 /// Runs the load; says whether nothing failed and nothing was lost.
 fn run(args: &Args) -> Result<bool, String> {
-    let target = match &args.plain_tus {
+    let mut target = match &args.plain_tus {
         Some((url, Some(dir), pid)) => Target::PlainTus(PlainTus::new(url, dir.clone(), *pid)?),
-        _ => Target::DemoServer(Server::start(&args.server, args.database_url.as_deref())?),
+        _ => Target::DemoServer(Server::start_instances(
+            &args.server,
+            args.database_url.as_deref(),
+            args.instances,
+        )?),
     };
     let endpoints = target.endpoints(args.candidates)?;
     let start = Arc::new(Barrier::new(endpoints.len() + 1));
@@ -189,6 +211,10 @@ fn run(args: &Args) -> Result<bool, String> {
         .collect::<Result<_, _>>()?;
     start.wait();
     let began = Instant::now();
+    let killed = match (args.kill_after, &mut target) {
+        (Some(after), Target::DemoServer(server)) => Some(kill_mid_request(server, began, after)?),
+        _ => None,
+    };
     let outcomes: Vec<Outcome> = workers
         .into_iter()
         .map(|worker| worker.join().unwrap_or_default())
@@ -202,6 +228,9 @@ fn run(args: &Args) -> Result<bool, String> {
         .map(|upload| (upload.id.clone(), upload))
         .collect();
     let mut errors: Vec<String> = outcomes.iter().flat_map(|o| o.errors.clone()).collect();
+    if killed.as_ref().is_some_and(|k| k["unanswered"] == 0) {
+        errors.push("no request to the killed instance was unanswered: it died idle".into());
+    }
     let expected_takes = args.candidates as usize * args.plan.questions.len();
     let mut lost = (expected_takes - outcomes.iter().map(|o| o.takes.len()).sum::<usize>()) as u64
         * args.plan.take_bytes;
@@ -278,11 +307,41 @@ fn run(args: &Args) -> Result<bool, String> {
         "peak_rss_mb": peak_rss_mb,
         "errors": errors.len(),
         "bytes_lost": lost,
+        "killed": killed,
     });
+    if let Some(killed) = &killed {
+        println!(
+            "load: instance 0 killed {:.1} s in, {} of its requests unanswered",
+            killed["seconds"].as_f64().unwrap_or_default(),
+            killed["unanswered"]
+        );
+    }
     println!("load result: {result}");
     println!(
         "soak summary: load runs=1 failures={} bytes_lost={lost}",
         errors.len()
     );
     Ok(errors.is_empty() && lost == 0)
+}
+
+/// Kills the first instance `after` the load `began`, or as soon after as
+/// a request to it is unanswered (a PATCH arriving, say); when, and how
+/// many were, as JSON.
+fn kill_mid_request(
+    server: &mut Server,
+    began: Instant,
+    after: Duration,
+) -> Result<serde_json::Value, String> {
+    std::thread::sleep((began + after).saturating_duration_since(Instant::now()));
+    let give_up = Instant::now() + Duration::from_secs(30);
+    let unanswered = loop {
+        let unanswered = server.awaiting_answers(0);
+        if unanswered > 0 || Instant::now() > give_up {
+            break unanswered;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let seconds = began.elapsed().as_secs_f64();
+    server.kill(0)?;
+    Ok(serde_json::json!({ "instance": 0, "seconds": seconds, "unanswered": unanswered }))
 }

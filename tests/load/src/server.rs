@@ -1,21 +1,48 @@
 //! The demo-server under load: started on a fresh data dir, asked for
 //! invites and for what it stored.
 
+use crate::proxy::RoundRobin;
 use crate::target::StoredUpload;
 use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-/// A running demo-server; killed when dropped, its data dir removed.
+/// A running demo-server, or several instances of it on one database and
+/// one data dir behind a round-robin proxy; killed when dropped, the data
+/// dir removed.
 pub struct Server {
     binary: PathBuf,
     data_dir: PathBuf,
     /// The database, if not SQLite in the data dir.
     database_url: Option<String>,
-    /// Where it listens.
+    /// Where candidates connect: the one instance, or the proxy.
     pub addr: SocketAddr,
-    child: Option<Child>,
+    instances: Vec<Child>,
+    proxy: Option<RoundRobin>,
+}
+
+/// How many instances, and what stands in front of them.
+///
+/// ```
+/// let one = load::server::Instances::default();
+/// assert_eq!(one.count, 1);
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Instances {
+    /// How many (more than one needs PostgreSQL).
+    pub count: usize,
+    /// Bytes per second each connection may send up through the proxy.
+    pub uplink: Option<u64>,
+}
+
+impl Default for Instances {
+    fn default() -> Self {
+        Instances {
+            count: 1,
+            uplink: None,
+        }
+    }
 }
 
 impl Server {
@@ -27,28 +54,76 @@ impl Server {
     /// println!("{}", server.addr);
     /// ```
     pub fn start(binary: &Path, database_url: Option<&str>) -> Result<Server, String> {
-        let addr = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map_err(|e| format!("no free port: {e}"))?;
-        let data_dir =
-            std::env::temp_dir().join(format!("ir-load-{}-{}", std::process::id(), addr.port()));
+        Server::start_instances(binary, database_url, Instances::default())
+    }
+
+    /// Starts `instances.count` instances on one new data dir and the
+    /// database at `database_url`, behind a round-robin proxy if more than one.
+    ///
+    /// ```no_run
+    /// use load::server::{Instances, Server};
+    /// let two = Instances { count: 2, uplink: Some(1_000_000) };
+    /// let server = Server::start_instances("demo-server".as_ref(), Some("postgres://postgres@127.0.0.1/load"), two).unwrap();
+    /// println!("through the proxy at {}", server.addr);
+    /// ```
+    pub fn start_instances(
+        binary: &Path,
+        database_url: Option<&str>,
+        instances: Instances,
+    ) -> Result<Server, String> {
+        if instances.count > 1 && database_url.is_none() {
+            return Err(
+                "several instances share a PostgreSQL database: give --database-url".into(),
+            );
+        }
+        let free = || {
+            TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .map_err(|e| format!("no free port: {e}"))
+        };
+        let addrs = (0..instances.count.max(1))
+            .map(|_| free())
+            .collect::<Result<Vec<_>, _>>()?;
+        let data_dir = std::env::temp_dir().join(format!(
+            "ir-load-{}-{}",
+            std::process::id(),
+            addrs[0].port()
+        ));
         std::fs::create_dir_all(&data_dir).map_err(|e| format!("{}: {e}", data_dir.display()))?;
+        let proxy = match addrs.len() {
+            1 => None,
+            _ => Some(
+                RoundRobin::start(addrs.clone(), instances.uplink)
+                    .map_err(|e| format!("cannot start the proxy: {e}"))?,
+            ),
+        };
         let mut server = Server {
             binary: binary.to_path_buf(),
             data_dir,
             database_url: database_url.map(str::to_string),
-            addr,
-            child: None,
+            addr: proxy.as_ref().map_or(addrs[0], |proxy| proxy.addr),
+            instances: Vec::new(),
+            proxy,
         };
-        let mut child = server
+        for addr in addrs {
+            let instance = server.spawn(addr)?;
+            server.instances.push(instance);
+        }
+        Ok(server)
+    }
+
+    /// One instance listening on `addr`, once it says so.
+    fn spawn(&self, addr: SocketAddr) -> Result<Child, String> {
+        let mut child = self
             .command(&["serve", "--addr", &addr.to_string()])
+            .args(["--public-url", &format!("http://{}", self.addr)])
             .arg("--widget-dir")
-            .arg(&server.data_dir)
+            .arg(&self.data_dir)
             .stdout(Stdio::piped())
             // Random bytes are no video: keep its "not seekable" warnings out of the report.
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+            .map_err(|e| format!("cannot start {}: {e}", self.binary.display()))?;
         let stdout = child.stdout.take().ok_or("no stdout")?;
         let mut lines = BufReader::new(stdout).lines();
         loop {
@@ -60,8 +135,32 @@ impl Server {
         }
         // Keep draining its output so it never blocks on a full pipe.
         std::thread::spawn(move || lines.for_each(drop));
-        server.child = Some(child);
-        Ok(server)
+        Ok(child)
+    }
+
+    /// Kills instance `index` at once (SIGKILL), as a crashed machine.
+    ///
+    /// ```no_run
+    /// # let mut server = load::server::Server::start("demo-server".as_ref(), None).unwrap();
+    /// server.kill(0).unwrap();
+    /// ```
+    pub fn kill(&mut self, index: usize) -> Result<(), String> {
+        let instance = self
+            .instances
+            .get_mut(index)
+            .ok_or_else(|| format!("there is no instance {index}"))?;
+        instance
+            .kill()
+            .and_then(|()| instance.wait().map(drop))
+            .map_err(|e| format!("cannot kill instance {index}: {e}"))
+    }
+
+    /// Requests sent to instance `index` through the proxy that have no
+    /// answer yet (0 without a proxy).
+    pub fn awaiting_answers(&self, index: usize) -> usize {
+        self.proxy
+            .as_ref()
+            .map_or(0, |proxy| proxy.awaiting_answers(index))
     }
 
     /// `count` new invites' tokens.
@@ -112,9 +211,12 @@ impl Server {
             .collect()
     }
 
-    /// Its process id.
-    pub fn pid(&self) -> u32 {
-        self.child.as_ref().map_or(0, Child::id)
+    /// The process ids of its instances that are still running.
+    pub fn pids(&mut self) -> Vec<u32> {
+        self.instances
+            .iter_mut()
+            .filter_map(|child| matches!(child.try_wait(), Ok(None)).then(|| child.id()))
+            .collect()
     }
 
     /// `binary args` on its data dir and database.
@@ -145,7 +247,8 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        if let Some(child) = &mut self.child {
+        self.proxy = None;
+        for child in &mut self.instances {
             let _ = child.kill();
             let _ = child.wait();
         }

@@ -84,19 +84,26 @@ impl Target {
         }
     }
 
-    /// The server's peak resident memory so far, in bytes, if its process
-    /// is known.
+    /// The server's peak resident memory so far, in bytes (the sum over
+    /// its instances still running), if its processes are known.
     ///
     /// ```no_run
-    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), None).unwrap());
+    /// # let mut target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), None).unwrap());
     /// assert!(target.peak_rss().unwrap().is_some());
     /// ```
-    pub fn peak_rss(&self) -> Result<Option<u64>, String> {
-        let pid = match self {
-            Target::DemoServer(server) => Some(server.pid()),
-            Target::PlainTus(tus) => tus.pid,
+    pub fn peak_rss(&mut self) -> Result<Option<u64>, String> {
+        let pids = match self {
+            Target::DemoServer(server) => server.pids(),
+            Target::PlainTus(tus) => tus.pid.into_iter().collect(),
         };
-        pid.map(peak_rss).transpose()
+        if pids.is_empty() {
+            return Ok(None);
+        }
+        let peaks = pids
+            .into_iter()
+            .map(peak_rss)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(peaks.into_iter().sum()))
     }
 }
 
