@@ -31,7 +31,7 @@ pub struct Shared {
     /// The database.
     pub db: Db,
     /// Where uploads' bytes are.
-    pub store: tus::file_store::FileStore,
+    pub store: tus::media_store::MediaStore,
     /// The server's public origin, such as `http://127.0.0.1:8080`, for links.
     pub public_url: String,
     /// Where completed interviews are reported.
@@ -76,7 +76,7 @@ impl AppState {
         let locks = tus::shared_lock::SharedLocker::new(db.postgres_url());
         AppState(Arc::new(Shared {
             db,
-            store: tus::file_store::FileStore::new(media_dir),
+            store: tus::media_store::MediaStore::Files(tus::file_store::FileStore::new(media_dir)),
             public_url: public_url.trim_end_matches('/').to_string(),
             webhook,
             allowed_origins,
@@ -146,6 +146,15 @@ impl AppState {
     pub fn with_max_per_invite(mut self, max: usize) -> AppState {
         if let Some(shared) = Arc::get_mut(&mut self.0) {
             shared.in_flight = InFlight::new(max);
+        }
+        self
+    }
+
+    /// This state keeping uploads in `store` (instead of files in the media
+    /// dir). Call it before the state is shared.
+    pub fn with_store(mut self, store: tus::media_store::MediaStore) -> AppState {
+        if let Some(shared) = Arc::get_mut(&mut self.0) {
+            shared.store = store;
         }
         self
     }

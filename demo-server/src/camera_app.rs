@@ -45,8 +45,8 @@ pub async fn check_length(
     let ms = match upload.duration_ms {
         Some(ms) => ms.max(0) as u64,
         None => {
-            let file = state.store.path(&upload.id, &upload.filetype);
-            let ms = crate::seekable::read_duration(&file)
+            let ms = (state.store)
+                .read_duration(upload)
                 .await
                 .map_err(ApiError::VideoUnreadable)?;
             state

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod app;
+pub mod byte_range;
 pub mod camera_app;
 pub mod db;
 pub mod error;
@@ -61,6 +62,9 @@ pub struct Local {
     pub max_per_invite: usize,
     /// The database, if not SQLite in the data dir (`postgres://...`).
     pub database_url: Option<String>,
+    /// Where takes are kept, if not files in the data dir (`s3://...`, see
+    /// [`tus::media_store::MediaStore::open`]).
+    pub storage: Option<String>,
 }
 
 impl Default for Local {
@@ -71,6 +75,7 @@ impl Default for Local {
             min_free_bytes: app::MIN_FREE_BYTES,
             max_per_invite: per_invite::MAX_PER_INVITE,
             database_url: None,
+            storage: None,
         }
     }
 }
@@ -88,11 +93,15 @@ pub async fn spawn_local_with(
     let origin = format!("http://{}", listener.local_addr()?);
     let state = app::AppState::new(
         db.clone(),
-        media,
+        media.clone(),
         &origin,
         vec![origin.parse()?],
         local.webhook,
     )
+    .with_store(tus::media_store::MediaStore::open(
+        local.storage.as_deref(),
+        media,
+    )?)
     .with_timeouts(local.timeouts)
     .with_min_free_bytes(local.min_free_bytes)
     .with_max_per_invite(local.max_per_invite);

@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use demo_server::app::{self, AppState};
 use demo_server::db::NewInvite;
 use demo_server::pages::candidate_url;
+use demo_server::tus::media_store::MediaStore;
 use demo_server::widget_files::WidgetFiles;
 use recorder_core::model::{Accommodations, Interview};
 use std::net::SocketAddr;
@@ -32,6 +33,11 @@ struct Common {
     /// The origin candidates reach the server at (default: http://ADDR).
     #[arg(long)]
     public_url: Option<String>,
+    /// Where takes are kept instead of files in the data dir's media folder:
+    /// s3://BUCKET[/PREFIX][?endpoint=http://HOST:PORT&region=NAME], with
+    /// AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (any S3-compatible store).
+    #[arg(long, env = "DEMO_STORAGE")]
+    storage: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -102,18 +108,44 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
     },
-    /// Print every take's upload as JSON, one per line.
+    /// Print every take's upload as JSON, one per line (with its file's
+    /// path when takes are files).
     Uploads {
-        /// Where the SQLite file and the media live.
-        #[arg(long, default_value = "data")]
-        data_dir: PathBuf,
-        /// The database instead of SQLite in the data dir (postgres://...).
-        #[arg(long, env = "DEMO_DATABASE_URL")]
-        database_url: Option<String>,
+        #[command(flatten)]
+        kept: Kept,
         /// Print the recorders' connection checks instead of the takes.
         #[arg(long)]
         probes: bool,
     },
+    /// Write one finished upload's bytes, exactly as received, to stdout.
+    Take {
+        #[command(flatten)]
+        kept: Kept,
+        /// The upload's id (as `uploads` prints it).
+        id: String,
+    },
+}
+
+/// Where uploads are recorded and kept, for the commands that read them.
+#[derive(clap::Args)]
+struct Kept {
+    /// Where the SQLite file and the media live.
+    #[arg(long, default_value = "data")]
+    data_dir: PathBuf,
+    /// The database instead of SQLite in the data dir (postgres://...).
+    #[arg(long, env = "DEMO_DATABASE_URL")]
+    database_url: Option<String>,
+    /// Where takes are kept, if not files in the data dir (s3://...).
+    #[arg(long, env = "DEMO_STORAGE")]
+    storage: Option<String>,
+}
+
+impl Kept {
+    async fn open(&self) -> Result<(demo_server::db::Db, MediaStore), Error> {
+        let db = demo_server::db::Db::open(&self.data_dir, self.database_url.as_deref()).await?;
+        let store = MediaStore::open(self.storage.as_deref(), self.data_dir.join("media"))?;
+        Ok((db, store))
+    }
 }
 
 /// Threads for blocking file I/O. Every PATCH in flight writes through
@@ -194,7 +226,9 @@ async fn run(command: Command) -> Result<(), Error> {
             let webhook = webhook_url
                 .zip(webhook_secret)
                 .map(|(url, secret)| demo_server::webhook::Webhook { url, secret });
+            let store = MediaStore::open(common.storage.as_deref(), media_dir.clone())?;
             let state = AppState::new(db, media_dir, &public_url, origins, webhook)
+                .with_store(store)
                 .serving(widget, &frame_ancestors)
                 .with_min_free_bytes(min_free_mb << 20);
             println!("demo-server listening on {public_url}");
@@ -249,20 +283,30 @@ async fn run(command: Command) -> Result<(), Error> {
             println!("{public_url}/review/{token}");
             Ok(())
         }
-        Command::Uploads {
-            data_dir,
-            database_url,
-            probes,
-        } => {
-            let db = demo_server::db::Db::open(&data_dir, database_url.as_deref()).await?;
-            let store = demo_server::tus::file_store::FileStore::new(data_dir.join("media"));
+        Command::Uploads { kept, probes } => {
+            let (db, store) = kept.open().await?;
             let uploads = db.all_uploads().await?.into_iter();
             for upload in uploads.filter(|u| demo_server::rules::is_probe(u) == probes) {
-                let path = store.path(&upload.id, &upload.filetype);
                 let mut json = serde_json::to_value(&upload)?;
-                json["path"] = path.display().to_string().into();
+                if let Some(path) = store.file(&upload) {
+                    json["path"] = path.display().to_string().into();
+                }
                 println!("{json}");
             }
+            Ok(())
+        }
+        Command::Take { kept, id } => {
+            let (db, store) = kept.open().await?;
+            let upload = db
+                .upload(&id)
+                .await?
+                .ok_or_else(|| format!("there is no upload {id:?}"))?;
+            if upload.completed_at.is_none() {
+                return Err(format!("upload {id} is not finished").into());
+            }
+            let mut stdout = tokio::io::stdout();
+            store.copy_to(&upload, &mut stdout).await?;
+            tokio::io::AsyncWriteExt::flush(&mut stdout).await?;
             Ok(())
         }
     }

@@ -12,8 +12,6 @@ use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup};
 use recorder_core::model::Interview;
 use std::time::{Duration, UNIX_EPOCH};
-use tower::ServiceExt;
-use tower_http::services::ServeFile;
 
 const TEMPLATE: &str = include_str!("../../www/review.html");
 
@@ -87,14 +85,7 @@ pub async fn media(
         .await?
         .filter(|u| u.deleted_at.is_none())
         .ok_or(ApiError::UploadNotFound)?;
-    let original = state.store.path(&upload.id, &upload.filetype);
-    let seekable = crate::seekable::copy_path(&original);
-    let file = if seekable.is_file() {
-        seekable
-    } else {
-        original
-    };
-    let Ok(response) = ServeFile::new(file).oneshot(request).await;
+    let response = state.store.respond(&upload, request).await?;
     let policy = [(header::CONTENT_SECURITY_POLICY, security_headers::MEDIA)];
     Ok((policy, response).into_response())
 }

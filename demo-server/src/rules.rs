@@ -268,13 +268,9 @@ impl Hooks for InterviewRules {
     }
 
     async fn after_terminate(state: &AppState, upload: &UploadRow) {
-        let file = state.store.path(&upload.id, &upload.filetype);
-        let copy = crate::seekable::copy_path(&file);
-        if let Err(error) = tokio::fs::remove_file(&copy).await {
-            if error.kind() != std::io::ErrorKind::NotFound {
-                // The sweep removes it later, as a file no upload owns.
-                tracing::warn!(%error, copy = %copy.display(), "a deleted take's seekable copy stays for now");
-            }
+        if let Err(error) = state.store.remove_copy(upload).await {
+            // The sweep removes it later, as something no upload owns.
+            tracing::warn!(%error, upload = %upload.id, "a deleted take's seekable copy stays for now");
         }
     }
 
@@ -282,10 +278,7 @@ impl Hooks for InterviewRules {
         if is_probe(upload) {
             return;
         }
-        let file = state.store.path(&upload.id, &upload.filetype);
-        state
-            .conversions
-            .queue(state.db.clone(), upload.id.clone(), file);
+        (state.conversions).queue(state.db.clone(), state.store.clone(), upload.clone());
     }
 }
 

@@ -1,9 +1,12 @@
 //! Making finished takes seekable in browsers: Chrome's WebM has no duration
 //! and no cues, so each complete take gets a remuxed copy (`-c copy`, no
 //! re-encoding) next to the original, whose bytes stay exactly as received,
-//! queued in [`Conversions`].
+//! queued in [`Conversions`]. ffmpeg reads the original where the store
+//! keeps it (a file, or a signed URL of an object).
 
-use crate::db::{Db, UploadMark};
+use crate::db::{Db, UploadMark, UploadRow};
+use crate::tus::media_store::MediaStore;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -31,9 +34,11 @@ pub fn copy_path(original: &Path) -> PathBuf {
 /// its copy removed.
 ///
 /// ```no_run
-/// # async fn f(db: demo_server::db::Db) {
+/// # async fn f(db: demo_server::db::Db, take: demo_server::db::UploadRow) {
+/// use demo_server::tus::media_store::MediaStore;
 /// let conversions = demo_server::seekable::Conversions::new(2);
-/// conversions.queue(db, "0123456789abcdef0123456789abcdef".into(), "media/x.webm".into());
+/// let store = MediaStore::open(None, "data/media".into()).unwrap();
+/// conversions.queue(db, store, take);
 /// # }
 /// ```
 #[derive(Clone)]
@@ -56,27 +61,28 @@ impl Conversions {
         Conversions(Arc::new(Semaphore::new(at_once.max(1))))
     }
 
-    /// Converts take `id` (its file `original`) when a slot is free and
+    /// Converts take `upload`, kept in `store`, when a slot is free and
     /// records its duration; returns at once.
-    pub fn queue(&self, db: Db, id: String, original: PathBuf) {
+    pub fn queue(&self, db: Db, store: MediaStore, upload: UploadRow) {
         let slots = self.0.clone();
         tokio::spawn(async move {
             let Ok(_slot) = slots.acquire_owned().await else {
                 return;
             };
-            if !is_live(&db, &id).await {
+            let id = &upload.id;
+            if !is_live(&db, id).await {
                 return;
             }
-            let converted = tokio::time::timeout(TIME_LIMIT, make_seekable(&original))
+            let converted = tokio::time::timeout(TIME_LIMIT, store.make_seekable(&upload))
                 .await
                 .unwrap_or_else(|_| Err(format!("ffmpeg took over {} s", TIME_LIMIT.as_secs())));
             match converted {
                 // Deleted while it was converted: no copy of it stays.
-                _ if !is_live(&db, &id).await => {
-                    let _ = tokio::fs::remove_file(copy_path(&original)).await;
+                _ if !is_live(&db, id).await => {
+                    let _ = store.remove_copy(&upload).await;
                 }
                 Ok(ms) => {
-                    let _ = db.mark_upload(&id, UploadMark::DurationMs(ms as i64)).await;
+                    let _ = db.mark_upload(id, UploadMark::DurationMs(ms as i64)).await;
                 }
                 Err(error) => tracing::warn!(upload = %id, %error, "take is not seekable"),
             }
@@ -89,20 +95,16 @@ async fn is_live(db: &Db, id: &str) -> bool {
     matches!(db.upload(id).await, Ok(Some(upload)) if upload.deleted_at.is_none())
 }
 
-/// Remuxes `original` into its seekable copy (with duration and cues, or
-/// `faststart` for MP4) and returns the duration in milliseconds. Needs
-/// ffmpeg and ffprobe on the PATH.
-pub async fn make_seekable(original: &Path) -> Result<u64, String> {
-    let copy = copy_path(original);
+/// Remuxes the take at `original` (a path or URL ffmpeg reads), a
+/// `format` container (`webm`, `mp4`, `mov`, `3gp`), into the seekable
+/// `copy` (with duration and cues, or `faststart` for MP4), and returns its
+/// duration in milliseconds. Needs ffmpeg and ffprobe on the PATH.
+pub async fn remux(original: &OsStr, format: &str, copy: &Path) -> Result<u64, String> {
+    if !["webm", "mp4", "mov", "3gp"].contains(&format) {
+        return Err(format!("no seekable copy for {format:?} takes"));
+    }
     // A name of its own: two conversions of one take may run at once.
     let partial = copy.with_extension(format!("partial-{}", rand::random::<u64>()));
-    let format = match original.extension().and_then(|e| e.to_str()) {
-        Some("webm") => "webm",
-        Some("mp4") => "mp4",
-        Some("mov") => "mov",
-        Some("3gp") => "3gp",
-        other => return Err(format!("no seekable copy for {other:?} files")),
-    };
     let output = background("ffmpeg")
         .args(["-v", "error", "-y", "-i"])
         .arg(original)
@@ -116,22 +118,22 @@ pub async fn make_seekable(original: &Path) -> Result<u64, String> {
         let reason = String::from_utf8_lossy(&output.stderr);
         return Err(format!("ffmpeg could not remux it: {}", reason.trim()));
     }
-    tokio::fs::rename(&partial, &copy)
+    tokio::fs::rename(&partial, copy)
         .await
         .map_err(|e| e.to_string())?;
-    duration_ms(&copy).await
+    duration_ms(copy.as_os_str()).await
 }
 
-/// The duration of `original` in milliseconds, as its container says, or,
-/// where it says none (Chrome's WebM), as its seekable copy (made now) says.
-pub async fn read_duration(original: &Path) -> Result<u64, String> {
-    match duration_ms(original).await {
-        Ok(ms) => Ok(ms),
-        Err(_) => make_seekable(original).await,
-    }
+/// Remuxes the file `original` into its seekable copy beside it
+/// ([`copy_path`]); its duration in milliseconds.
+pub async fn make_seekable(original: &Path) -> Result<u64, String> {
+    let format = original.extension().and_then(|e| e.to_str()).unwrap_or("");
+    remux(original.as_os_str(), format, &copy_path(original)).await
 }
 
-async fn duration_ms(path: &Path) -> Result<u64, String> {
+/// The duration of the take at `original` (a path or URL) in milliseconds,
+/// as its container says, if it says.
+pub async fn duration_ms(original: &OsStr) -> Result<u64, String> {
     let output = background("ffprobe")
         .args([
             "-v",
@@ -141,7 +143,7 @@ async fn duration_ms(path: &Path) -> Result<u64, String> {
             "-of",
             "csv=p=0",
         ])
-        .arg(path)
+        .arg(original)
         .output()
         .await
         .map_err(|e| format!("cannot run ffprobe: {e}"))?;
@@ -149,7 +151,7 @@ async fn duration_ms(path: &Path) -> Result<u64, String> {
     text.trim()
         .parse::<f64>()
         .map(|seconds| (seconds * 1000.0).round() as u64)
-        .map_err(|_| format!("ffprobe found no duration in {}", path.display()))
+        .map_err(|_| "ffprobe found no duration in it".to_string())
 }
 
 /// `program`, to run at a lower priority than the server: a seekable copy

@@ -45,6 +45,8 @@ async fn a_full_disk_keeps_nothing_unacknowledged_and_refuses_new_takes() {
     };
     let local = demo_server::Local {
         min_free_bytes: MIB as u64,
+        // A disk's behaviour, whatever store the other tests use.
+        storage: Some("files".into()),
         ..Default::default()
     };
     let server = start_in(dir, Interview::sample(), local).await;

@@ -6,11 +6,11 @@
 mod support;
 
 use reqwest::{Method, StatusCode};
-use support::start;
+use support::start_on_files;
 
 #[tokio::test]
 async fn a_sweep_frees_expired_uploads_and_orphan_files() {
-    let server = start().await;
+    let server = start_on_files().await;
     let token = server.candidate(&["q1", "q2"]).await;
     let abandoned = server.new_upload(&token, "q1").await;
     let patched = server
@@ -71,7 +71,7 @@ async fn a_sweep_frees_expired_uploads_and_orphan_files() {
 
 #[tokio::test]
 async fn a_deleted_take_leaves_neither_its_file_nor_its_seekable_copy() {
-    let server = start().await;
+    let server = start_on_files().await;
     let token = server.candidate(&["q1"]).await;
     let (url, _) = server
         .take(&token, "q1", &support::webm(server.dir.path()))
@@ -79,22 +79,9 @@ async fn a_deleted_take_leaves_neither_its_file_nor_its_seekable_copy() {
     let id = demo_server::tus::upload_id_in(&url).unwrap().to_string();
     let media = server.dir.path().join("media");
     let copy = media.join(format!("{id}.seekable.webm"));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while server
-        .db
-        .upload(&id)
-        .await
-        .unwrap()
-        .unwrap()
-        .duration_ms
-        .is_none()
-    {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the take became seekable"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    server
+        .until_seekable(&id, std::time::Duration::from_secs(30))
+        .await;
     assert!(copy.is_file() && media.join(format!("{id}.webm")).is_file());
     let deleted = server
         .tus(Method::DELETE, &url, &token)

@@ -11,6 +11,7 @@ use demo_server::serve::Timeouts;
 use demo_server::tus::lock::{Locker, UploadLease};
 use demo_server::tus::shared_lock::SharedLocker;
 use recorder_core::model::Interview;
+use reqwest::StatusCode;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -98,15 +99,18 @@ async fn a_lost_lock_connection_ends_its_leases_and_frees_the_upload() {
     assert!(second.acquire("u1", Duration::from_secs(2)).await.is_some());
 }
 
-/// Two instances on one database and one media folder.
+/// Two instances on one database and one store (a media folder, or the
+/// test's S3 store).
 async fn two_instances(db: &Db) -> (support::TestServer, String) {
     let dir = tempfile::tempdir().unwrap();
+    let storage = support::test_storage();
     let local = || demo_server::Local {
         timeouts: Timeouts {
             header: Duration::from_secs(1),
             body_idle: Duration::from_secs(60),
         },
         database_url: db.postgres_url().map(str::to_string),
+        storage: storage.clone(),
         ..Default::default()
     };
     let (second, _) = demo_server::spawn_local_with(dir.path(), &[Interview::sample()], local())
@@ -147,14 +151,15 @@ async fn a_patch_on_another_instance_takes_over_from_a_stalled_one() {
     let mut answer = [0u8; 12];
     stalled.read_exact(&mut answer).await.unwrap();
     assert_eq!(&answer, b"HTTP/1.1 423");
+    // Finished (so that an object store has made it whole): 15 bytes.
+    let finished = first.patch(&elsewhere, &token, 15, b"", Some(15)).await;
+    assert_eq!(finished.status(), StatusCode::NO_CONTENT);
     let upload = first.db.all_uploads().await.unwrap().remove(0);
-    assert_eq!(upload.offset, 15);
-    let bytes = std::fs::read(first.dir.path().join(format!("media/{}.webm", upload.id)));
     let mut expected = vec![1u8; 10];
     expected.extend([2u8; 5]);
     assert_eq!(
-        bytes.unwrap(),
+        first.stored(&upload.id).await,
         expected,
-        "both instances wrote one file, in order"
+        "both instances wrote one take, in order"
     );
 }

@@ -70,6 +70,22 @@ const onPostgres = postgres && await search('demo-server on PostgreSQL', async (
   const database = `${postgres.slice(0, postgres.lastIndexOf('/'))}/p7_${n}_${Date.now()}`;
   return loadRun(n, ['--server', server, '--database-url', database]);
 });
+// `cargo xtask bench --scale` also starts Garage (S3) and names its bucket here
+// (credentials in AWS_*): demo-server on PostgreSQL + Garage, one instance, then two
+// behind a round-robin proxy, all on this one machine.
+const bucket = process.env.BENCH_STORAGE_URL;
+const onObjects = async (instances) => postgres && bucket && search(
+  `demo-server on PostgreSQL + Garage, ${instances} instance${instances > 1 ? 's' : ''}`,
+  async (n) => {
+    const stamp = `p7_${instances}_${n}_${Date.now()}`;
+    const database = `${postgres.slice(0, postgres.lastIndexOf('/'))}/${stamp}`;
+    const storage = bucket.replace('?', `/${stamp}?`);
+    return loadRun(n, ['--server', server, '--database-url', database, '--storage', storage,
+      '--instances', String(instances)]);
+  },
+);
+const onObjectsOne = await onObjects(1);
+const onObjectsTwo = await onObjects(2);
 const peer = await search('@tus/server', async (n) => {
   const tus = await startTusNodeServer();
   try {
@@ -93,6 +109,19 @@ if (onPostgres) {
     peers: [peerRow],
     target: { of: 'ratio', op: '>=', value: 2 },
     notes: [...common, describe('demo-server on PostgreSQL', onPostgres), describe('@tus/server', peer)],
+  });
+}
+for (const [id, instances, result] of [['P7-s3', 'one instance', onObjectsOne], ['P7-s3-two', 'two instances behind a round-robin proxy', onObjectsTwo]]) {
+  if (!result) continue;
+  const name = `demo-server on PostgreSQL + Garage, ${instances}`;
+  saveResult({
+    id, title: `Capacity on PostgreSQL 15 + Garage (S3), ${instances}, same run as P7`,
+    unit: 'candidates', better: 'higher',
+    ours: { name, runs: [result.capacity] },
+    peers: [peerRow],
+    target: [],
+    notes: [...common, 'PostgreSQL, Garage (one node, SQLite metadata), the instances and the load generator share the same 2 cores; each PATCH is an object put in Garage before its acknowledgement.',
+      describe(name, result), describe('@tus/server', peer)],
   });
 }
 saveResult({

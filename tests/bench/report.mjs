@@ -22,8 +22,9 @@ const benchmarks = raw.map((b) => {
     return { name: p.name, ...s, ratio: round(ours.median / s.median) };
   });
   const ratio = peers[0]?.ratio ?? null;
-  // One target, or several that must all hold.
-  const met = [b.target].flat().every((target) => {
+  // One target, or several that must all hold; none: measured for the record (met is null).
+  const targets = [b.target].flat();
+  const met = targets.length === 0 ? null : targets.every((target) => {
     const measured = target.of === 'ratio' ? ratio : ours.median;
     return measured !== null && COMPARE[target.op](measured, target.value);
   });
@@ -32,7 +33,7 @@ const benchmarks = raw.map((b) => {
 
 writeFileSync(join(BENCH_DIR, 'report.json'), `${JSON.stringify({ generated: new Date().toISOString(), benchmarks }, null, 2)}\n`);
 
-const targetText = (b) => [b.target].flat().map((t) => `${t.of === 'ratio' ? 'ratio' : 'median'} ${t.op} ${t.value}${t.of === 'ratio' ? 'x' : ` ${b.unit}`}`).join(' and ');
+const targetText = (b) => ([b.target].flat().length === 0 ? ['none (measured)'] : [b.target].flat().map((t) => `${t.of === 'ratio' ? 'ratio' : 'median'} ${t.op} ${t.value}${t.of === 'ratio' ? 'x' : ` ${b.unit}`}`)).join(' and ');
 const lines = [
   '# Benchmarks', '',
   `Generated ${new Date().toISOString()} by \`cargo xtask bench\` on this machine; ratio = ours / the first peer, both measured in this run.`, '',
@@ -40,7 +41,7 @@ const lines = [
   '|---|---|---|---|---|---|---|',
   ...benchmarks.map((b) => `| ${b.id} | ${b.title} | ${b.ours.median} ${b.unit} (${b.ours.min}-${b.ours.max}) | `
     + `${b.peers.map((p) => `${p.name}: ${p.median} ${b.unit}`).join('<br>') || '-'} | `
-    + `${b.peers.map((p) => `${p.ratio}x`).join('<br>') || '-'} | ${targetText(b)} | ${b.met ? 'yes' : '**no**'} |`),
+    + `${b.peers.map((p) => `${p.ratio}x`).join('<br>') || '-'} | ${targetText(b)} | ${b.met === null ? '-' : b.met ? 'yes' : '**no**'} |`),
   '', '## Details', '',
   ...benchmarks.flatMap((b) => [`### ${b.id}: ${b.title}`, '', `Ours (${b.ours.name}): runs ${b.ours.runs.join(', ')} ${b.unit}.`,
     ...b.peers.map((p) => `${p.name}: runs ${p.runs.join(', ')} ${b.unit}.`), '', ...b.notes.map((n) => `- ${n}`), '']),

@@ -92,6 +92,30 @@ pub fn postgres() -> Result<std::path::PathBuf, Fail> {
     Ok(bin)
 }
 
+/// Garage, the S3-compatible store `cargo xtask test --scale` keeps takes
+/// in: built once from crates.io (its first build takes a while) into
+/// `target/tools`, its build cached in `target/tools-build`; returns the program.
+pub fn garage() -> Result<std::path::PathBuf, Fail> {
+    const VERSION: &str = "2.5.0";
+    let root = workspace_root().join("target/tools");
+    let program = root.join("bin/garage");
+    let built = output(Command::new(&program).arg("--version")).unwrap_or_default();
+    if built.contains(VERSION) {
+        return Ok(program);
+    }
+    println!("== building Garage {VERSION} into target/tools (a long build, once)");
+    run(Command::new(cargo())
+        .args(["install", "garage", "--version", &format!("={VERSION}")])
+        .args(["--no-default-features", "--features", "bundled-libs,sqlite"])
+        .arg("--root")
+        .arg(&root)
+        .env(
+            "CARGO_TARGET_DIR",
+            workspace_root().join("target/tools-build"),
+        ))?;
+    Ok(program)
+}
+
 /// Installs the package of each (program, arguments, package) whose program does not run.
 pub fn debian_packages(wanted: &[(&str, &[&str], &str)]) -> Result<(), Fail> {
     let mut missing: Vec<&str> = wanted

@@ -3,6 +3,7 @@
 
 mod cmd;
 mod fingerprint;
+mod garage;
 mod install;
 mod package;
 mod postgres;
@@ -18,12 +19,13 @@ const USAGE: &str = "usage:
   cargo xtask test [--engines all]           every test: native, browser (wasm), end to end in headless Chromium,
                                              and in Firefox ESR and WebKitGTK where installed (--engines all
                                              installs them and builds WebKitGTK's MP4 muxer); each engine's time
-  cargo xtask test --scale                   the scale suite: installs PostgreSQL 15, starts a throwaway cluster,
-                                             runs every demo-server test on it, paced candidates against it, and
-                                             two instances behind a proxy with one SIGKILLed mid-PATCH
+  cargo xtask test --scale                   the scale suite: installs PostgreSQL 15 and builds Garage (S3), starts
+                                             throwaway ones, runs every demo-server test on them, paced candidates,
+                                             and two instances behind a proxy with one SIGKILLed mid-PATCH
   cargo xtask soak                           the offline scenario 20 times and 200 candidates of load
   cargo xtask bench                          benchmarks P1-P7 (and P1-weak) against peers: target/bench/report.{md,json}
-  cargo xtask bench --scale                  P7 again, with demo-server on a throwaway PostgreSQL 15 as well (P7-postgres)
+  cargo xtask bench --scale                  P7 again, with demo-server on a throwaway PostgreSQL 15 as well (P7-postgres),
+                                             and on PostgreSQL + Garage with one and two instances (P7-s3, P7-s3-two)
   cargo xtask build-widget                   build the widget into target/www/recorder
   cargo xtask package                        build the widget as an npm package: target/package and its .tgz";
 
@@ -136,21 +138,31 @@ fn test(args: &[String]) -> Result<(), Fail> {
     )?)
 }
 
-/// `cargo xtask test --scale`: demo-server beyond one machine's SQLite. A
-/// throwaway PostgreSQL 15 cluster; every demo-server test on it (a fresh
-/// database each); then paced candidates recording against demo-server on
-/// it, every stored byte checked; then two instances behind a proxy, one
-/// killed mid-request, every take finished through the other.
+/// `cargo xtask test --scale`: demo-server beyond one machine. A throwaway
+/// PostgreSQL 15 cluster and a throwaway Garage (S3-compatible) node; every
+/// demo-server test on both (a fresh database and bucket prefix each); then
+/// paced candidates recording against demo-server on PostgreSQL, every
+/// stored byte checked; then two instances on PostgreSQL and Garage behind
+/// a proxy, one killed mid-request, every take finished through the other.
 fn scale() -> Result<(), Fail> {
     let root = workspace_root();
     install::browser_and_media_tools()?;
     let bin = install::postgres()?;
-    let dir = std::env::temp_dir().join(format!("ir-scale-pg-{}", std::process::id()));
-    let cluster = postgres::Cluster::start(&bin, &dir)?;
-    println!("== demo-server's tests on PostgreSQL ({})", cluster.url(""));
+    let garage_program = install::garage()?;
+    let scratch =
+        |what: &str| std::env::temp_dir().join(format!("ir-scale-{what}-{}", std::process::id()));
+    let cluster = postgres::Cluster::start(&bin, &scratch("pg"))?;
+    let garage = garage::Garage::start(&garage_program, &scratch("garage"))?;
+    println!(
+        "== demo-server's tests on PostgreSQL ({}) and Garage ({})",
+        cluster.url(""),
+        garage.storage_url()
+    );
     run(Command::new(cmd::cargo())
         .args(["test", "-p", "demo-server"])
         .env("DEMO_TEST_DATABASE_URL", cluster.url("postgres"))
+        .env("DEMO_TEST_STORAGE_URL", garage.storage_url())
+        .envs(garage.credentials())
         .current_dir(&root))?;
     let server = build_server()?;
     // One question recorded at 2 Mbit/s for 20 s, paced, 5% of PATCHes cut half-way.
@@ -164,9 +176,11 @@ fn scale() -> Result<(), Fail> {
     println!("== load on PostgreSQL: 200 candidates recording at 2 Mbit/s for 20 s, paced");
     run(&mut paced(&cluster.url("load"), "200", &[])?)?;
     println!(
-        "== failover: 2 instances on PostgreSQL behind a round-robin proxy, 50 candidates at 2 Mbit/s \
-         (8 Mbit/s uplinks), the first instance SIGKILLed 8 s in while requests to it are unanswered"
+        "== failover: 2 instances on PostgreSQL and Garage behind a round-robin proxy, 50 candidates \
+         at 2 Mbit/s (8 Mbit/s uplinks), the first instance SIGKILLed 8 s in while requests to it \
+         are unanswered"
     );
+    let storage = garage.storage_url();
     let failover = [
         "--instances",
         "2",
@@ -175,7 +189,9 @@ fn scale() -> Result<(), Fail> {
         "--kill-after",
         "8",
     ];
-    run(&mut paced(&cluster.url("failover"), "50", &failover)?)
+    let failover = [&failover[..], &["--storage", &storage]].concat();
+    let mut failover = paced(&cluster.url("failover"), "50", &failover)?;
+    run(failover.envs(garage.credentials()))
 }
 
 /// The long runs: the offline scenario 20 times, then 200 candidates x 3
@@ -213,11 +229,17 @@ fn bench(args: &[String]) -> Result<(), Fail> {
         [] => {}
         [flag] if flag == "--scale" => {
             let bin = install::postgres()?;
-            let dir = std::env::temp_dir().join(format!("ir-bench-pg-{}", std::process::id()));
-            let cluster = postgres::Cluster::start(&bin, &dir)?;
-            println!("== bench: P7 capacity, also on PostgreSQL");
+            let garage_program = install::garage()?;
+            let scratch = |what: &str| {
+                std::env::temp_dir().join(format!("ir-bench-{what}-{}", std::process::id()))
+            };
+            let cluster = postgres::Cluster::start(&bin, &scratch("pg"))?;
+            let garage = garage::Garage::start(&garage_program, &scratch("garage"))?;
+            println!("== bench: P7 capacity, also on PostgreSQL, and on PostgreSQL + Garage with one and two instances");
             run(node_script(&server, "capacity.mjs")
-                .env("BENCH_POSTGRES_URL", cluster.url("postgres")))?;
+                .env("BENCH_POSTGRES_URL", cluster.url("postgres"))
+                .env("BENCH_STORAGE_URL", garage.storage_url())
+                .envs(garage.credentials()))?;
             return run(&mut node_script(&server, "report.mjs"));
         }
         _ => return Err(Fail(format!("unexpected arguments {args:?}\n{USAGE}"))),

@@ -2,8 +2,8 @@
 //! name, and `OPTIONS` (discovery) with the extensions, size limit and
 //! checksum algorithms.
 
-use super::file_store::FileStore;
 use super::hooks::Hooks;
+use super::media_store::MediaStore;
 use super::response::tus_response;
 use super::{checksum, extensions, VERSION};
 use crate::app::AppState;
@@ -42,7 +42,7 @@ pub async fn discovery<H: Hooks>(
         StatusCode::NO_CONTENT,
         [
             ("Tus-Version", VERSION.to_string()),
-            ("Tus-Extension", extensions::<FileStore>()),
+            ("Tus-Extension", extensions::<MediaStore>()),
             ("Tus-Max-Size", max.to_string()),
             ("Tus-Checksum-Algorithm", checksum::ALGORITHMS.to_string()),
         ],

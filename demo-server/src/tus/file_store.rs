@@ -1,19 +1,19 @@
 //! Uploads as files in one folder: one append-only file per upload,
 //! `{id}.{extension}`, written durably before each acknowledgement.
 
+use super::body_batches::gather;
 use super::checksum::ExpectedChecksum;
 use super::store::{AppendStop, DataStore, Expected, Stored};
 use crate::db::UploadRow;
 use axum::body::Body;
 use axum::body::Bytes;
-use futures::{FutureExt, StreamExt};
 use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::future::Future;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::pin::{pin, Pin};
-use std::time::{Duration, SystemTime};
+use std::pin::pin;
+use std::time::SystemTime;
 use tokio::io::AsyncReadExt;
 
 /// Uploads as files in `dir`.
@@ -76,7 +76,7 @@ impl DataStore for FileStore {
     }
 
     /// Each append made its bytes durable in the one file: nothing is left to do.
-    async fn finish(&self, _upload: &UploadRow) -> std::io::Result<()> {
+    async fn finish(&self, _upload: &UploadRow, _length: u64) -> std::io::Result<()> {
         Ok(())
     }
 
@@ -97,7 +97,11 @@ impl DataStore for FileStore {
             let metadata = entry.metadata().await?;
             let settled = metadata.modified().is_ok_and(|at| at < settled_before);
             if metadata.is_file() && settled && super::is_upload_id(&upload_id) {
-                stored.push(Stored { upload_id, key });
+                stored.push(Stored {
+                    upload_id,
+                    key,
+                    working: false,
+                });
             }
         }
         Ok(stored)
@@ -117,7 +121,7 @@ async fn remove_file(path: &Path) -> std::io::Result<()> {
 }
 
 /// The file extension for a declared file type.
-fn extension(filetype: &str) -> &'static str {
+pub(super) fn extension(filetype: &str) -> &'static str {
     match recorder_core::recording_format::container(filetype) {
         "video/webm" | "audio/webm" => "webm",
         "video/mp4" | "audio/mp4" => "mp4",
@@ -237,9 +241,6 @@ async fn refuse(path: &Path, offset: u64, why: AppendStop) -> (u64, Result<(), A
     (0, Err(why))
 }
 
-/// Most bytes handed to the writing thread at once.
-const BATCH: usize = 1 << 20;
-
 /// The file being appended to and what is computed over the bytes written.
 struct Sink {
     file: File,
@@ -266,51 +267,6 @@ impl Sink {
         let end = self.file.stream_position()?;
         start_writeback(&self.file, start, end - start);
         Ok(())
-    }
-}
-
-/// The body frames that are ready (waiting for the first, at most `idle`,
-/// and not once `released` completes), at most `room` bytes and about
-/// [`BATCH`]; and why the body ended, if it did. A slow client's frames go
-/// one by one: nothing waits in memory for the next. A body silent for
-/// `idle` has broken off.
-async fn gather(
-    stream: &mut (impl futures::Stream<Item = Result<Bytes, axum::Error>> + Unpin),
-    room: u64,
-    idle: Duration,
-    released: Pin<&mut impl Future<Output = ()>>,
-) -> (Vec<Bytes>, Option<Result<(), AppendStop>>) {
-    let mut batch = Vec::new();
-    let mut size = 0u64;
-    let first = tokio::select! {
-        biased;
-        next = tokio::time::timeout(idle, stream.next()) => next,
-        () = released => return (batch, Some(Err(AppendStop::TakenOver))),
-    };
-    let Ok(mut next) = first else {
-        let silent = format!("nothing arrived for {} s", idle.as_secs_f32());
-        return (batch, Some(Err(AppendStop::Body(silent))));
-    };
-    loop {
-        let chunk = match next {
-            None => return (batch, Some(Ok(()))),
-            Some(Err(error)) => return (batch, Some(Err(AppendStop::Body(error.to_string())))),
-            Some(Ok(chunk)) => chunk,
-        };
-        let fits = (room - size).min(chunk.len() as u64) as usize;
-        size += fits as u64;
-        let over = fits < chunk.len();
-        batch.push(chunk.slice(..fits));
-        if over {
-            return (batch, Some(Err(AppendStop::OverLimit)));
-        }
-        if size >= BATCH as u64 {
-            return (batch, None);
-        }
-        next = match stream.next().now_or_never() {
-            Some(ready) => ready,
-            None => return (batch, None),
-        };
     }
 }
 

@@ -4,15 +4,18 @@
 //! (who may create what, how large, what happens after) comes through
 //! [`hooks::Hooks`]; one request writes an upload at a time ([`lock`]).
 
+mod body_batches;
 pub mod checksum;
 mod discovery;
 pub mod file_store;
 pub mod headers;
 pub mod hooks;
 pub mod lock;
+pub mod media_store;
 pub mod metadata;
 mod response;
 pub mod running_hash;
+pub mod s3_store;
 pub mod shared_lock;
 pub mod store;
 pub mod sweep;
@@ -319,7 +322,7 @@ async fn write<H: Hooks>(
     let complete = length == Some(new_offset) && outcome.is_ok();
     if complete {
         // Before the upload is recorded complete: a store may have to put it together.
-        state.store.finish(upload).await?;
+        state.store.finish(upload, new_offset).await?;
     }
     // Complete: its sha256 is saved with its last offset, in one commit.
     let (sha256, running) = match (complete, digest) {

@@ -1,7 +1,8 @@
 //! Where uploads' bytes live, as tusd's `DataStore`: the protocol handler
 //! says what to do, a store does it. Files in a folder
-//! ([`super::file_store::FileStore`]) today; an object store can follow
-//! (its appends as multipart parts, as tusd's s3store does).
+//! ([`super::file_store::FileStore`]), or objects in an S3-compatible store
+//! ([`super::s3_store::S3Store`], appends as multipart parts, as tusd's
+//! s3store does).
 
 use super::checksum::ExpectedChecksum;
 use crate::db::UploadRow;
@@ -44,6 +45,10 @@ pub struct Stored {
     pub upload_id: String,
     /// Its name in the store.
     pub key: String,
+    /// Whether it serves only while the upload is written (an object
+    /// store's pieces and record of parts): once the upload is complete,
+    /// no one owns it.
+    pub working: bool,
 }
 
 /// A place for uploads' bytes. Each upload is known by its row (`id`,
@@ -77,10 +82,14 @@ pub trait DataStore: Send + Sync + 'static {
         digest: &mut Option<Sha256>,
     ) -> impl Future<Output = (u64, Result<(), AppendStop>)> + Send;
 
-    /// Its last byte is here: whatever the store does to make a whole of
-    /// the pieces (an object store completes its multipart upload), before
-    /// the upload is recorded complete.
-    fn finish(&self, upload: &UploadRow) -> impl Future<Output = std::io::Result<()>> + Send;
+    /// Its last byte is here, `length` bytes in all: whatever the store does
+    /// to make a whole of the pieces (an object store completes its
+    /// multipart upload), before the upload is recorded complete.
+    fn finish(
+        &self,
+        upload: &UploadRow,
+        length: u64,
+    ) -> impl Future<Output = std::io::Result<()>> + Send;
 
     /// The sha256 of the whole upload, lowercase hex (for one whose running
     /// hash was lost).

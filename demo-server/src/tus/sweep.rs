@@ -41,8 +41,10 @@ pub async fn sweep(state: &AppState, now: i64) -> Result<Swept, ApiError> {
     }
     let settled_before = SystemTime::now() - ORPHAN_GRACE;
     for stored in state.store.list(settled_before).await? {
-        let owned =
-            matches!(state.db.upload(&stored.upload_id).await?, Some(u) if u.deleted_at.is_none());
+        let owned = matches!(
+            state.db.upload(&stored.upload_id).await?,
+            Some(u) if u.deleted_at.is_none() && !(stored.working && u.completed_at.is_some())
+        );
         if !owned {
             state.store.remove(&stored).await?;
             swept.orphans += 1;

@@ -18,6 +18,8 @@ pub struct TestServer {
     pub db: demo_server::db::Db,
     pub dir: tempfile::TempDir,
     pub client: Client,
+    /// Where its takes are (files in `dir`, or objects: `test_storage`).
+    pub store: demo_server::tus::media_store::MediaStore,
 }
 
 /// A one-second VP8 WebM, as ffmpeg makes it (in `dir`).
@@ -44,6 +46,17 @@ pub async fn start_with(interview: Interview) -> TestServer {
     start_configured(interview, demo_server::Local::default()).await
 }
 
+/// The demo interview, served with its takes in files in the data dir
+/// whatever `DEMO_TEST_STORAGE_URL` says (for what only a disk has: free
+/// space, files left over).
+pub async fn start_on_files() -> TestServer {
+    let local = demo_server::Local {
+        storage: Some("files".into()),
+        ..Default::default()
+    };
+    start_configured(Interview::sample(), local).await
+}
+
 /// `interview`, served with `local`'s settings.
 pub async fn start_configured(interview: Interview, local: demo_server::Local) -> TestServer {
     start_in(tempfile::tempdir().unwrap(), interview, local).await
@@ -58,6 +71,14 @@ pub async fn start_in(
     if local.database_url.is_none() {
         local.database_url = test_database().await;
     }
+    if local.storage.is_none() {
+        local.storage = test_storage();
+    }
+    let store = demo_server::tus::media_store::MediaStore::open(
+        local.storage.as_deref(),
+        dir.path().join("media"),
+    )
+    .unwrap();
     let (origin, db) = demo_server::spawn_local_with(dir.path(), &[interview], local)
         .await
         .unwrap();
@@ -66,6 +87,7 @@ pub async fn start_in(
         db,
         dir,
         client: Client::new(),
+        store,
     }
 }
 
@@ -77,6 +99,17 @@ pub async fn test_database() -> Option<String> {
     let (server, _) = server.rsplit_once('/').expect("a URL with a database name");
     // demo-server creates it.
     Some(format!("{server}/test_{:016x}", rand::random::<u64>()))
+}
+
+/// A fresh prefix in the S3-compatible bucket that `DEMO_TEST_STORAGE_URL`
+/// names (`s3://BUCKET?endpoint=...`, credentials in `AWS_*`; `cargo xtask
+/// test --scale` starts Garage), if it is set: takes are kept there; else
+/// `None` (files in the test's data dir).
+pub fn test_storage() -> Option<String> {
+    let url = std::env::var("DEMO_TEST_STORAGE_URL").ok()?;
+    let (bucket, query) = url.split_once('?').unwrap_or((&url, ""));
+    let prefix = format!("test-{:016x}", rand::random::<u64>());
+    Some(format!("{}/{prefix}?{query}", bucket.trim_end_matches('/')))
 }
 
 /// `Upload-Metadata` for a WebM take of `question`, with `extra` items appended.
@@ -244,6 +277,36 @@ impl TestServer {
             request = request.header("Upload-Length", length.to_string());
         }
         request.send().await.unwrap()
+    }
+
+    /// The row of upload `id`, which exists.
+    pub async fn upload(&self, id: &str) -> demo_server::db::UploadRow {
+        let upload = self.db.upload(id).await.unwrap();
+        upload.expect("the upload exists")
+    }
+
+    /// The bytes the store holds for upload `id`.
+    pub async fn stored(&self, id: &str) -> Vec<u8> {
+        let upload = self.upload(id).await;
+        let mut bytes = Vec::new();
+        self.store.copy_to(&upload, &mut bytes).await.unwrap();
+        bytes
+    }
+
+    /// The duration of take `id` once its seekable copy is made (within
+    /// `within`, or the test fails).
+    pub async fn until_seekable(&self, id: &str, within: std::time::Duration) -> u64 {
+        let deadline = std::time::Instant::now() + within;
+        loop {
+            if let Some(ms) = self.upload(id).await.duration_ms {
+                return ms as u64;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "take {id} never became seekable"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
     }
 
     /// Resumes upload `url` as a tus client does after a PATCH broke off:

@@ -6,14 +6,14 @@
 
 use load::candidate::{self, Outcome, Plan};
 use load::plain_tus::PlainTus;
-use load::server::{Instances, Server};
+use load::server::{Instances, Kept, Server};
 use load::target::Target;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-const USAGE: &str = "usage: load [--server PATH [--database-url postgres://... [--instances N [--link-kbps KBPS] [--kill-after S]]] | --tus-url http://IP:PORT/files --tus-dir DIR [--tus-pid PID]] [--candidates N] [--questions q1,q2,q3] \
+const USAGE: &str = "usage: load [--server PATH [--storage s3://...] [--database-url postgres://... [--instances N [--link-kbps KBPS] [--kill-after S]]] | --tus-url http://IP:PORT/files --tus-dir DIR [--tus-pid PID]] [--candidates N] [--questions q1,q2,q3] \
 [--take-mb MB] [--patch-kb KB] [--cut-percent P] [--seed N] [--record-kbps KBPS [--record-seconds S]]
        (--tus-url: a running tus server, spoken to in plain tus, whose file store keeps uploads in DIR)
        (--instances: N demo-servers on one database and data dir behind a round-robin proxy, each connection's uplink
@@ -25,6 +25,8 @@ struct Args {
     server: PathBuf,
     /// demo-server's database, if not SQLite in its data dir.
     database_url: Option<String>,
+    /// Where demo-server keeps takes, if not files in its data dir.
+    storage: Option<String>,
     /// A running tus server's creation URL, its store's folder, its process.
     plain_tus: Option<(String, Option<PathBuf>, Option<u32>)>,
     /// How many demo-server instances, and their proxy's uplink.
@@ -40,6 +42,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args {
         server: PathBuf::from("target/release/demo-server"),
         database_url: None,
+        storage: None,
         plain_tus: None,
         instances: Instances::default(),
         kill_after: None,
@@ -68,6 +71,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         match flag.as_str() {
             "--server" => parsed.server = PathBuf::from(&value),
             "--database-url" => parsed.database_url = Some(value),
+            "--storage" => parsed.storage = Some(value),
             "--tus-url" => parsed.plain_tus.get_or_insert_default().0 = value,
             "--tus-dir" => parsed.plain_tus.get_or_insert_default().1 = Some(value.into()),
             "--tus-pid" => {
@@ -187,7 +191,10 @@ fn run(args: &Args) -> Result<bool, String> {
         Some((url, Some(dir), pid)) => Target::PlainTus(PlainTus::new(url, dir.clone(), *pid)?),
         _ => Target::DemoServer(Server::start_instances(
             &args.server,
-            args.database_url.as_deref(),
+            Kept {
+                database_url: args.database_url.clone(),
+                storage: args.storage.clone(),
+            },
             args.instances,
         )?),
     };
@@ -243,11 +250,10 @@ fn run(args: &Args) -> Result<bool, String> {
         if !upload.completed || upload.length != Some(take.len()) {
             errors.push(format!("upload {id} is not complete: {upload:?}"));
         }
-        let file = std::fs::File::open(&upload.path)
-            .map_err(|e| format!("{}: {e}", upload.path.display()))?;
+        let stored = target.bytes(upload)?;
         let missing = take
-            .bytes_lost(std::io::BufReader::new(file))
-            .map_err(|e| format!("{}: {e}", upload.path.display()))?;
+            .bytes_lost(std::io::BufReader::new(stored))
+            .map_err(|e| format!("upload {id}: {e}"))?;
         if missing > 0 {
             errors.push(format!("upload {id}: {missing} bytes missing or wrong"));
         }

@@ -66,7 +66,7 @@ impl PlainTus {
             uploads.push(StoredUpload {
                 id: id.to_string(),
                 completed: length == Some(on_disk),
-                path,
+                path: Some(path),
                 length,
             });
         }

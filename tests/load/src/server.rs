@@ -14,12 +14,26 @@ use std::process::{Child, Command, Stdio};
 pub struct Server {
     binary: PathBuf,
     data_dir: PathBuf,
-    /// The database, if not SQLite in the data dir.
-    database_url: Option<String>,
+    kept: Kept,
     /// Where candidates connect: the one instance, or the proxy.
     pub addr: SocketAddr,
     instances: Vec<Child>,
     proxy: Option<RoundRobin>,
+}
+
+/// Where demo-server records uploads and keeps takes, if not in its data
+/// dir (SQLite, files).
+///
+/// ```
+/// let kept = load::server::Kept { database_url: Some("postgres://postgres@127.0.0.1/load".into()), storage: None };
+/// assert!(kept.storage.is_none());
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Kept {
+    /// The database (`postgres://...`).
+    pub database_url: Option<String>,
+    /// The store for takes (`s3://...`; credentials from `AWS_*`).
+    pub storage: Option<String>,
 }
 
 /// How many instances, and what stands in front of them.
@@ -47,31 +61,33 @@ impl Default for Instances {
 
 impl Server {
     /// Starts `binary serve` on a free port of 127.0.0.1 with a new data dir
-    /// (and the database at `database_url`, if given, instead of SQLite there).
+    /// (and the database and store `kept` names, if any, instead of SQLite
+    /// and files there).
     ///
     /// ```no_run
-    /// let server = load::server::Server::start("target/release/demo-server".as_ref(), None).unwrap();
+    /// let server = load::server::Server::start("target/release/demo-server".as_ref(), Default::default()).unwrap();
     /// println!("{}", server.addr);
     /// ```
-    pub fn start(binary: &Path, database_url: Option<&str>) -> Result<Server, String> {
-        Server::start_instances(binary, database_url, Instances::default())
+    pub fn start(binary: &Path, kept: Kept) -> Result<Server, String> {
+        Server::start_instances(binary, kept, Instances::default())
     }
 
-    /// Starts `instances.count` instances on one new data dir and the
-    /// database at `database_url`, behind a round-robin proxy if more than one.
+    /// Starts `instances.count` instances on one new data dir and what
+    /// `kept` names, behind a round-robin proxy if more than one.
     ///
     /// ```no_run
-    /// use load::server::{Instances, Server};
+    /// use load::server::{Instances, Kept, Server};
     /// let two = Instances { count: 2, uplink: Some(1_000_000) };
-    /// let server = Server::start_instances("demo-server".as_ref(), Some("postgres://postgres@127.0.0.1/load"), two).unwrap();
+    /// let kept = Kept { database_url: Some("postgres://postgres@127.0.0.1/load".into()), storage: None };
+    /// let server = Server::start_instances("demo-server".as_ref(), kept, two).unwrap();
     /// println!("through the proxy at {}", server.addr);
     /// ```
     pub fn start_instances(
         binary: &Path,
-        database_url: Option<&str>,
+        kept: Kept,
         instances: Instances,
     ) -> Result<Server, String> {
-        if instances.count > 1 && database_url.is_none() {
+        if instances.count > 1 && kept.database_url.is_none() {
             return Err(
                 "several instances share a PostgreSQL database: give --database-url".into(),
             );
@@ -100,7 +116,7 @@ impl Server {
         let mut server = Server {
             binary: binary.to_path_buf(),
             data_dir,
-            database_url: database_url.map(str::to_string),
+            kept,
             addr: proxy.as_ref().map_or(addrs[0], |proxy| proxy.addr),
             instances: Vec::new(),
             proxy,
@@ -141,7 +157,7 @@ impl Server {
     /// Kills instance `index` at once (SIGKILL), as a crashed machine.
     ///
     /// ```no_run
-    /// # let mut server = load::server::Server::start("demo-server".as_ref(), None).unwrap();
+    /// # let mut server = load::server::Server::start("demo-server".as_ref(), Default::default()).unwrap();
     /// server.kill(0).unwrap();
     /// ```
     pub fn kill(&mut self, index: usize) -> Result<(), String> {
@@ -166,7 +182,7 @@ impl Server {
     /// `count` new invites' tokens.
     ///
     /// ```no_run
-    /// # let server = load::server::Server::start("demo-server".as_ref(), None).unwrap();
+    /// # let server = load::server::Server::start("demo-server".as_ref(), Default::default()).unwrap();
     /// assert_eq!(server.invites(2).unwrap().len(), 2);
     /// ```
     pub fn invites(&self, count: u32) -> Result<Vec<String>, String> {
@@ -191,7 +207,7 @@ impl Server {
     /// Every upload the server's database knows.
     ///
     /// ```no_run
-    /// # let server = load::server::Server::start("demo-server".as_ref(), None).unwrap();
+    /// # let server = load::server::Server::start("demo-server".as_ref(), Default::default()).unwrap();
     /// assert!(server.uploads().unwrap().is_empty());
     /// ```
     pub fn uploads(&self) -> Result<Vec<StoredUpload>, String> {
@@ -203,7 +219,7 @@ impl Server {
                     serde_json::from_str(line).map_err(|e| format!("{e}: {line}"))?;
                 Ok(StoredUpload {
                     id: row["id"].as_str().unwrap_or_default().to_string(),
-                    path: PathBuf::from(row["path"].as_str().unwrap_or_default()),
+                    path: row["path"].as_str().map(PathBuf::from),
                     length: row["length"].as_u64(),
                     completed: !row["completed_at"].is_null(),
                 })
@@ -223,13 +239,31 @@ impl Server {
     fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(&self.binary);
         command.args(args).arg("--data-dir").arg(&self.data_dir);
-        if let Some(url) = &self.database_url {
+        if let Some(url) = &self.kept.database_url {
             command.args(["--database-url", url]);
+        }
+        if let Some(url) = &self.kept.storage {
+            command.args(["--storage", url]);
         }
         command
     }
 
+    /// The bytes of the finished upload `id`, as the server keeps them.
+    ///
+    /// ```no_run
+    /// # let server = load::server::Server::start("demo-server".as_ref(), Default::default()).unwrap();
+    /// let bytes = server.take("0123456789abcdef0123456789abcdef").unwrap();
+    /// ```
+    pub fn take(&self, id: &str) -> Result<Vec<u8>, String> {
+        self.cli_bytes(&["take", id])
+    }
+
     fn cli(&self, args: &[&str]) -> Result<String, String> {
+        let bytes = self.cli_bytes(args)?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    fn cli_bytes(&self, args: &[&str]) -> Result<Vec<u8>, String> {
         let output = self
             .command(args)
             .output()
@@ -241,7 +275,7 @@ impl Server {
                 String::from_utf8_lossy(&output.stderr)
             ));
         }
-        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+        Ok(output.stdout)
     }
 }
 

@@ -20,15 +20,15 @@ pub enum Target {
 /// One upload as the server stored it.
 ///
 /// ```
-/// let upload = load::target::StoredUpload { id: "a".into(), path: "/tmp/a".into(), length: Some(3), completed: true };
+/// let upload = load::target::StoredUpload { id: "a".into(), path: Some("/tmp/a".into()), length: Some(3), completed: true };
 /// assert!(upload.completed);
 /// ```
 #[derive(Debug)]
 pub struct StoredUpload {
     /// The tus upload id.
     pub id: String,
-    /// The file on disk.
-    pub path: PathBuf,
+    /// The file on disk, if the server keeps files.
+    pub path: Option<PathBuf>,
     /// The declared length.
     pub length: Option<u64>,
     /// Whether every byte arrived.
@@ -39,7 +39,7 @@ impl Target {
     /// Where it listens.
     ///
     /// ```no_run
-    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), None).unwrap());
+    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), Default::default()).unwrap());
     /// println!("{}", target.addr());
     /// ```
     pub fn addr(&self) -> SocketAddr {
@@ -53,7 +53,7 @@ impl Target {
     /// an invite of its own).
     ///
     /// ```no_run
-    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), None).unwrap());
+    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), Default::default()).unwrap());
     /// assert_eq!(target.endpoints(3).unwrap().len(), 3);
     /// ```
     pub fn endpoints(&self, count: u32) -> Result<Vec<Endpoint>, String> {
@@ -74,7 +74,7 @@ impl Target {
     /// Every upload it stored.
     ///
     /// ```no_run
-    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), None).unwrap());
+    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), Default::default()).unwrap());
     /// assert!(target.uploads().unwrap().is_empty());
     /// ```
     pub fn uploads(&self) -> Result<Vec<StoredUpload>, String> {
@@ -84,11 +84,32 @@ impl Target {
         }
     }
 
+    /// The bytes the server keeps for `upload` (its file, or as the
+    /// server reads them from its store).
+    ///
+    /// ```no_run
+    /// # let target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), Default::default()).unwrap());
+    /// for upload in target.uploads().unwrap() {
+    ///     let _bytes = target.bytes(&upload).unwrap();
+    /// }
+    /// ```
+    pub fn bytes(&self, upload: &StoredUpload) -> Result<Box<dyn std::io::Read>, String> {
+        match (&upload.path, self) {
+            (Some(path), _) => std::fs::File::open(path)
+                .map(|file| Box::new(file) as Box<dyn std::io::Read>)
+                .map_err(|e| format!("{}: {e}", path.display())),
+            (None, Target::DemoServer(server)) => {
+                Ok(Box::new(std::io::Cursor::new(server.take(&upload.id)?)))
+            }
+            (None, Target::PlainTus(_)) => Err(format!("upload {} has no file", upload.id)),
+        }
+    }
+
     /// The server's peak resident memory so far, in bytes (the sum over
     /// its instances still running), if its processes are known.
     ///
     /// ```no_run
-    /// # let mut target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), None).unwrap());
+    /// # let mut target = load::target::Target::DemoServer(load::server::Server::start("demo-server".as_ref(), Default::default()).unwrap());
     /// assert!(target.peak_rss().unwrap().is_some());
     /// ```
     pub fn peak_rss(&mut self) -> Result<Option<u64>, String> {

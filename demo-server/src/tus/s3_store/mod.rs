@@ -1,0 +1,463 @@
+//! Uploads as objects in an S3-compatible store (AWS S3, Garage, MinIO...),
+//! as tusd's s3store keeps them: each PATCH's bytes are put as a piece
+//! object (`{id}/tail/{offset}`), durable before the acknowledgement; once
+//! the pieces hold at least a part's worth (5 MiB, S3's smallest part but
+//! the last), the next append uploads them as a part of the take's
+//! multipart upload and removes them. Pieces become parts only up to the
+//! offset a later append starts from, which the handler has recorded: a
+//! piece that was put but never acknowledged (a crash in between) is
+//! passed over and overwritten, never made a part. The parts so far
+//! (`{id}/parts.json`) are the store's own record; completion uploads the
+//! rest as the last part and completes the upload into `{id}.{extension}`.
+
+mod reading;
+
+use super::body_batches::gather;
+use super::file_store::extension;
+use super::store::{AppendStop, DataStore, Expected, Stored};
+use crate::db::UploadRow;
+use axum::body::{Body, Bytes};
+use futures::{StreamExt, TryStreamExt};
+use object_store::aws::{AmazonS3, AmazonS3Builder};
+use object_store::multipart::{MultipartStore, PartId};
+use object_store::path::Path;
+use object_store::{ObjectMeta, ObjectStore, PutPayload};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::future::Future;
+use std::io;
+use std::pin::pin;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+/// S3's smallest part (but the last one).
+const PART_MIN: u64 = 5 << 20;
+
+/// Most bytes of a body held in memory before they are put as a piece.
+const PIECE_MAX: u64 = 8 << 20;
+
+/// Uploads as objects under a prefix of one bucket; cheap to clone.
+///
+/// ```no_run
+/// # fn f() -> Result<(), String> {
+/// // Credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+/// let store = demo_server::tus::s3_store::S3Store::from_url(
+///     "s3://interviews/media?endpoint=http://127.0.0.1:3900&region=garage",
+/// )?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+pub struct S3Store {
+    client: Arc<AmazonS3>,
+    prefix: String,
+}
+
+/// The parts uploaded so far, as `{id}/parts.json` keeps them.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Parts {
+    /// The multipart upload, once begun.
+    multipart: Option<String>,
+    /// Each part's ETag, in order.
+    etags: Vec<String>,
+    /// The bytes the parts hold.
+    bytes: u64,
+}
+
+/// A piece: its size and its object.
+struct Piece {
+    size: u64,
+    path: Path,
+}
+
+impl S3Store {
+    /// The store a URL names: `s3://BUCKET[/PREFIX][?endpoint=URL&region=NAME]`.
+    /// Credentials, and whatever the URL does not say, come from the usual
+    /// `AWS_*` variables (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`,
+    /// `AWS_ENDPOINT`, `AWS_REGION`); an `http://` endpoint is allowed.
+    pub fn from_url(url: &str) -> Result<S3Store, String> {
+        let bad = |why: &str| {
+            format!("--storage {url:?}: {why}; expected s3://BUCKET[/PREFIX][?endpoint=http://HOST:PORT&region=NAME]")
+        };
+        let rest = url
+            .strip_prefix("s3://")
+            .ok_or_else(|| bad("not an s3:// URL"))?;
+        let (location, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let (bucket, prefix) = location.split_once('/').unwrap_or((location, ""));
+        if bucket.is_empty() {
+            return Err(bad("no bucket"));
+        }
+        let mut builder = AmazonS3Builder::from_env().with_bucket_name(bucket);
+        for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+            match pair.split_once('=') {
+                Some(("endpoint", endpoint)) => {
+                    builder = builder
+                        .with_endpoint(endpoint)
+                        .with_allow_http(endpoint.starts_with("http://"));
+                }
+                Some(("region", region)) => builder = builder.with_region(region),
+                _ => return Err(bad(&format!("unknown setting {pair:?}"))),
+            }
+        }
+        let client = builder.build().map_err(|e| bad(&e.to_string()))?;
+        Ok(S3Store {
+            client: Arc::new(client),
+            prefix: prefix.trim_matches('/').to_string(),
+        })
+    }
+
+    /// The object named `key` under the prefix.
+    fn path(&self, key: &str) -> Path {
+        match self.prefix.as_str() {
+            "" => Path::from(key),
+            prefix => Path::from(format!("{prefix}/{key}")),
+        }
+    }
+
+    /// The whole upload, once complete.
+    fn object(&self, upload: &UploadRow) -> Path {
+        self.path(&format!("{}.{}", upload.id, extension(&upload.filetype)))
+    }
+
+    fn parts_path(&self, upload: &UploadRow) -> Path {
+        self.path(&format!("{}/parts.json", upload.id))
+    }
+
+    fn piece_path(&self, upload: &UploadRow, offset: u64) -> Path {
+        self.path(&format!("{}/tail/{offset:020}", upload.id))
+    }
+
+    /// The parts of `upload`, whose bytes up to `up_to` are recorded (below
+    /// a part's size there are none: nothing is asked of the store).
+    async fn parts(&self, upload: &UploadRow, up_to: u64) -> io::Result<Parts> {
+        if up_to < PART_MIN {
+            return Ok(Parts::default());
+        }
+        match self.client.get(&self.parts_path(upload)).await {
+            Ok(got) => {
+                let bytes = got.bytes().await.map_err(to_io)?;
+                serde_json::from_slice(&bytes).map_err(io::Error::other)
+            }
+            Err(object_store::Error::NotFound { .. }) => Ok(Parts::default()),
+            Err(error) => Err(to_io(error)),
+        }
+    }
+
+    /// The pieces that hold bytes `from..to`, in order.
+    async fn pieces(&self, upload: &UploadRow, from: u64, to: u64) -> io::Result<Vec<Piece>> {
+        let listed = self
+            .list_under(Some(&format!("{}/tail", upload.id)))
+            .await?;
+        let by_offset: HashMap<u64, (u64, Path)> = listed
+            .into_iter()
+            .filter_map(|meta| {
+                let offset = meta.location.filename()?.parse().ok()?;
+                Some((offset, (meta.size, meta.location)))
+            })
+            .collect();
+        let mut pieces = Vec::new();
+        let mut at = from;
+        while at < to {
+            let (size, path) = by_offset.get(&at).cloned().ok_or_else(|| {
+                io::Error::other(format!("upload {}: no piece at byte {at}", upload.id))
+            })?;
+            pieces.push(Piece { size, path });
+            at += size.max(1);
+        }
+        if at != to {
+            return Err(io::Error::other(format!(
+                "upload {}: its pieces end at byte {at}, not {to}",
+                upload.id
+            )));
+        }
+        Ok(pieces)
+    }
+
+    /// Uploads the pieces holding bytes up to `to` after `parts` as parts,
+    /// each at least [`PART_MIN`] (or all of them, the last part small, if
+    /// `last`), and records them; the pieces left over stay. Returns the record.
+    async fn promote(
+        &self,
+        upload: &UploadRow,
+        mut parts: Parts,
+        to: u64,
+        last: bool,
+    ) -> io::Result<Parts> {
+        if parts.bytes > to {
+            return Err(io::Error::other(format!(
+                "upload {}: its parts hold {} bytes, past its offset {to}",
+                upload.id, parts.bytes
+            )));
+        }
+        if to - parts.bytes < PART_MIN && !last {
+            return Ok(parts);
+        }
+        let pieces = self.pieces(upload, parts.bytes, to).await?;
+        let mut group: Vec<&Piece> = Vec::new();
+        let mut done = Vec::new();
+        for (index, piece) in pieces.iter().enumerate() {
+            group.push(piece);
+            let size: u64 = group.iter().map(|p| p.size).sum();
+            if size >= PART_MIN || (last && index + 1 == pieces.len()) {
+                self.upload_part(upload, &mut parts, &group, size).await?;
+                done.append(&mut group);
+            }
+        }
+        if !done.is_empty() {
+            let record = serde_json::to_vec(&parts).map_err(io::Error::other)?;
+            (self.client)
+                .put(&self.parts_path(upload), PutPayload::from(record))
+                .await
+                .map_err(to_io)?;
+            let deletes = done.iter().map(|piece| self.delete(&piece.path));
+            futures::future::try_join_all(deletes).await?;
+        }
+        Ok(parts)
+    }
+
+    /// Uploads `group`'s bytes (`size` in all) as the next part.
+    async fn upload_part(
+        &self,
+        upload: &UploadRow,
+        parts: &mut Parts,
+        group: &[&Piece],
+        size: u64,
+    ) -> io::Result<()> {
+        let object = self.object(upload);
+        let multipart = match &parts.multipart {
+            Some(id) => id.clone(),
+            None => {
+                let id = self.client.create_multipart(&object).await.map_err(to_io)?;
+                parts.multipart = Some(id.clone());
+                id
+            }
+        };
+        let bytes = self.read(group.iter().copied()).await?;
+        let index = parts.etags.len();
+        let payload: PutPayload = bytes.into_iter().collect();
+        let part = (self.client)
+            .put_part(&object, &multipart, index, payload)
+            .await
+            .map_err(to_io)?;
+        parts.etags.push(part.content_id);
+        parts.bytes += size;
+        Ok(())
+    }
+
+    /// Removes `path`; one already gone is fine.
+    async fn delete(&self, path: &Path) -> io::Result<()> {
+        match self.client.delete(path).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(error) => Err(to_io(error)),
+        }
+    }
+
+    /// Every object under the folder `key` (all of the store's, if `None`).
+    async fn list_under(&self, key: Option<&str>) -> io::Result<Vec<ObjectMeta>> {
+        let folder = match key {
+            Some(key) => Some(self.path(key)),
+            None => (!self.prefix.is_empty()).then(|| Path::from(self.prefix.as_str())),
+        };
+        let listed = self.client.list(folder.as_ref());
+        listed.try_collect().await.map_err(to_io)
+    }
+
+    /// Removes every object under `{id}/` (its pieces and record).
+    async fn delete_folder(&self, upload: &UploadRow) -> io::Result<()> {
+        let listed = self.list_under(Some(&upload.id)).await?;
+        let deletes = listed.iter().map(|meta| self.delete(&meta.location));
+        futures::future::try_join_all(deletes).await.map(drop)
+    }
+
+    /// Removes the pieces a refused body put.
+    async fn forget(&self, put: &[Path]) {
+        for path in put {
+            // One left behind is passed over: the next append overwrites it.
+            let _ = self.delete(path).await;
+        }
+    }
+
+    /// Puts `pieces` (all there is) as the whole object, without a multipart upload.
+    /// One piece is copied in the store, without a round trip of its bytes.
+    async fn put_whole(&self, upload: &UploadRow, pieces: &[Piece]) -> io::Result<()> {
+        let object = self.object(upload);
+        if let [piece] = pieces {
+            return self.client.copy(&piece.path, &object).await.map_err(to_io);
+        }
+        let payload: PutPayload = self.read(pieces.iter()).await?.into_iter().collect();
+        self.client.put(&object, payload).await.map_err(to_io)?;
+        Ok(())
+    }
+
+    /// The bytes of `pieces`, read at once, in order.
+    async fn read(&self, pieces: impl Iterator<Item = &Piece>) -> io::Result<Vec<Bytes>> {
+        let reads = pieces.map(|piece| async {
+            let got = self.client.get(&piece.path).await.map_err(to_io)?;
+            got.bytes().await.map_err(to_io)
+        });
+        futures::future::try_join_all(reads).await
+    }
+}
+
+impl DataStore for S3Store {
+    const EXTENSIONS: &'static [&'static str] = &["termination", "checksum"];
+
+    /// An object store does not say; its own quotas refuse what it cannot hold.
+    fn free_bytes(&self) -> io::Result<u64> {
+        Ok(u64::MAX)
+    }
+
+    /// Nothing to make: an upload's first piece makes its folder.
+    async fn create(&self, _upload: &UploadRow) -> io::Result<()> {
+        Ok(())
+    }
+
+    async fn append(
+        &self,
+        upload: &UploadRow,
+        offset: u64,
+        body: Body,
+        expected: Expected,
+        released: impl Future<Output = ()> + Send,
+        digest: &mut Option<Sha256>,
+    ) -> (u64, Result<(), AppendStop>) {
+        let promoted = match self.parts(upload, offset).await {
+            Ok(parts) => self.promote(upload, parts, offset, false).await,
+            Err(error) => Err(error),
+        };
+        if let Err(error) = promoted {
+            return (0, Err(AppendStop::Io(error)));
+        }
+        let Expected {
+            limit,
+            idle,
+            mut checksum,
+        } = expected;
+        let mut running = digest.take();
+        let mut released = pin!(released);
+        let mut stream = body.into_data_stream();
+        let (mut held, mut held_bytes, mut written, mut queued) = (Vec::new(), 0u64, 0u64, 0u64);
+        let mut put = Vec::new();
+        let outcome = loop {
+            let (batch, stop) = gather(&mut stream, limit - queued, idle, released.as_mut()).await;
+            for piece in &batch {
+                if let Some(checksum) = &mut checksum {
+                    checksum.update(piece);
+                }
+                if let Some(digest) = &mut running {
+                    digest.update(piece);
+                }
+                held_bytes += piece.len() as u64;
+            }
+            queued += batch.iter().map(|piece| piece.len() as u64).sum::<u64>();
+            held.extend(batch);
+            let over = matches!(stop, Some(Err(AppendStop::OverLimit)));
+            if held_bytes > 0 && !over && (held_bytes >= PIECE_MAX || stop.is_some()) {
+                let path = self.piece_path(upload, offset + written);
+                let payload: PutPayload = std::mem::take(&mut held).into_iter().collect();
+                if let Err(error) = self.client.put(&path, payload).await {
+                    self.forget(&put).await;
+                    return (0, Err(AppendStop::Io(to_io(error))));
+                }
+                put.push(path);
+                written += std::mem::take(&mut held_bytes);
+            }
+            if let Some(outcome) = stop {
+                break outcome;
+            }
+        };
+        // A body counts only whole when it is checked, and never past the limit.
+        let checked_whole = checksum.is_none_or(|checksum| outcome.is_ok() && checksum.matches());
+        if !checked_whole || matches!(outcome, Err(AppendStop::OverLimit)) {
+            self.forget(&put).await;
+            return (
+                0,
+                Err(outcome.err().unwrap_or(AppendStop::ChecksumMismatch)),
+            );
+        }
+        *digest = running;
+        (written, outcome)
+    }
+
+    async fn finish(&self, upload: &UploadRow, length: u64) -> io::Result<()> {
+        let parts = self.parts(upload, length).await?;
+        if parts.multipart.is_none() && length < PART_MIN {
+            let pieces = self.pieces(upload, 0, length).await?;
+            self.put_whole(upload, &pieces).await?;
+        } else {
+            let parts = self.promote(upload, parts, length, true).await?;
+            let multipart = parts.multipart.clone().unwrap_or_default();
+            let ids = parts
+                .etags
+                .into_iter()
+                .map(|content_id| PartId { content_id })
+                .collect();
+            (self.client)
+                .complete_multipart(&self.object(upload), &multipart, ids)
+                .await
+                .map_err(to_io)?;
+        }
+        // The pieces and the record go after the answer (a burst of takes
+        // finishing together waits for no deletions); any a crash leaves,
+        // the sweep removes (`Stored::working`).
+        let (store, upload) = (self.clone(), upload.clone());
+        tokio::spawn(async move { store.delete_folder(&upload).await });
+        Ok(())
+    }
+
+    async fn sha256(&self, upload: &UploadRow) -> io::Result<String> {
+        let mut stream = self.bytes(upload).await?;
+        let mut hasher = Sha256::new();
+        while let Some(bytes) = stream.next().await {
+            hasher.update(bytes.map_err(to_io)?);
+        }
+        Ok(crate::invite::hex(&hasher.finalize()))
+    }
+
+    async fn terminate(&self, upload: &UploadRow) -> io::Result<()> {
+        let parts = self.parts(upload, u64::MAX).await?;
+        if let Some(multipart) = &parts.multipart {
+            let object = self.object(upload);
+            match self.client.abort_multipart(&object, multipart).await {
+                Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
+                Err(error) => return Err(to_io(error)),
+            }
+        }
+        self.delete_folder(upload).await?;
+        self.remove_copy(upload).await?;
+        self.delete(&self.object(upload)).await
+    }
+
+    async fn list(&self, settled_before: SystemTime) -> io::Result<Vec<Stored>> {
+        let listed = self.list_under(None).await?;
+        let skip = match self.prefix.as_str() {
+            "" => 0,
+            prefix => prefix.len() + 1,
+        };
+        Ok(listed
+            .into_iter()
+            .filter(|meta| SystemTime::from(meta.last_modified) < settled_before)
+            .filter_map(|meta| {
+                let key = meta.location.as_ref().get(skip..)?.to_string();
+                let upload_id = key.split(['/', '.']).next()?.to_string();
+                let working = key.contains('/');
+                super::is_upload_id(&upload_id).then_some(Stored {
+                    upload_id,
+                    key,
+                    working,
+                })
+            })
+            .collect())
+    }
+
+    async fn remove(&self, stored: &Stored) -> io::Result<()> {
+        self.delete(&self.path(&stored.key)).await
+    }
+}
+
+fn to_io(error: object_store::Error) -> io::Error {
+    match error {
+        object_store::Error::NotFound { .. } => io::Error::new(io::ErrorKind::NotFound, error),
+        error => io::Error::other(error),
+    }
+}
