@@ -5,6 +5,7 @@ pub mod api;
 pub mod app;
 pub mod byte_range;
 pub mod camera_app;
+pub mod data_dir_lock;
 pub mod db;
 pub mod error;
 pub mod extension;

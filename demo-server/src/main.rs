@@ -207,6 +207,13 @@ async fn run(command: Command) -> Result<(), Error> {
                     widget_dir.display()
                 );
             }
+            // SQLite takes one server (PostgreSQL takes several).
+            let _held = match &common.database_url {
+                None => Some(demo_server::data_dir_lock::DataDirLock::take(
+                    &common.data_dir,
+                )?),
+                Some(_) => None,
+            };
             let db = open(&common).await?;
             let media_dir = common.data_dir.join("media");
             std::fs::create_dir_all(&media_dir)?;
