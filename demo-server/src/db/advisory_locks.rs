@@ -115,7 +115,14 @@ impl AdvisoryLocks {
         self.queue
             .send(Request::Lock(key, answer))
             .map_err(|_| sqlx::Error::PoolClosed)?;
-        let taken = answered.await.map_err(|_| sqlx::Error::PoolClosed)??;
+        let mut waiting = Waiting {
+            key,
+            answered,
+            queue: self.queue.clone(),
+        };
+        let taken = (&mut waiting.answered)
+            .await
+            .map_err(|_| sqlx::Error::PoolClosed)??;
         Ok(taken.map(|taken_at| HeldKey {
             key,
             taken_at,
@@ -126,6 +133,23 @@ impl AdvisoryLocks {
     /// Asks whichever instance holds the lock of `upload_id` to let go.
     pub fn ask_release(&self, upload_id: &str) {
         let _ = self.queue.send(Request::AskRelease(upload_id.to_string()));
+    }
+}
+
+/// A take asked for and not yet answered: if its request goes away (the
+/// client hung up) after the answer was sent, the lock it got is freed.
+struct Waiting {
+    key: i64,
+    answered: oneshot::Receiver<Result<Option<u64>, sqlx::Error>>,
+    queue: mpsc::UnboundedSender<Request>,
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        self.answered.close();
+        if let Ok(Ok(Some(taken_at))) = self.answered.try_recv() {
+            let _ = self.queue.send(Request::Unlock(self.key, taken_at));
+        }
     }
 }
 

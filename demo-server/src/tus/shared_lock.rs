@@ -8,6 +8,8 @@
 use super::lock::{Lease, Locker, MemoryLocker, UploadLease};
 use crate::db::{AdvisoryLocks, HeldKey};
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -36,6 +38,10 @@ const ASK_AGAIN_AFTER: Duration = Duration::from_secs(1);
 pub struct SharedLocker {
     local: MemoryLocker,
     shared: Option<AdvisoryLocks>,
+    /// Uploads whose requests here wait for the database's lock: they hold
+    /// nothing another instance could ask for (their own asks come back to
+    /// this instance too, and must not stop them).
+    waiting: Arc<Mutex<HashSet<String>>>,
 }
 
 impl SharedLocker {
@@ -43,11 +49,21 @@ impl SharedLocker {
     /// `postgres_url` if given. Needs a tokio runtime.
     pub fn new(postgres_url: Option<&str>) -> SharedLocker {
         let local = MemoryLocker::default();
+        let waiting: Arc<Mutex<HashSet<String>>> = Arc::default();
         let shared = postgres_url.map(|url| {
-            let local = local.clone();
-            AdvisoryLocks::start(url, move |id| local.ask_to_release(id))
+            let (local, waiting) = (local.clone(), waiting.clone());
+            AdvisoryLocks::start(url, move |id| {
+                let waiting = waiting.lock().unwrap_or_else(|e| e.into_inner());
+                if !waiting.contains(id) {
+                    local.ask_to_release(id);
+                }
+            })
         });
-        SharedLocker { local, shared }
+        SharedLocker {
+            local,
+            shared,
+            waiting,
+        }
     }
 }
 
@@ -62,6 +78,7 @@ impl Locker for SharedLocker {
         };
         let key = lock_key(id);
         let (mut pause, mut asked_at) = (FIRST_PAUSE, None::<Instant>);
+        let _waiting = WaitingFor::new(&self.waiting, id);
         loop {
             match shared.try_lock(key).await {
                 Ok(Some(held)) => {
@@ -86,6 +103,30 @@ impl Locker for SharedLocker {
             tokio::time::sleep(pause).await;
             pause = (pause * 2).min(LONGEST_PAUSE);
         }
+    }
+}
+
+/// Marks upload `id` as waited for here, until dropped.
+struct WaitingFor<'a> {
+    waiting: &'a Mutex<HashSet<String>>,
+    id: String,
+}
+
+impl<'a> WaitingFor<'a> {
+    fn new(waiting: &'a Mutex<HashSet<String>>, id: &str) -> WaitingFor<'a> {
+        let mut set = waiting.lock().unwrap_or_else(|e| e.into_inner());
+        set.insert(id.to_string());
+        WaitingFor {
+            waiting,
+            id: id.to_string(),
+        }
+    }
+}
+
+impl Drop for WaitingFor<'_> {
+    fn drop(&mut self) {
+        let mut set = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
+        set.remove(&self.id);
     }
 }
 

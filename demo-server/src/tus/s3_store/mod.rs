@@ -8,7 +8,9 @@
 //! piece that was put but never acknowledged (a crash in between) is
 //! passed over and overwritten, never made a part. The parts so far
 //! (`{id}/parts.json`) are the store's own record; completion uploads the
-//! rest as the last part and completes the upload into `{id}.{extension}`.
+//! rest as the last part and completes the upload into `{id}.{extension}`
+//! (again, harmlessly, if its answer was lost); what served while it was
+//! written goes with the sweep.
 
 mod reading;
 
@@ -203,7 +205,10 @@ impl S3Store {
                 done.append(&mut group);
             }
         }
-        if !done.is_empty() {
+        // The last parts are not recorded, nor their pieces removed: if the
+        // completion fails, or the database's save after it, the last PATCH
+        // comes again and finds everything as it was.
+        if !done.is_empty() && !last {
             let record = serde_json::to_vec(&parts).map_err(io::Error::other)?;
             (self.client)
                 .put(&self.parts_path(upload), PutPayload::from(record))
@@ -380,6 +385,12 @@ impl DataStore for S3Store {
     }
 
     async fn finish(&self, upload: &UploadRow, length: u64) -> io::Result<()> {
+        // Finished already (its completion's answer was lost, or the save after it).
+        if let Ok(meta) = self.client.head(&self.object(upload)).await {
+            if meta.size == length {
+                return Ok(());
+            }
+        }
         let parts = self.parts(upload, length).await?;
         if parts.multipart.is_none() && length < PART_MIN {
             let pieces = self.pieces(upload, 0, length).await?;
@@ -397,11 +408,8 @@ impl DataStore for S3Store {
                 .await
                 .map_err(to_io)?;
         }
-        // The pieces and the record go after the answer (a burst of takes
-        // finishing together waits for no deletions); any a crash leaves,
-        // the sweep removes (`Stored::working`).
-        let (store, upload) = (self.clone(), upload.clone());
-        tokio::spawn(async move { store.delete_folder(&upload).await });
+        // Its pieces and record stay until the sweep (`Stored::working`):
+        // they are what a retried last PATCH needs if the save fails now.
         Ok(())
     }
 
