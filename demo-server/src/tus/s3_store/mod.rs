@@ -12,6 +12,7 @@
 //! (again, harmlessly, if its answer was lost); what served while it was
 //! written goes with the sweep.
 
+mod objects;
 mod reading;
 
 use super::body_batches::gather;
@@ -19,11 +20,11 @@ use super::file_store::extension;
 use super::store::{AppendStop, DataStore, Expected, Stored};
 use crate::db::UploadRow;
 use axum::body::{Body, Bytes};
-use futures::{StreamExt, TryStreamExt};
+use futures::StreamExt;
 use object_store::aws::{AmazonS3, AmazonS3Builder};
 use object_store::multipart::{MultipartStore, PartId};
 use object_store::path::Path;
-use object_store::{ObjectMeta, ObjectStore, PutPayload};
+use object_store::{ObjectStore, PutPayload};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -247,39 +248,6 @@ impl S3Store {
         parts.etags.push(part.content_id);
         parts.bytes += size;
         Ok(())
-    }
-
-    /// Removes `path`; one already gone is fine.
-    async fn delete(&self, path: &Path) -> io::Result<()> {
-        match self.client.delete(path).await {
-            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
-            Err(error) => Err(to_io(error)),
-        }
-    }
-
-    /// Every object under the folder `key` (all of the store's, if `None`).
-    async fn list_under(&self, key: Option<&str>) -> io::Result<Vec<ObjectMeta>> {
-        let folder = match key {
-            Some(key) => Some(self.path(key)),
-            None => (!self.prefix.is_empty()).then(|| Path::from(self.prefix.as_str())),
-        };
-        let listed = self.client.list(folder.as_ref());
-        listed.try_collect().await.map_err(to_io)
-    }
-
-    /// Removes every object under `{id}/` (its pieces and record).
-    async fn delete_folder(&self, upload: &UploadRow) -> io::Result<()> {
-        let listed = self.list_under(Some(&upload.id)).await?;
-        let deletes = listed.iter().map(|meta| self.delete(&meta.location));
-        futures::future::try_join_all(deletes).await.map(drop)
-    }
-
-    /// Removes the pieces a refused body put.
-    async fn forget(&self, put: &[Path]) {
-        for path in put {
-            // One left behind is passed over: the next append overwrites it.
-            let _ = self.delete(path).await;
-        }
     }
 
     /// Puts `pieces` (all there is) as the whole object, without a multipart upload.
