@@ -34,7 +34,7 @@ impl Db {
         .bind(unix_millis())
         .bind(text_sha256)
         .bind(invite_id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?
         .rows_affected()
             == 1;

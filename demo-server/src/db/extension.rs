@@ -62,7 +62,7 @@ impl Db {
             .bind(invite_id)
             .bind(note)
             .bind(unix_millis())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.writer)
             .await?;
         Ok(row.as_ref().map(row_of).transpose()?.map(|r| r.extension))
     }
@@ -99,7 +99,7 @@ impl Db {
             Decision::Grant(until) => (ExtensionStatus::Granted, Some(until as i64)),
             Decision::Decline => (ExtensionStatus::Declined, None),
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let query = format!(
             "UPDATE extension_requests SET status = $1, deadline = $2, decided_at = $3
              WHERE id = $4 AND status = 'pending' RETURNING {COLUMNS}"

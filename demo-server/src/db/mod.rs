@@ -8,6 +8,7 @@ mod consent;
 mod extension;
 mod progress;
 mod uploads;
+mod write_batches;
 
 pub use advisory_locks::{AdvisoryLocks, HeldKey};
 pub use extension::{Decision, ExtensionRow};
@@ -28,7 +29,13 @@ pub const FILE_NAME: &str = "demo.sqlite3";
 /// A handle to the database; cheap to clone.
 #[derive(Clone)]
 pub struct Db {
+    /// Reads.
     pool: AnyPool,
+    /// Writes: on SQLite one connection, so writers queue here rather than
+    /// in SQLite's busy handler; on PostgreSQL the same pool.
+    writer: AnyPool,
+    /// The writes every candidate makes as they start a question, batched.
+    writes: write_batches::WriteBatches,
     progress: progress::ProgressWriter,
     backend: connect::Backend,
     /// PostgreSQL's URL (other instances may share the database), or `None` for SQLite.
@@ -213,7 +220,7 @@ impl Db {
             )
             .bind(&interview.id)
             .bind(definition)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         }
         Ok(())
@@ -257,7 +264,7 @@ impl Db {
         .bind(i64::from(given.time_percent))
         .bind(i64::from(given.extra_attempts))
         .bind(i64::from(given.manual_start))
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(Some(token))
     }
@@ -317,7 +324,7 @@ impl Db {
         sqlx::query("INSERT INTO review_tokens (token_sha256, created_at) VALUES ($1, $2)")
             .bind(invite::token_hash(&token))
             .bind(unix_millis())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(token)
     }
@@ -336,21 +343,30 @@ impl Db {
     /// Records the first reveal of a question (later reveals change nothing);
     /// returns when it was first revealed.
     pub async fn reveal(&self, invite_id: i64, question_id: &str) -> Result<i64, sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO reveals (invite_id, question_id, revealed_at) VALUES ($1, $2, $3)
-             ON CONFLICT(invite_id, question_id) DO NOTHING",
-        )
-        .bind(invite_id)
-        .bind(question_id)
-        .bind(unix_millis())
-        .execute(&self.pool)
-        .await?;
-        sqlx::query("SELECT revealed_at FROM reveals WHERE invite_id = $1 AND question_id = $2")
-            .bind(invite_id)
-            .bind(question_id)
-            .fetch_one(&self.pool)
+        let (question_id, now) = (question_id.to_string(), unix_millis());
+        self.writes
+            .run(move |connection| {
+                Box::pin(async move {
+                    sqlx::query(
+                        "INSERT INTO reveals (invite_id, question_id, revealed_at)
+                         VALUES ($1, $2, $3) ON CONFLICT(invite_id, question_id) DO NOTHING",
+                    )
+                    .bind(invite_id)
+                    .bind(&question_id)
+                    .bind(now)
+                    .execute(&mut *connection)
+                    .await?;
+                    sqlx::query(
+                        "SELECT revealed_at FROM reveals WHERE invite_id = $1 AND question_id = $2",
+                    )
+                    .bind(invite_id)
+                    .bind(&question_id)
+                    .fetch_one(&mut *connection)
+                    .await
+                    .map(|row| row.get(0))
+                })
+            })
             .await
-            .map(|row| row.get(0))
     }
 
     /// The candidate's standing on `question_id` (one query).
@@ -426,7 +442,7 @@ impl Db {
         .bind(question_id)
         .bind(upload_id)
         .bind(unix_millis())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(result.rows_affected() == 1)
     }
@@ -439,7 +455,7 @@ impl Db {
         )
         .bind(unix_millis())
         .bind(invite_id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?
         .rows_affected()
             == 1;

@@ -87,50 +87,70 @@ impl Db {
         attempts: u32,
         replaces: Option<Replacing<'_>>,
     ) -> Result<Result<(), TakeRefused>, sqlx::Error> {
-        let mut tx = self.lock_invite(upload.invite_id).await?;
-        if let Some(Replacing { id, max_failures }) = replaces {
-            let replaced = sqlx::query(&format!(
-                "UPDATE uploads SET technical_failure = 1
-                 WHERE invite_id = $1 AND question_id = $2 AND technical_failure = 0
-                   AND (id = $3 OR take = (SELECT take FROM uploads WHERE id = $3))
-                   AND (SELECT {TAKES} FROM uploads WHERE invite_id = $1 AND question_id = $2
-                        AND technical_failure = 1) < $4"
-            ))
-            .bind(upload.invite_id)
-            .bind(&upload.question_id)
-            .bind(id)
-            .bind(i64::from(max_failures))
-            .execute(&mut *tx)
-            .await?;
-            if replaced.rows_affected() == 0 {
-                return Ok(Err(TakeRefused::NotReplaceable));
-            }
+        let (upload, take, created_at) = (upload.clone(), take.map(str::to_string), unix_millis());
+        let replaces = replaces.map(|r| (r.id.to_string(), r.max_failures));
+        let lock = self.backend.invite_lock();
+        let written = self
+            .writes
+            .run(move |connection| {
+                Box::pin(async move {
+                    if let Some(lock) = lock {
+                        sqlx::query(lock)
+                            .bind(upload.invite_id)
+                            .execute(&mut *connection)
+                            .await?;
+                    }
+                    if let Some((id, max_failures)) = replaces {
+                        let replaced = sqlx::query(&format!(
+                            "UPDATE uploads SET technical_failure = 1
+                             WHERE invite_id = $1 AND question_id = $2 AND technical_failure = 0
+                               AND (id = $3 OR take = (SELECT take FROM uploads WHERE id = $3))
+                               AND (SELECT {TAKES} FROM uploads WHERE invite_id = $1
+                                    AND question_id = $2 AND technical_failure = 1) < $4"
+                        ))
+                        .bind(upload.invite_id)
+                        .bind(&upload.question_id)
+                        .bind(&id)
+                        .bind(i64::from(max_failures))
+                        .execute(&mut *connection)
+                        .await?;
+                        if replaced.rows_affected() == 0 {
+                            return Err(NotInserted::Refused(TakeRefused::NotReplaceable));
+                        }
+                    }
+                    let inserted = sqlx::query(&format!(
+                        "INSERT INTO uploads (id, invite_id, question_id, filetype, metadata,
+                                              upload_offset, upload_length, created_at, take)
+                         SELECT $1, $2, $3, $4, $5, 0, $6, $7, $8
+                         WHERE (SELECT {TAKES} FROM uploads WHERE invite_id = $2
+                                AND question_id = $3 AND technical_failure = 0) < $9
+                            OR EXISTS (SELECT 1 FROM uploads WHERE invite_id = $2
+                                       AND question_id = $3 AND technical_failure = 0
+                                       AND take = $8)"
+                    ))
+                    .bind(&upload.id)
+                    .bind(upload.invite_id)
+                    .bind(&upload.question_id)
+                    .bind(&upload.filetype)
+                    .bind(&upload.metadata)
+                    .bind(upload.length.map(|l| l as i64))
+                    .bind(created_at)
+                    .bind(take)
+                    .bind(i64::from(attempts))
+                    .execute(&mut *connection)
+                    .await?;
+                    if inserted.rows_affected() == 0 {
+                        return Err(NotInserted::Refused(TakeRefused::NoAttemptsLeft));
+                    }
+                    Ok(())
+                })
+            })
+            .await;
+        match written {
+            Ok(()) => Ok(Ok(())),
+            Err(NotInserted::Refused(refused)) => Ok(Err(refused)),
+            Err(NotInserted::Failed(error)) => Err(error),
         }
-        let inserted = sqlx::query(&format!(
-            "INSERT INTO uploads (id, invite_id, question_id, filetype, metadata, upload_offset,
-                                  upload_length, created_at, take)
-             SELECT $1, $2, $3, $4, $5, 0, $6, $7, $8
-             WHERE (SELECT {TAKES} FROM uploads WHERE invite_id = $2 AND question_id = $3
-                    AND technical_failure = 0) < $9
-                OR EXISTS (SELECT 1 FROM uploads WHERE invite_id = $2 AND question_id = $3
-                           AND technical_failure = 0 AND take = $8)"
-        ))
-        .bind(&upload.id)
-        .bind(upload.invite_id)
-        .bind(&upload.question_id)
-        .bind(&upload.filetype)
-        .bind(&upload.metadata)
-        .bind(upload.length.map(|l| l as i64))
-        .bind(unix_millis())
-        .bind(take)
-        .bind(i64::from(attempts))
-        .execute(&mut *tx)
-        .await?;
-        if inserted.rows_affected() == 0 {
-            return Ok(Err(TakeRefused::NoAttemptsLeft));
-        }
-        tx.commit().await?;
-        Ok(Ok(()))
     }
 
     /// Records a connection check of `upload`'s invite, unless it already
@@ -155,7 +175,7 @@ impl Db {
         .bind(upload.length.map(|l| l as i64))
         .bind(unix_millis())
         .bind(i64::from(max_live))
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(inserted.rows_affected() == 1)
     }
@@ -245,7 +265,7 @@ impl Db {
         sqlx::query(sql)
             .bind(value)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -271,6 +291,18 @@ pub enum TakeRefused {
     /// The take named as failed is not the candidate's, was already replaced,
     /// or the question's technical retries are used up.
     NotReplaceable,
+}
+
+/// A take's creation undone: refused by the rules, or failed.
+enum NotInserted {
+    Refused(TakeRefused),
+    Failed(sqlx::Error),
+}
+
+impl From<sqlx::Error> for NotInserted {
+    fn from(error: sqlx::Error) -> NotInserted {
+        NotInserted::Failed(error)
+    }
 }
 
 /// One column of an upload that [`Db::mark_upload`] sets.

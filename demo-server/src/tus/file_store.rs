@@ -223,7 +223,12 @@ async fn append(
         let why = outcome.err().unwrap_or(AppendStop::ChecksumMismatch);
         return refuse(path, offset, why).await;
     }
-    if let Err(error) = blocking(move || file.sync_data()).await {
+    let durable = move || {
+        file.sync_data()?;
+        forget_cached(&file, offset, written);
+        Ok(())
+    };
+    if let Err(error) = blocking(durable).await {
         // Nothing written can be trusted to be on disk.
         return refuse(path, offset, AppendStop::Io(error)).await;
     }
@@ -288,6 +293,30 @@ fn start_writeback(file: &File, start: u64, len: u64) {
 
 #[cfg(not(target_os = "linux"))]
 fn start_writeback(_file: &File, _start: u64, _len: u64) {}
+
+/// Lets the kernel drop the `len` bytes at `start` (synced, so clean) from
+/// its page cache: a take is read again once, when it is complete, and a
+/// thousand candidates write 250 MB a second that would push out what is
+/// read (the database, the widget's files). Measured on a 2-core VM at
+/// 1250 candidates: with the cache growing by that much a second into fresh
+/// memory, copying the bytes into it came to take a third of the CPU.
+#[cfg(target_os = "linux")]
+fn forget_cached(file: &File, start: u64, len: u64) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: a plain syscall on an open descriptor; it is advice, and a
+    // failure changes nothing but what stays cached.
+    unsafe {
+        libc::posix_fadvise(
+            file.as_raw_fd(),
+            start as libc::off_t,
+            len as libc::off_t,
+            libc::POSIX_FADV_DONTNEED,
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn forget_cached(_file: &File, _start: u64, _len: u64) {}
 
 /// The result of a writing-thread job.
 async fn finished<T>(job: tokio::task::JoinHandle<std::io::Result<T>>) -> std::io::Result<T> {

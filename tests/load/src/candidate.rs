@@ -86,16 +86,25 @@ pub struct Outcome {
     pub errors: Vec<String>,
 }
 
-/// Runs candidate number `index` against `endpoint` on the server at `addr`.
+/// Runs candidate number `index` against `endpoint` on the server at `addr`,
+/// once `ready` returns (called when its memory is in place, so that
+/// candidates started together are not slowed by their own setup).
 ///
 /// ```no_run
 /// use load::candidate::Endpoint;
 /// let plan = load::candidate::Plan { questions: vec!["q1".into()], take_bytes: 1 << 20, patch_bytes: 256 << 10, cut_percent: 5, pace: None };
 /// let endpoint = Endpoint::DemoServer { token: "token".into() };
-/// let outcome = load::candidate::run("127.0.0.1:8080".parse().unwrap(), &endpoint, 0, &plan, 42);
+/// let outcome = load::candidate::run("127.0.0.1:8080".parse().unwrap(), &endpoint, 0, &plan, 42, || ());
 /// println!("{} takes, {} cuts", outcome.takes.len(), outcome.cuts);
 /// ```
-pub fn run(addr: SocketAddr, endpoint: &Endpoint, index: u32, plan: &Plan, seed: u64) -> Outcome {
+pub fn run(
+    addr: SocketAddr,
+    endpoint: &Endpoint,
+    index: u32,
+    plan: &Plan,
+    seed: u64,
+    ready: impl FnOnce(),
+) -> Outcome {
     let authorization = match endpoint {
         Endpoint::DemoServer { token } => Some(format!("Bearer {token}")),
         Endpoint::PlainTus { .. } => None,
@@ -105,8 +114,11 @@ pub fn run(addr: SocketAddr, endpoint: &Endpoint, index: u32, plan: &Plan, seed:
         endpoint: endpoint.clone(),
         authorization,
         random: seed ^ (u64::from(index) << 32) | 1,
+        // Written through once, so its pages exist before the clock starts.
+        body: vec![1u8; plan.patch_bytes],
         outcome: Outcome::default(),
     };
+    ready();
     if let Some(pace) = plan.pace {
         // Candidates do not all start recording on the same beat.
         let nanos = candidate.next_random() % pace.as_nanos().max(1) as u64;
@@ -133,6 +145,8 @@ struct Candidate {
     endpoint: Endpoint,
     authorization: Option<String>,
     random: u64,
+    /// One PATCH's bytes.
+    body: Vec<u8>,
     outcome: Outcome,
 }
 
@@ -165,7 +179,20 @@ impl Candidate {
         let path = path_of(location).to_string();
         let id = path.rsplit('/').next().unwrap_or_default().to_string();
 
-        let mut body = vec![0u8; plan.patch_bytes];
+        let mut body = std::mem::take(&mut self.body);
+        let sent = self.send_take(&path, take, plan, &mut body);
+        self.body = body;
+        sent.map(|()| id)
+    }
+
+    /// Sends `take` to the upload at `path`, PATCH by PATCH from `body`.
+    fn send_take(
+        &mut self,
+        path: &str,
+        take: TakeData,
+        plan: &Plan,
+        body: &mut [u8],
+    ) -> Result<(), String> {
         let (mut offset, mut failures) = (0u64, 0u32);
         let began = Instant::now();
         loop {
@@ -188,13 +215,13 @@ impl Candidate {
                 let headers = with_auth(self.authorization.as_deref(), &headers);
                 let _ = self
                     .client
-                    .cut("PATCH", &path, &headers, &body[..len], len / 2);
+                    .cut("PATCH", path, &headers, &body[..len], len / 2);
                 self.outcome.cuts += 1;
-                offset = self.offset(&path)?;
+                offset = self.offset(path)?;
                 continue;
             }
             let started = Instant::now();
-            let response = self.request("PATCH", &path, &headers, &body[..len]);
+            let response = self.request("PATCH", path, &headers, &body[..len]);
             match response {
                 Ok(response) if response.status == 204 => {
                     self.outcome.patch_latencies.push(started.elapsed());
@@ -204,7 +231,7 @@ impl Candidate {
                         .ok_or("PATCH without Upload-Offset")?;
                     failures = 0;
                     if last && offset == take.len() {
-                        return Ok(id);
+                        return Ok(());
                     }
                 }
                 // Locked by the dropped request, or an offset that moved meanwhile: ask again.
@@ -214,7 +241,7 @@ impl Candidate {
                         return Err(format!("PATCH kept failing with {}", response.status));
                     }
                     std::thread::sleep(Duration::from_millis(20));
-                    offset = self.offset(&path)?;
+                    offset = self.offset(path)?;
                 }
                 Ok(response) => {
                     return Err(format!(
@@ -228,7 +255,7 @@ impl Candidate {
                     if failures > MAX_RETRIES {
                         return Err(error);
                     }
-                    offset = self.offset(&path)?;
+                    offset = self.offset(path)?;
                 }
             }
         }

@@ -210,8 +210,9 @@ fn run(args: &Args) -> Result<bool, String> {
                 // The body buffer is on the heap; thousands of candidates need little stack.
                 .stack_size(256 << 10)
                 .spawn(move || {
-                    start.wait();
-                    candidate::run(addr, &endpoint, index as u32, &plan, seed)
+                    candidate::run(addr, &endpoint, index as u32, &plan, seed, || {
+                        start.wait();
+                    })
                 })
                 .map_err(|e| format!("cannot start candidate {index}: {e}"))
         })
