@@ -80,6 +80,11 @@ impl DataStore for FileStore {
         Ok(())
     }
 
+    /// Each append left its bytes where they stay: nothing follows.
+    async fn settle(&self, _upload: &UploadRow, _offset: u64) -> std::io::Result<()> {
+        Ok(())
+    }
+
     async fn sha256(&self, upload: &UploadRow) -> std::io::Result<String> {
         sha256(&self.file(upload)).await
     }

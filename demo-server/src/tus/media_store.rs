@@ -172,6 +172,10 @@ impl DataStore for MediaStore {
         each!(self, store => store.finish(upload, length).await)
     }
 
+    async fn settle(&self, upload: &UploadRow, offset: u64) -> io::Result<()> {
+        each!(self, store => store.settle(upload, offset).await)
+    }
+
     async fn sha256(&self, upload: &UploadRow) -> io::Result<String> {
         each!(self, store => store.sha256(upload).await)
     }

@@ -254,6 +254,17 @@ pub async fn patch<H: Hooks>(
         [("Upload-Offset", new_offset.to_string())],
     );
     insert_expiry(&mut response, &upload, new_offset);
+    if length != Some(new_offset) {
+        // After the answer, still holding the lease: the next append waits
+        // for this rather than doing it while the candidate waits.
+        let store = state.store.clone();
+        tokio::spawn(async move {
+            if let Err(error) = store.settle(&upload, new_offset).await {
+                tracing::warn!("upload {}: left for its next append: {error}", upload.id);
+            }
+            drop(lease);
+        });
+    }
     Ok(response)
 }
 

@@ -91,6 +91,25 @@ pub trait DataStore: Send + Sync + 'static {
         length: u64,
     ) -> impl Future<Output = std::io::Result<()>> + Send;
 
+    /// What may follow an append's answer: the database holds `offset`,
+    /// and the upload's lease is still held, so no append runs meanwhile.
+    /// An object store turns its pieces into parts here, off the
+    /// candidate's wait; files have nothing left to do.
+    ///
+    /// ```
+    /// # async fn f() -> std::io::Result<()> {
+    /// use demo_server::tus::store::DataStore;
+    /// let store = demo_server::tus::file_store::FileStore::new("media".into());
+    /// let upload = demo_server::db::UploadRow { id: "0123456789abcdef0123456789abcdef".into(), ..Default::default() };
+    /// store.settle(&upload, 1024).await?;
+    /// # Ok(()) }
+    /// ```
+    fn settle(
+        &self,
+        upload: &UploadRow,
+        offset: u64,
+    ) -> impl Future<Output = std::io::Result<()>> + Send;
+
     /// The sha256 of the whole upload, lowercase hex (for one whose running
     /// hash was lost).
     fn sha256(&self, upload: &UploadRow) -> impl Future<Output = std::io::Result<String>> + Send;

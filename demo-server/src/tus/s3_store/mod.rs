@@ -13,6 +13,7 @@
 //! written goes with the sweep.
 
 mod objects;
+mod promotion;
 mod reading;
 
 use super::body_batches::gather;
@@ -27,7 +28,6 @@ use object_store::path::Path;
 use object_store::{ObjectStore, PutPayload};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 use std::future::Future;
 use std::io;
 use std::pin::pin;
@@ -54,6 +54,7 @@ const PIECE_MAX: u64 = 8 << 20;
 pub struct S3Store {
     client: Arc<AmazonS3>,
     prefix: String,
+    known: Arc<promotion::KnownParts>,
 }
 
 /// The parts uploaded so far, as `{id}/parts.json` keeps them.
@@ -106,6 +107,7 @@ impl S3Store {
         Ok(S3Store {
             client: Arc::new(client),
             prefix: prefix.trim_matches('/').to_string(),
+            known: Arc::default(),
         })
     }
 
@@ -128,126 +130,6 @@ impl S3Store {
 
     fn piece_path(&self, upload: &UploadRow, offset: u64) -> Path {
         self.path(&format!("{}/tail/{offset:020}", upload.id))
-    }
-
-    /// The parts of `upload`, whose bytes up to `up_to` are recorded (below
-    /// a part's size there are none: nothing is asked of the store).
-    async fn parts(&self, upload: &UploadRow, up_to: u64) -> io::Result<Parts> {
-        if up_to < PART_MIN {
-            return Ok(Parts::default());
-        }
-        match self.client.get(&self.parts_path(upload)).await {
-            Ok(got) => {
-                let bytes = got.bytes().await.map_err(to_io)?;
-                serde_json::from_slice(&bytes).map_err(io::Error::other)
-            }
-            Err(object_store::Error::NotFound { .. }) => Ok(Parts::default()),
-            Err(error) => Err(to_io(error)),
-        }
-    }
-
-    /// The pieces that hold bytes `from..to`, in order.
-    async fn pieces(&self, upload: &UploadRow, from: u64, to: u64) -> io::Result<Vec<Piece>> {
-        let listed = self
-            .list_under(Some(&format!("{}/tail", upload.id)))
-            .await?;
-        let by_offset: HashMap<u64, (u64, Path)> = listed
-            .into_iter()
-            .filter_map(|meta| {
-                let offset = meta.location.filename()?.parse().ok()?;
-                Some((offset, (meta.size, meta.location)))
-            })
-            .collect();
-        let mut pieces = Vec::new();
-        let mut at = from;
-        while at < to {
-            let (size, path) = by_offset.get(&at).cloned().ok_or_else(|| {
-                io::Error::other(format!("upload {}: no piece at byte {at}", upload.id))
-            })?;
-            pieces.push(Piece { size, path });
-            at += size.max(1);
-        }
-        if at != to {
-            return Err(io::Error::other(format!(
-                "upload {}: its pieces end at byte {at}, not {to}",
-                upload.id
-            )));
-        }
-        Ok(pieces)
-    }
-
-    /// Uploads the pieces holding bytes up to `to` after `parts` as parts,
-    /// each at least [`PART_MIN`] (or all of them, the last part small, if
-    /// `last`), and records them; the pieces left over stay. Returns the record.
-    async fn promote(
-        &self,
-        upload: &UploadRow,
-        mut parts: Parts,
-        to: u64,
-        last: bool,
-    ) -> io::Result<Parts> {
-        if parts.bytes > to {
-            return Err(io::Error::other(format!(
-                "upload {}: its parts hold {} bytes, past its offset {to}",
-                upload.id, parts.bytes
-            )));
-        }
-        if to - parts.bytes < PART_MIN && !last {
-            return Ok(parts);
-        }
-        let pieces = self.pieces(upload, parts.bytes, to).await?;
-        let mut group: Vec<&Piece> = Vec::new();
-        let mut done = Vec::new();
-        for (index, piece) in pieces.iter().enumerate() {
-            group.push(piece);
-            let size: u64 = group.iter().map(|p| p.size).sum();
-            if size >= PART_MIN || (last && index + 1 == pieces.len()) {
-                self.upload_part(upload, &mut parts, &group, size).await?;
-                done.append(&mut group);
-            }
-        }
-        // The last parts are not recorded, nor their pieces removed: if the
-        // completion fails, or the database's save after it, the last PATCH
-        // comes again and finds everything as it was.
-        if !done.is_empty() && !last {
-            let record = serde_json::to_vec(&parts).map_err(io::Error::other)?;
-            (self.client)
-                .put(&self.parts_path(upload), PutPayload::from(record))
-                .await
-                .map_err(to_io)?;
-            let deletes = done.iter().map(|piece| self.delete(&piece.path));
-            futures::future::try_join_all(deletes).await?;
-        }
-        Ok(parts)
-    }
-
-    /// Uploads `group`'s bytes (`size` in all) as the next part.
-    async fn upload_part(
-        &self,
-        upload: &UploadRow,
-        parts: &mut Parts,
-        group: &[&Piece],
-        size: u64,
-    ) -> io::Result<()> {
-        let object = self.object(upload);
-        let multipart = match &parts.multipart {
-            Some(id) => id.clone(),
-            None => {
-                let id = self.client.create_multipart(&object).await.map_err(to_io)?;
-                parts.multipart = Some(id.clone());
-                id
-            }
-        };
-        let bytes = self.read(group.iter().copied()).await?;
-        let index = parts.etags.len();
-        let payload: PutPayload = bytes.into_iter().collect();
-        let part = (self.client)
-            .put_part(&object, &multipart, index, payload)
-            .await
-            .map_err(to_io)?;
-        parts.etags.push(part.content_id);
-        parts.bytes += size;
-        Ok(())
     }
 
     /// Puts `pieces` (all there is) as the whole object, without a multipart upload.
@@ -294,11 +176,9 @@ impl DataStore for S3Store {
         released: impl Future<Output = ()> + Send,
         digest: &mut Option<Sha256>,
     ) -> (u64, Result<(), AppendStop>) {
-        let promoted = match self.parts(upload, offset).await {
-            Ok(parts) => self.promote(upload, parts, offset, false).await,
-            Err(error) => Err(error),
-        };
-        if let Err(error) = promoted {
+        // Done after the last append's answer (`settle`), unless it failed
+        // or that append ran on another instance.
+        if let Err(error) = self.promote_recorded(upload, offset).await {
             return (0, Err(AppendStop::Io(error)));
         }
         let Expected {
@@ -378,7 +258,14 @@ impl DataStore for S3Store {
         }
         // Its pieces and record stay until the sweep (`Stored::working`):
         // they are what a retried last PATCH needs if the save fails now.
+        self.known.forget(&upload.id);
         Ok(())
+    }
+
+    /// Promotes the pieces the database now records, after the append's
+    /// answer, so that the next append has nothing to wait for.
+    async fn settle(&self, upload: &UploadRow, offset: u64) -> io::Result<()> {
+        self.promote_recorded(upload, offset).await
     }
 
     async fn sha256(&self, upload: &UploadRow) -> io::Result<String> {
@@ -399,6 +286,7 @@ impl DataStore for S3Store {
                 Err(error) => return Err(to_io(error)),
             }
         }
+        self.known.forget(&upload.id);
         self.delete_folder(upload).await?;
         self.remove_copy(upload).await?;
         self.delete(&self.object(upload)).await
