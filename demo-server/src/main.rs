@@ -240,9 +240,12 @@ async fn run(command: Command) -> Result<(), Error> {
                 .with_min_free_bytes(min_free_mb << 20);
             println!("demo-server listening on {public_url}");
             let timeouts = state.timeouts;
-            tokio::spawn(demo_server::tus::sweep::every(
-                state.clone(),
-                std::time::Duration::from_secs(3600),
+            let minutes = |n: u64| std::time::Duration::from_secs(n * 60);
+            tokio::spawn(demo_server::tus::sweep::every(state.clone(), minutes(60)));
+            tokio::spawn(state.conversions.clone().catch_up_every(
+                state.db.clone(),
+                state.store.clone(),
+                minutes(15),
             ));
             demo_server::serve::serve(listener, app::router(state), timeouts, async {
                 let _ = tokio::signal::ctrl_c().await;

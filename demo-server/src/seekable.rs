@@ -5,6 +5,7 @@
 //! keeps it (a file, or a signed URL of an object).
 
 use crate::db::{Db, UploadMark, UploadRow};
+use crate::rules::is_probe;
 use crate::tus::media_store::MediaStore;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -46,6 +47,13 @@ pub struct Conversions(Arc<Semaphore>);
 
 /// Longest a conversion may take (a remux: seconds, even for long takes).
 const TIME_LIMIT: Duration = Duration::from_secs(300);
+
+/// A take complete this long (ms) without a duration was missed by the queue.
+const MISSED_AFTER_MS: i64 = 10 * 60 * 1000;
+
+/// How far back (ms) missed takes are looked for: one that could not be
+/// converted is tried again each catch-up for this long, then left as it is.
+const LOOK_BACK_MS: i64 = 24 * 3600 * 1000;
 
 impl Default for Conversions {
     /// Half the machine's cores, at least one.
@@ -90,6 +98,47 @@ impl Conversions {
     }
 }
 
+impl Conversions {
+    /// Queues again the takes completed in the last day, over ten minutes
+    /// before `now` (Unix ms), still without a duration: their server
+    /// stopped while they waited or were converted. Connection checks are
+    /// never converted. Returns how many were queued.
+    ///
+    /// ```no_run
+    /// # async fn f(db: demo_server::db::Db, store: demo_server::tus::media_store::MediaStore) -> Result<(), sqlx::Error> {
+    /// let conversions = demo_server::seekable::Conversions::new(2);
+    /// let queued = conversions.catch_up(&db, &store, demo_server::db::unix_millis()).await?;
+    /// println!("{queued} takes queued again");
+    /// # Ok(()) }
+    /// ```
+    pub async fn catch_up(
+        &self,
+        db: &Db,
+        store: &MediaStore,
+        now: i64,
+    ) -> Result<usize, sqlx::Error> {
+        let missed = db
+            .unconverted(now - LOOK_BACK_MS, now - MISSED_AFTER_MS)
+            .await?;
+        let missed: Vec<UploadRow> = missed.into_iter().filter(|u| !is_probe(u)).collect();
+        for upload in &missed {
+            self.queue(db.clone(), store.clone(), upload.clone());
+        }
+        Ok(missed.len())
+    }
+
+    /// Catches up at start, then every `period`, for as long as the server runs.
+    pub async fn catch_up_every(self, db: Db, store: MediaStore, period: Duration) {
+        let mut ticks = tokio::time::interval(period);
+        loop {
+            ticks.tick().await;
+            if let Err(error) = self.catch_up(&db, &store, crate::db::unix_millis()).await {
+                tracing::warn!(%error, "cannot look for takes left unconverted");
+            }
+        }
+    }
+}
+
 /// Whether take `id` is still kept (not deleted, not replaced away).
 async fn is_live(db: &Db, id: &str) -> bool {
     matches!(db.upload(id).await, Ok(Some(upload)) if upload.deleted_at.is_none())
@@ -104,7 +153,11 @@ pub async fn remux(original: &OsStr, format: &str, copy: &Path) -> Result<u64, S
         return Err(format!("no seekable copy for {format:?} takes"));
     }
     // A name of its own: two conversions of one take may run at once.
-    let partial = copy.with_extension(format!("partial-{}", rand::random::<u64>()));
+    // Removed unless it becomes the copy, also if the conversion is cut short.
+    let partial = tempfile::TempPath::try_from_path(
+        copy.with_extension(format!("partial-{}", rand::random::<u64>())),
+    )
+    .map_err(|e| format!("cannot name the copy: {e}"))?;
     let output = background("ffmpeg")
         .args(["-v", "error", "-y", "-i"])
         .arg(original)
@@ -114,13 +167,10 @@ pub async fn remux(original: &OsStr, format: &str, copy: &Path) -> Result<u64, S
         .await
         .map_err(|e| format!("cannot run ffmpeg: {e}"))?;
     if !output.status.success() {
-        let _ = tokio::fs::remove_file(&partial).await;
         let reason = String::from_utf8_lossy(&output.stderr);
         return Err(format!("ffmpeg could not remux it: {}", reason.trim()));
     }
-    tokio::fs::rename(&partial, copy)
-        .await
-        .map_err(|e| e.to_string())?;
+    partial.persist(copy).map_err(|e| e.to_string())?;
     duration_ms(copy.as_os_str()).await
 }
 

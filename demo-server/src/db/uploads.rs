@@ -236,6 +236,25 @@ impl Db {
         Ok(rows)
     }
 
+    /// The uploads completed after `after` and by `before` (Unix ms), kept,
+    /// with no duration yet: their seekable copy was not made (the server
+    /// stopped meanwhile) or could not be. Oldest first.
+    pub async fn unconverted(
+        &self,
+        after: i64,
+        before: i64,
+    ) -> Result<Vec<UploadRow>, sqlx::Error> {
+        let rows = sqlx::query_as::<_, UploadRow>(&format!(
+            "{SELECT_UPLOAD} WHERE completed_at > $1 AND completed_at <= $2
+             AND deleted_at IS NULL AND duration_ms IS NULL ORDER BY completed_at"
+        ))
+        .bind(after)
+        .bind(before)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows)
+    }
+
     /// Every upload, oldest first.
     pub async fn all_uploads(&self) -> Result<Vec<UploadRow>, sqlx::Error> {
         let rows =

@@ -44,17 +44,19 @@ impl S3Store {
     pub async fn make_seekable(&self, upload: &UploadRow) -> Result<u64, String> {
         let original = self.signed_url(upload).await.map_err(|e| e.to_string())?;
         let format = extension(&upload.filetype);
-        let local = std::env::temp_dir().join(format!(
-            "demo-server-{}-{:x}.{format}",
-            upload.id,
-            rand::random::<u64>()
-        ));
+        // Removed when dropped, also if this conversion is cut short.
+        let local = tempfile::Builder::new()
+            .prefix(&format!("demo-server-{}-", upload.id))
+            .suffix(&format!(".{format}"))
+            .tempfile()
+            .map_err(|e| format!("cannot make a temporary file: {e}"))?
+            .into_temp_path();
         let made = crate::seekable::remux(original.as_ref(), format, &local).await;
         let put = match made {
             Ok(_) => self.put_file(&self.copy_object(upload), &local).await,
             Err(_) => Ok(()),
         };
-        let _ = tokio::fs::remove_file(&local).await;
+        drop(local);
         put.map_err(|e| format!("cannot store the seekable copy: {e}"))?;
         made
     }
