@@ -34,10 +34,10 @@ function loadRun(candidates, args) {
   return JSON.parse(line.slice('load result: '.length));
 }
 
-/** Whether the disk holds `candidates` takes with room to spare. */
-function diskHolds(candidates) {
+/** The most takes the disk holds with room to spare, in steps of 25. */
+function diskHolds() {
   const { bavail, bsize } = statfsSync(tmpdir());
-  return candidates * takeBytes < bavail * bsize * 0.8;
+  return Math.floor(bavail * bsize * 0.8 / takeBytes / 25) * 25;
 }
 
 /** The largest level `run` passes: { capacity, bound, tried: [{ candidates, p99, ok }] }. */
@@ -53,7 +53,13 @@ async function search(name, run) {
   let [passed, failed, bound] = [0, null, null];
   for (let n = START; failed === null; n *= 2) {
     if (n > MAX) { bound = `the benchmark's ceiling (${MAX}; BENCH_CAPACITY_MAX)`; break; }
-    if (!diskHolds(n)) { bound = `the free disk (${n} takes of ${takeBytes / 1e6} MB would not fit)`; break; }
+    const fits = diskHolds();
+    if (n > fits) {
+      // The most the disk holds, then no further: a level past it cannot be checked.
+      bound = `the free disk (${n} takes of ${takeBytes / 1e6} MB would not fit; ${fits} do)`;
+      if (fits > passed && !(await attempt(fits))) { failed = fits; bound = null; } else passed = Math.max(passed, fits);
+      break;
+    }
     if (await attempt(n)) passed = n; else failed = n;
   }
   while (failed !== null && failed - passed > Math.max(25, passed * 0.1)) {

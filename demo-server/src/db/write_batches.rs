@@ -7,7 +7,9 @@
 //! each write is its own transaction.
 
 use futures::future::BoxFuture;
+use futures::FutureExt;
 use sqlx::{AnyConnection, AnyPool, Executor};
+use std::panic::AssertUnwindSafe;
 use tokio::sync::{mpsc, oneshot};
 
 /// Most writes in one transaction.
@@ -112,10 +114,23 @@ async fn commit_batches(pool: AnyPool, mut jobs: mpsc::UnboundedReceiver<Job>) {
             }
         };
         let mut answers = Vec::with_capacity(batch.len());
+        let mut panicked = false;
         for job in batch.drain(..) {
-            answers.push(job(&mut transaction).await);
+            // A write that panics must not end every later one's writer: its
+            // batch is rolled back instead (the jobs not run fail unrun).
+            match AssertUnwindSafe(job(&mut transaction)).catch_unwind().await {
+                Ok(answer) => answers.push(answer),
+                Err(_) => {
+                    panicked = true;
+                    break;
+                }
+            }
         }
-        let committed = transaction.commit().await;
+        batch.clear();
+        let committed = match panicked {
+            false => transaction.commit().await,
+            true => Err(sqlx::Error::WorkerCrashed),
+        };
         for answer in answers {
             answer(committed.as_ref().err());
         }
