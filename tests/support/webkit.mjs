@@ -18,10 +18,29 @@ export const webkitMissing = NEEDED.filter((path) => !existsSync(path)).length
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Ends `child` and resolves once it has exited (SIGKILL if SIGTERM is not enough in 5 s). */
+function ended(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const hard = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => { clearTimeout(hard); resolve(); });
+    child.kill();
+  });
+}
+
 /** A MiniBrowser session; `page` is Playwright-shaped, `close()` ends everything. */
 export async function launchWebKit() {
-  const display = `:${200 + (process.pid % 500)}`;
-  const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x800x24'], { stdio: 'ignore' });
+  // Xvfb picks a display no other server holds (one still exiting from the last test
+  // would refuse a new server on its number: the browser then drew on a dying one).
+  const xvfb = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x800x24'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const display = await new Promise((resolve, reject) => {
+    let said = '';
+    xvfb.stdout.on('data', (chunk) => {
+      said += chunk;
+      if (said.includes('\n')) resolve(`:${said.trim()}`);
+    });
+    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before naming its display`)));
+  });
   const port = await freePort();
   const output = process.env.WEBKIT_DUMPIO ? 'inherit' : 'ignore';
   const driver = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: ['ignore', output, output], env: { ...process.env, DISPLAY: display } });
@@ -102,8 +121,7 @@ export async function launchWebKit() {
     page,
     close: async () => {
       await call('DELETE', session).catch(() => {});
-      driver.kill();
-      xvfb.kill();
+      await Promise.all([ended(driver), ended(xvfb)]);
     },
   };
 }
