@@ -230,7 +230,7 @@ async fn append(
     }
     let durable = move || {
         file.sync_data()?;
-        forget_cached(&file, offset, written);
+        hint(&file, offset, written, Hint::Forget);
         Ok(())
     };
     if let Err(error) = blocking(durable).await {
@@ -275,53 +275,49 @@ impl Sink {
             self.written += piece.len() as u64;
         }
         let end = self.file.stream_position()?;
-        start_writeback(&self.file, start, end - start);
+        hint(&self.file, start, end - start, Hint::WriteBack);
         Ok(())
     }
 }
 
-/// Asks the kernel to start writing `len` bytes at `start` to disk, without waiting.
+/// What the kernel is told about a range of a file just written.
+#[derive(Clone, Copy)]
+enum Hint {
+    /// Start writing it to disk, without waiting: the final sync then has
+    /// less to wait for.
+    WriteBack,
+    /// It is synced (so clean): drop it from the page cache. A take is read
+    /// again once, when it is complete, and a thousand candidates write
+    /// 250 MB a second that would push out what is read (the database, the
+    /// widget's files). Measured on a 2-core VM at 1250 candidates: with the
+    /// cache growing by that much a second into fresh memory, copying the
+    /// bytes into it came to take a third of the CPU.
+    Forget,
+}
+
+/// Tells the kernel `hint` about the `len` bytes at `start` of `file`.
 #[cfg(target_os = "linux")]
-fn start_writeback(file: &File, start: u64, len: u64) {
+fn hint(file: &File, start: u64, len: u64, hint: Hint) {
     use std::os::fd::AsRawFd;
-    // SAFETY: a plain syscall on an open descriptor; a failure only means the
-    // final fdatasync does all the work.
+    let fd = file.as_raw_fd();
+    // SAFETY: plain syscalls on an open descriptor; both are advice, and a
+    // failure changes only how much the final sync or the cache holds.
     unsafe {
-        libc::sync_file_range(
-            file.as_raw_fd(),
-            start as libc::off64_t,
-            len as libc::off64_t,
-            libc::SYNC_FILE_RANGE_WRITE,
-        );
+        match hint {
+            Hint::WriteBack => {
+                let (start, len) = (start as libc::off64_t, len as libc::off64_t);
+                libc::sync_file_range(fd, start, len, libc::SYNC_FILE_RANGE_WRITE);
+            }
+            Hint::Forget => {
+                let (start, len) = (start as libc::off_t, len as libc::off_t);
+                libc::posix_fadvise(fd, start, len, libc::POSIX_FADV_DONTNEED);
+            }
+        }
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn start_writeback(_file: &File, _start: u64, _len: u64) {}
-
-/// Lets the kernel drop the `len` bytes at `start` (synced, so clean) from
-/// its page cache: a take is read again once, when it is complete, and a
-/// thousand candidates write 250 MB a second that would push out what is
-/// read (the database, the widget's files). Measured on a 2-core VM at
-/// 1250 candidates: with the cache growing by that much a second into fresh
-/// memory, copying the bytes into it came to take a third of the CPU.
-#[cfg(target_os = "linux")]
-fn forget_cached(file: &File, start: u64, len: u64) {
-    use std::os::fd::AsRawFd;
-    // SAFETY: a plain syscall on an open descriptor; it is advice, and a
-    // failure changes nothing but what stays cached.
-    unsafe {
-        libc::posix_fadvise(
-            file.as_raw_fd(),
-            start as libc::off_t,
-            len as libc::off_t,
-            libc::POSIX_FADV_DONTNEED,
-        );
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn forget_cached(_file: &File, _start: u64, _len: u64) {}
+fn hint(_file: &File, _start: u64, _len: u64, _hint: Hint) {}
 
 /// The result of a writing-thread job.
 async fn finished<T>(job: tokio::task::JoinHandle<std::io::Result<T>>) -> std::io::Result<T> {
