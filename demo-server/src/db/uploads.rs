@@ -118,8 +118,9 @@ impl Db {
                             return Err(NotInserted::Refused(TakeRefused::NotReplaceable));
                         }
                     }
-                    let inserted = sqlx::query(&format!(
-                        "INSERT INTO uploads (id, invite_id, question_id, filetype, metadata,
+                    let inserted = bind_new(
+                        sqlx::query(&format!(
+                            "INSERT INTO uploads (id, invite_id, question_id, filetype, metadata,
                                               upload_offset, upload_length, created_at, take)
                          SELECT $1, $2, $3, $4, $5, 0, $6, $7, $8
                          WHERE (SELECT {TAKES} FROM uploads WHERE invite_id = $2
@@ -127,13 +128,9 @@ impl Db {
                             OR EXISTS (SELECT 1 FROM uploads WHERE invite_id = $2
                                        AND question_id = $3 AND technical_failure = 0
                                        AND take = $8)"
-                    ))
-                    .bind(&upload.id)
-                    .bind(upload.invite_id)
-                    .bind(&upload.question_id)
-                    .bind(&upload.filetype)
-                    .bind(&upload.metadata)
-                    .bind(upload.length.map(|l| l as i64))
+                        )),
+                        &upload,
+                    )
                     .bind(created_at)
                     .bind(take)
                     .bind(i64::from(attempts))
@@ -160,19 +157,13 @@ impl Db {
         upload: &UploadRow,
         max_live: u32,
     ) -> Result<bool, sqlx::Error> {
-        let inserted = sqlx::query(
+        let inserted = bind_new(sqlx::query(
             "INSERT INTO uploads (id, invite_id, question_id, filetype, metadata, upload_offset,
                                   upload_length, created_at)
              SELECT $1, $2, $3, $4, $5, 0, $6, $7
              WHERE (SELECT COUNT(*) FROM uploads WHERE invite_id = $2 AND question_id = $3
                     AND deleted_at IS NULL) < $8",
-        )
-        .bind(&upload.id)
-        .bind(upload.invite_id)
-        .bind(&upload.question_id)
-        .bind(&upload.filetype)
-        .bind(&upload.metadata)
-        .bind(upload.length.map(|l| l as i64))
+        ), upload)
         .bind(unix_millis())
         .bind(i64::from(max_live))
         .execute(&self.writer)
@@ -310,6 +301,21 @@ pub enum TakeRefused {
     /// The take named as failed is not the candidate's, was already replaced,
     /// or the question's technical retries are used up.
     NotReplaceable,
+}
+
+/// `query` with a new upload's columns bound as `$1` to `$6`: its id, invite,
+/// question, file type, metadata and length.
+fn bind_new<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    upload: &'q UploadRow,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    query
+        .bind(&upload.id)
+        .bind(upload.invite_id)
+        .bind(&upload.question_id)
+        .bind(&upload.filetype)
+        .bind(&upload.metadata)
+        .bind(upload.length.map(|l| l as i64))
 }
 
 /// A take's creation undone: refused by the rules, or failed.
