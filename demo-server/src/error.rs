@@ -151,6 +151,9 @@ pub enum ApiError {
     /// This invite has as many requests in flight as it may.
     #[error("too many requests at once for this invite; retry in a second")]
     TooManyRequests,
+    /// This invite has as many connection checks under way as it may.
+    #[error("too many connection checks at once for this invite; retry in a second")]
+    TooManyChecks,
     /// Less free disk space than the server keeps in reserve, or none at all.
     #[error("the server's disk is full; nothing of this request was kept: retry later (the recorder keeps the answer on the device meanwhile)")]
     StorageFull,
@@ -201,7 +204,7 @@ impl ApiError {
             ApiError::VideoUnreadable(_) => ErrorCode::VideoUnreadable,
             ApiError::Locked => ErrorCode::Locked,
             ApiError::StorageFull => ErrorCode::StorageFull,
-            ApiError::TooManyRequests => ErrorCode::TooManyRequests,
+            ApiError::TooManyRequests | ApiError::TooManyChecks => ErrorCode::TooManyRequests,
             ApiError::Database(_) | ApiError::Io(_) => ErrorCode::ServerError,
         }
     }
@@ -239,7 +242,7 @@ impl ApiError {
             ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Locked => StatusCode::LOCKED,
             ApiError::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
-            ApiError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::TooManyRequests | ApiError::TooManyChecks => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Database(_) | ApiError::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -270,7 +273,7 @@ impl IntoResponse for ApiError {
             ApiError::TusVersion => {
                 headers.insert("Tus-Version", HeaderValue::from_static(crate::tus::VERSION));
             }
-            ApiError::TooManyRequests => {
+            ApiError::TooManyRequests | ApiError::TooManyChecks => {
                 headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             }
             _ => {}

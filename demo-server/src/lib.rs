@@ -12,6 +12,7 @@ pub mod extension;
 pub mod invite;
 pub mod pages;
 pub mod per_invite;
+pub mod probes;
 pub mod request_log;
 pub mod review;
 pub mod review_invite;

@@ -241,7 +241,9 @@ async fn run(command: Command) -> Result<(), Error> {
             println!("demo-server listening on {public_url}");
             let timeouts = state.timeouts;
             let minutes = |n: u64| std::time::Duration::from_secs(n * 60);
-            tokio::spawn(demo_server::tus::sweep::every(state.clone(), minutes(60)));
+            tokio::spawn(demo_server::tus::sweep::every::<
+                demo_server::rules::InterviewRules,
+            >(state.clone(), minutes(60)));
             tokio::spawn(state.conversions.clone().catch_up_every(
                 state.db.clone(),
                 state.store.clone(),
@@ -296,7 +298,7 @@ async fn run(command: Command) -> Result<(), Error> {
         Command::Uploads { kept, probes } => {
             let (db, store) = kept.open().await?;
             let uploads = db.all_uploads().await?.into_iter();
-            for upload in uploads.filter(|u| demo_server::rules::is_probe(u) == probes) {
+            for upload in uploads.filter(|u| demo_server::probes::is_probe(u) == probes) {
                 let mut json = serde_json::to_value(&upload)?;
                 if let Some(path) = store.file(&upload) {
                     json["path"] = path.display().to_string().into();

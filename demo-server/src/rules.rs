@@ -7,8 +7,8 @@
 //! camera app may be larger (its length is checked when it is submitted:
 //! `camera_app`). An answer in sound only is
 //! taken when the interview allows it. The recorder's connection check (a
-//! scratch upload marked `purpose: uplink-probe`) is taken too, small, at
-//! no attempt's cost, a few at a time, and never kept as an answer.
+//! scratch upload marked `purpose: uplink-probe`) is taken too, at no
+//! attempt's cost, and never kept as an answer (`probes`).
 
 use crate::api::{ensure_before_deadline, ensure_consented, question};
 use crate::app::AppState;
@@ -16,11 +16,12 @@ use crate::camera_app::{is_camera_app, says_camera_app};
 use crate::db::{Replacing, TakeRefused, UploadRow};
 use crate::error::ApiError;
 use crate::invite::Candidate;
+use crate::probes::{self, is_probe, MAX_PROBE_BYTES};
 use crate::tus::hooks::{Hooks, NewUpload};
 use crate::tus::{find, upload_id_in};
 use recorder_core::camera_app;
 use recorder_core::model::{Question, MAX_ANSWER_SECONDS, MAX_TIME_PERCENT};
-use recorder_core::uplink::{PROBE_BYTES, PROBE_PURPOSE};
+use recorder_core::uplink::PROBE_PURPOSE;
 
 /// The highest bitrate accepted for an answer, in bytes per second (8 Mbit/s).
 pub const MAX_BYTES_PER_SECOND: u64 = 1_000_000;
@@ -52,17 +53,6 @@ pub fn max_take_bytes(question: &Question, by_camera_app: bool) -> u64 {
 fn max_bytes_for(seconds: u32) -> u64 {
     u64::from(seconds) * MAX_BYTES_PER_SECOND + HEADROOM_BYTES
 }
-
-/// The most bytes a connection check may send.
-pub const MAX_PROBE_BYTES: u64 = 4 * PROBE_BYTES as u64;
-
-/// Connection checks a candidate may have on the server at once (each is
-/// deleted once measured; one left by a closed tab expires).
-pub const MAX_LIVE_PROBES: u32 = 5;
-
-/// The question id under which connection checks are kept: no question's
-/// (ids are letters, digits, `-` and `_`).
-pub const PROBE_QUESTION: &str = "";
 
 /// The interview's rules, plugged into the tus handler
 /// (`tus::create::<InterviewRules>` and so on).
@@ -202,13 +192,7 @@ impl Hooks for InterviewRules {
     ) -> Result<UploadRow, ApiError> {
         let take = match admitted {
             Admitted::Take(take) => take,
-            Admitted::Probe => {
-                upload.question_id = PROBE_QUESTION.to_string();
-                return match state.db.insert_probe(&upload, MAX_LIVE_PROBES).await? {
-                    true => Ok(upload),
-                    false => Err(ApiError::TooManyRequests),
-                };
-            }
+            Admitted::Probe => return probes::record(state, upload).await,
         };
         upload.question_id = take.question.id.clone();
         // The checks before answer the common case with the clearest words;
@@ -267,6 +251,10 @@ impl Hooks for InterviewRules {
         }
     }
 
+    async fn expire(state: &AppState, now: i64) -> Result<usize, ApiError> {
+        probes::sweep(state, now).await
+    }
+
     async fn after_terminate(state: &AppState, upload: &UploadRow) {
         if let Err(error) = state.store.remove_copy(upload).await {
             // The sweep removes it later, as something no upload owns.
@@ -280,11 +268,6 @@ impl Hooks for InterviewRules {
         }
         (state.conversions).queue(state.db.clone(), state.store.clone(), upload.clone());
     }
-}
-
-/// Whether `upload` is a connection check rather than a take.
-pub fn is_probe(upload: &UploadRow) -> bool {
-    upload.question_id == PROBE_QUESTION
 }
 
 fn no_attempts_left(question: &Question) -> ApiError {

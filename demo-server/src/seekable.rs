@@ -5,7 +5,7 @@
 //! keeps it (a file, or a signed URL of an object).
 
 use crate::db::{Db, UploadMark, UploadRow};
-use crate::rules::is_probe;
+use crate::probes::is_probe;
 use crate::tus::media_store::MediaStore;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};

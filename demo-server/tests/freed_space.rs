@@ -52,13 +52,16 @@ async fn a_sweep_frees_expired_uploads_and_orphan_files() {
     };
     assert_eq!(files(), 4);
     let now = demo_server::db::unix_millis();
-    let swept = demo_server::tus::sweep::sweep(&state, now).await.unwrap();
+    let swept = demo_server::tus::sweep::sweep::<demo_server::rules::InterviewRules>(&state, now)
+        .await
+        .unwrap();
     assert_eq!((swept.expired, swept.orphans), (0, 1));
     assert!(!orphan.exists() && young.exists());
     let tomorrow = now + demo_server::tus::EXPIRES_AFTER.as_millis() as i64;
-    let swept = demo_server::tus::sweep::sweep(&state, tomorrow)
-        .await
-        .unwrap();
+    let swept =
+        demo_server::tus::sweep::sweep::<demo_server::rules::InterviewRules>(&state, tomorrow)
+            .await
+            .unwrap();
     assert_eq!((swept.expired, swept.orphans), (1, 0));
     assert_eq!(files(), 2, "the whole take and the young file stay");
     let head = server

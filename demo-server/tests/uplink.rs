@@ -10,7 +10,7 @@ use recorder_core::uplink::{Probe, PROBE_BYTES};
 use recorder_core::upload::UploadConfig;
 use reqwest::{Method, StatusCode};
 use std::time::Instant;
-use support::{header, message, start, start_with, TestServer};
+use support::{header, message, start, start_on_files, start_with, TestServer};
 
 /// Runs the core's probe against the server until it has nothing more to
 /// send: its measurement and the requests' methods and statuses.
@@ -83,8 +83,8 @@ async fn a_connection_check_is_measured_deleted_and_costs_no_attempt() {
 }
 
 #[tokio::test]
-async fn connection_checks_are_small_and_few_at_a_time() {
-    let server = start().await;
+async fn connection_checks_are_small_few_at_a_time_and_those_left_behind_make_room() {
+    let server = start_on_files().await;
     let token = server.invite().await;
     let create = |length: usize| {
         server
@@ -100,19 +100,49 @@ async fn connection_checks_are_small_and_few_at_a_time() {
     let (status, text) = message(create(8 * PROBE_BYTES).await.unwrap()).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{text}");
     let mut live = Vec::new();
-    for _ in 0..demo_server::rules::MAX_LIVE_PROBES {
+    for _ in 0..demo_server::probes::MAX_LIVE_PROBES {
         let created = create(PROBE_BYTES).await.unwrap();
         assert_eq!(created.status(), StatusCode::CREATED);
         live.push(header(&created, "Location").to_string());
     }
-    let (status, _) = message(create(PROBE_BYTES).await.unwrap()).await;
-    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
-    let deleted = server
-        .tus(Method::DELETE, &live[0], &token)
-        .send()
+    let status = |url: String| {
+        let request = server.tus(Method::HEAD, &url, &token);
+        async move { request.send().await.unwrap().status() }
+    };
+    // Pages taken away mid-check left those: the next check replaces the oldest.
+    let created = create(PROBE_BYTES).await.unwrap();
+    assert_eq!(created.status(), StatusCode::CREATED);
+    assert_eq!(status(live.remove(0)).await, StatusCode::GONE);
+    assert_eq!(status(live[0].clone()).await, StatusCode::OK);
+    live.push(header(&created, "Location").to_string());
+    let kept = |uploads: Vec<demo_server::db::UploadRow>| {
+        let probes = uploads.iter().filter(|u| demo_server::probes::is_probe(u));
+        probes.filter(|u| u.deleted_at.is_none()).count()
+    };
+    let uploads = server.db.all_uploads().await.unwrap();
+    assert_eq!(kept(uploads), live.len(), "never more than the bound");
+    // Pages that went away before deleting theirs: past their lifetime, the sweep takes them.
+    let state = demo_server::app::AppState::new(
+        server.db.clone(),
+        server.dir.path().join("media"),
+        &server.origin,
+        Vec::new(),
+        None,
+    );
+    let now = demo_server::db::unix_millis();
+    let swept = demo_server::tus::sweep::sweep::<demo_server::rules::InterviewRules>(&state, now)
         .await
         .unwrap();
-    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    assert_eq!(swept.by_hooks, 0, "checks under way stay");
+    let later = now + demo_server::probes::PROBE_LIFETIME.as_millis() as i64 + 1;
+    let swept = demo_server::tus::sweep::sweep::<demo_server::rules::InterviewRules>(&state, later)
+        .await
+        .unwrap();
+    assert_eq!(
+        swept.by_hooks,
+        demo_server::probes::MAX_LIVE_PROBES as usize
+    );
+    assert_eq!(status(live[0].clone()).await, StatusCode::GONE);
     assert_eq!(
         create(PROBE_BYTES).await.unwrap().status(),
         StatusCode::CREATED

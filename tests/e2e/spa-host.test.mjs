@@ -2,7 +2,8 @@
 // on one route and takes it away on another, 50 times: half by removing the element, half
 // by `handle.unmount()`. Each time the camera and microphone go off; at the end no listener
 // on window or document and no JS heap is left over from the earlier recorders, nothing
-// was logged as an error, and an answer still goes through. Then the same app, bundled
+// was logged as an error (the connection checks they left behind, cut short on a slow
+// uplink, do not get the next one refused), and an answer still goes through. Then the same app, bundled
 // with esbuild from the npm package `cargo xtask package` packs, records an answer.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -94,6 +95,11 @@ test(`a single-page host mounts and unmounts the recorder ${CYCLES} times, then 
   const cdp = await tab.context().newCDPSession(tab);
   await tab.goto(`${hostOrigin}/?invite=${token}&api=${encodeURIComponent(`${server.origin}/api`)}`);
 
+  // A slow uplink: each recorder is taken away while its connection check still sends.
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 64 * 1024,
+  });
   let first;
   for (let cycle = 1; cycle <= CYCLES; cycle += 1) {
     const mode = cycle % 2 ? 'element' : 'handle';
@@ -116,6 +122,13 @@ test(`a single-page host mounts and unmounts the recorder ${CYCLES} times, then 
   const heap = await heapAfterGc(cdp);
   assert.ok(heap - first.heap < 5 * 1024 * 1024,
     `JS heap after ${CYCLES} cycles within 5 MB of the first (${(first.heap / 1e6).toFixed(1)} -> ${(heap / 1e6).toFixed(1)} MB)`);
+  const checks = server.uploads({ probes: true });
+  assert.ok(checks.length >= CYCLES, `a connection check per recorder (${checks.length})`);
+  const kept = checks.filter((c) => !c.deleted_at).length;
+  assert.ok(kept <= 5, `the checks the recorders left behind made room for the next (${kept} kept)`);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1,
+  });
 
   await answerOnApplyRoute(tab, server, errors);
 });

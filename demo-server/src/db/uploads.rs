@@ -227,6 +227,24 @@ impl Db {
         Ok(rows)
     }
 
+    /// The uploads of `question_id` created before `before` (Unix ms) and
+    /// not deleted, finished or not, oldest first.
+    pub async fn kept_uploads_created_before(
+        &self,
+        question_id: &str,
+        before: i64,
+    ) -> Result<Vec<UploadRow>, sqlx::Error> {
+        let rows = sqlx::query_as::<_, UploadRow>(&format!(
+            "{SELECT_UPLOAD} WHERE question_id = $1 AND created_at < $2
+             AND deleted_at IS NULL ORDER BY created_at"
+        ))
+        .bind(question_id)
+        .bind(before)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows)
+    }
+
     /// The uploads completed after `after` and by `before` (Unix ms), kept,
     /// with no duration yet: their seekable copy was not made (the server
     /// stopped meanwhile) or could not be. Oldest first.

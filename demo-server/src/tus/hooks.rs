@@ -71,4 +71,8 @@ pub trait Hooks: Send + Sync + 'static {
 
     /// After its last byte was made durable and hashed.
     fn after_finish(state: &AppState, upload: &UploadRow);
+
+    /// At each sweep: terminates the uploads the application's own rules
+    /// let go at `now` (Unix ms), finished or not; how many.
+    fn expire(state: &AppState, now: i64) -> impl Future<Output = Result<usize, ApiError>> + Send;
 }

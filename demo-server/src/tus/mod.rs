@@ -408,6 +408,19 @@ async fn find_live(state: &AppState, owner: i64, id: &str) -> Result<UploadRow, 
     Ok(upload)
 }
 
+/// Terminates `upload` as a DELETE would, taking it over from a request
+/// writing to it.
+///
+/// ```no_run
+/// # async fn f(state: demo_server::app::AppState, upload: demo_server::db::UploadRow) -> Result<(), demo_server::error::ApiError> {
+/// demo_server::tus::terminate(&state, &upload).await?;
+/// # Ok(()) }
+/// ```
+pub async fn terminate(state: &AppState, upload: &UploadRow) -> Result<(), ApiError> {
+    let _lease = lock(state, &upload.id).await?;
+    remove(state, upload).await
+}
+
 /// Terminates `upload`: marked deleted, then its bytes removed.
 async fn remove(state: &AppState, upload: &UploadRow) -> Result<(), ApiError> {
     state.running_hashes.forget(&upload.id);

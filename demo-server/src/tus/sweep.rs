@@ -1,9 +1,11 @@
 //! Frees the space of uploads nobody will finish and of files no upload
 //! owns: unfinished uploads past their `Upload-Expires` are terminated (as a
-//! DELETE would), and files in the media folder whose upload was deleted or
+//! DELETE would), so are the uploads the hooks let go ([`Hooks::expire`]),
+//! and files in the media folder whose upload was deleted or
 //! never recorded go. Expiry is also checked on each access; the sweep
 //! frees the space of uploads never asked about again.
 
+use super::hooks::Hooks;
 use super::store::DataStore;
 use super::{expires_at, remove};
 use crate::app::AppState;
@@ -19,6 +21,8 @@ const ORPHAN_GRACE: Duration = Duration::from_secs(3600);
 pub struct Swept {
     /// Unfinished uploads past their expiry, terminated.
     pub expired: usize,
+    /// Uploads the hooks let go, terminated.
+    pub by_hooks: usize,
     /// Files no live upload owns, removed.
     pub orphans: usize,
 }
@@ -27,11 +31,12 @@ pub struct Swept {
 ///
 /// ```no_run
 /// # async fn f(state: demo_server::app::AppState) -> Result<(), demo_server::error::ApiError> {
-/// let swept = demo_server::tus::sweep::sweep(&state, demo_server::db::unix_millis()).await?;
+/// use demo_server::rules::InterviewRules;
+/// let swept = demo_server::tus::sweep::sweep::<InterviewRules>(&state, demo_server::db::unix_millis()).await?;
 /// println!("{} expired uploads, {} orphan files", swept.expired, swept.orphans);
 /// # Ok(()) }
 /// ```
-pub async fn sweep(state: &AppState, now: i64) -> Result<Swept, ApiError> {
+pub async fn sweep<H: Hooks>(state: &AppState, now: i64) -> Result<Swept, ApiError> {
     let mut swept = Swept::default();
     for upload in state.db.unfinished_uploads().await? {
         if now >= expires_at(&upload) {
@@ -39,6 +44,7 @@ pub async fn sweep(state: &AppState, now: i64) -> Result<Swept, ApiError> {
             swept.expired += 1;
         }
     }
+    swept.by_hooks = H::expire(state, now).await?;
     let settled_before = SystemTime::now() - ORPHAN_GRACE;
     for stored in state.store.list(settled_before).await? {
         let owned = matches!(
@@ -55,11 +61,11 @@ pub async fn sweep(state: &AppState, now: i64) -> Result<Swept, ApiError> {
 
 /// Sweeps every `period` for as long as the server runs (failures are
 /// reported and retried at the next period).
-pub async fn every(state: AppState, period: Duration) {
+pub async fn every<H: Hooks>(state: AppState, period: Duration) {
     let mut ticks = tokio::time::interval(period);
     loop {
         ticks.tick().await;
-        if let Err(error) = sweep(&state, crate::db::unix_millis()).await {
+        if let Err(error) = sweep::<H>(&state, crate::db::unix_millis()).await {
             tracing::warn!(%error, "the sweep of unfinished uploads failed");
         }
     }

@@ -179,6 +179,38 @@ impl Probe {
         self.done |= self.upload.status() == UploadStatus::Discarded;
     }
 
+    /// The recorder is going away before the probe is over: the request in
+    /// flight (if any) is of no use, and what the server has of the scratch
+    /// upload should go. The DELETE to send without waiting for its answer,
+    /// if the server has an upload this probe knows the address of (a
+    /// creation cut short leaves one it cannot name: the server forgets it).
+    /// After this the probe sends nothing more.
+    ///
+    /// ```
+    /// use recorder_core::http::{HttpResponse, Method};
+    /// use recorder_core::uplink::Probe;
+    /// use std::time::Duration;
+    /// let mut config = recorder_core::upload::UploadConfig::new("https://e.com/u");
+    /// config.discover = false;
+    /// let mut probe = Probe::new(config).unwrap();
+    /// probe.poll_request(Duration::ZERO);
+    /// assert_eq!(probe.abandon(Duration::ZERO), None, "nothing known to delete");
+    /// assert_eq!(probe.poll_request(Duration::ZERO), None);
+    /// ```
+    pub fn abandon(&mut self, now: Duration) -> Option<HttpRequest> {
+        if self.done {
+            return None;
+        }
+        self.done = true;
+        self.upload.discard();
+        if self.sent.take().is_some() {
+            self.upload.handle_failure(now);
+        }
+        self.upload
+            .poll_request(now)
+            .filter(|request| request.method == Method::Delete)
+    }
+
     /// The uplink in bits per second once measured, or why it was not.
     ///
     /// ```

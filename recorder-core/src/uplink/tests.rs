@@ -153,3 +153,27 @@ fn a_probe_without_an_answer_measures_nothing_and_stops() {
     assert_eq!(probe.outcome(), Some(Err(ProbeError::NoAnswer)));
     assert_eq!(probe.poll_request(60 * SECOND), None);
 }
+
+#[test]
+fn a_probe_abandoned_while_it_sends_its_bytes_gives_the_delete_of_its_upload() {
+    let mut config = probe_config();
+    config.discover = false;
+    let mut probe = Probe::new(config).unwrap();
+    probe.poll_request(Duration::ZERO).unwrap();
+    probe.handle_response(
+        SECOND,
+        HttpResponse::new(201).with_header("Location", "https://e.com/uploads/p2"),
+    );
+    let patch = probe.poll_request(SECOND).unwrap();
+    assert_eq!(patch.method, Method::Patch);
+    let delete = probe.abandon(2 * SECOND).unwrap();
+    assert_eq!(
+        (delete.method, delete.url.as_str()),
+        (Method::Delete, "https://e.com/uploads/p2")
+    );
+    assert!(delete
+        .headers
+        .contains(&("Authorization".into(), "Bearer t".into())));
+    assert_eq!(probe.poll_request(60 * SECOND), None, "nothing after");
+    assert_eq!(probe.abandon(60 * SECOND), None, "abandoned once");
+}

@@ -77,12 +77,50 @@ impl Drop for AbortOnDrop {
     }
 }
 
+/// Sends `request` and lets it go: nobody waits for its answer, and it
+/// outlives the recorder that sent it, also a page being left (fetch's
+/// `keepalive`). For what should reach the server as the recorder goes away,
+/// such as the deletion of a connection check cut short.
+///
+/// ```no_run
+/// use recorder_core::http::{HttpRequest, Method};
+/// recorder_core::web::transport::send_detached(&HttpRequest::new(Method::Delete, "https://example.com/uploads/1"));
+/// ```
+pub fn send_detached(request: &HttpRequest) {
+    let Ok(fetch_request) = fetch_request(request, None) else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // Read to its end (a failure included), so that nothing is left unhandled.
+    let sent = JsFuture::from(window.fetch_with_request(&fetch_request));
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = sent.await;
+    });
+}
+
 async fn exchange(
     request: &HttpRequest,
     controller: &AbortController,
 ) -> Result<HttpResponse, TransportError> {
-    let invalid = |e: wasm_bindgen::JsValue| TransportError::Invalid(js_error_message(&e));
     let network = |e: wasm_bindgen::JsValue| TransportError::Network(js_error_message(&e));
+    let fetch_request = fetch_request(request, Some(controller))?;
+    let window = web_sys::window().ok_or_else(|| TransportError::Invalid("no window".into()))?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&fetch_request))
+        .await
+        .map_err(network)?
+        .unchecked_into();
+    read(&response).await
+}
+
+/// `request` as fetch takes it: abortable by `controller`, or, without one,
+/// kept alive past the page.
+fn fetch_request(
+    request: &HttpRequest,
+    controller: Option<&AbortController>,
+) -> Result<Request, TransportError> {
+    let invalid = |e: wasm_bindgen::JsValue| TransportError::Invalid(js_error_message(&e));
     let headers = Headers::new().map_err(invalid)?;
     for (name, value) in &request.headers {
         headers.append(name, value).map_err(invalid)?;
@@ -90,17 +128,17 @@ async fn exchange(
     let init = RequestInit::new();
     init.set_method(request.method.as_str());
     init.set_headers(&headers);
-    init.set_signal(Some(&controller.signal()));
+    match controller {
+        Some(controller) => init.set_signal(Some(&controller.signal())),
+        // web-sys has no setter for it.
+        None => {
+            js_sys::Reflect::set(&init, &"keepalive".into(), &true.into()).map_err(invalid)?;
+        }
+    }
     if !request.body.is_empty() {
         init.set_body(&js_sys::Uint8Array::from(request.body.as_slice()));
     }
-    let fetch_request = Request::new_with_str_and_init(&request.url, &init).map_err(invalid)?;
-    let window = web_sys::window().ok_or_else(|| TransportError::Invalid("no window".into()))?;
-    let response: Response = JsFuture::from(window.fetch_with_request(&fetch_request))
-        .await
-        .map_err(network)?
-        .unchecked_into();
-    read(&response).await
+    Request::new_with_str_and_init(&request.url, &init).map_err(invalid)
 }
 
 /// The status, the headers this crate reads and the text of a fetch
