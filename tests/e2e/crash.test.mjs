@@ -56,6 +56,14 @@ test('a panic shows in each recorder of that instance, and the next recorder sta
         }`,
     });
   });
+  // The second ask for the candidate's words (as a rule the loader's) is answered late: the
+  // recorder has drawn its screens when it crashes, the loader waits for its words to say so.
+  let askedWords = 0;
+  await tab.route((url) => url.pathname.endsWith('.ftl'), async (route) => {
+    askedWords += 1;
+    if (askedWords === 2) await new Promise((resolve) => { setTimeout(resolve, 2_000); });
+    await route.continue();
+  });
   await tab.goto(hostOrigin);
   const recorder = (invite) => tab.locator(`interview-recorder[invite="${invite}"]`);
 

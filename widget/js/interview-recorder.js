@@ -216,7 +216,8 @@ async function mountOn(target, options, host, session = prefetchSession(options 
       listening.abort();
       release();
       current.recorders.delete(recorder);
-      target.replaceChildren(await first.alert('error-crashed', CRASHED));
+      // In the candidate's words, which may still be on their way (the wasm may have drawn first).
+      target.replaceChildren(await first.alert('error-crashed', CRASHED, { wait: 5_000 }));
       host.dispatchEvent(new CustomEvent('error', {
         bubbles: true,
         composed: true,
