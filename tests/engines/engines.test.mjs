@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../support/server.mjs';
 import { firefoxMissing, launchFirefox, newFirefoxPage } from '../support/firefox.mjs';
-import { launchWebKit, webkitMissing } from '../support/webkit.mjs';
+import { BrowserGone, launchWebKit, webkitMissing } from '../support/webkit.mjs';
 import { seriousViolations } from '../support/axe.mjs';
 import { seekTake } from '../support/review.mjs';
 import { part, pastDeviceCheck, startAnswer, stopAndSubmit, warmUp } from '../support/flow.mjs';
@@ -84,37 +84,55 @@ async function seekableSeconds(server, id) {
 /** Runs `body(page, server)` in `engine` on `variant`'s screen, against a server of
  * `interviews` (the default's three questions if none), timed; skipped, saying why, where
  * the engine is missing, cannot do what the test needs (`skip`), or cannot record (then
- * the candidate must be told so). */
+ * the candidate must be told so). A browser that crashes under the test (WebKitGTK's
+ * MiniBrowser now and then does, here) is said so and the test runs once more in a new one;
+ * any other failure fails, with a screenshot of what the candidate saw. */
 function inEngine(engine, title, { variant, interviews, skip }, body) {
   test(`${title} in ${engine.name}`, { skip: engine.missing ?? skip ?? false, timeout: 240_000 }, async (t) => {
-    const started = Date.now();
-    const server = await startServer({ interviews });
-    cleanup.push(() => server.stop());
-    const { page, close } = await engine.launch();
-    cleanup.push(close);
     const tally = spent.get(engine.name) ?? { ms: 0, runs: 0, skipped: 0 };
     spent.set(engine.name, tally);
+    const started = Date.now();
     try {
-      await page.setViewport(variant.viewport);
-      await page.goto(`${server.invite()}?lang=${variant.lang}`);
-      const reason = await cannotRecord(page);
-      if (reason) {
-        // The candidate is told, instead of reviewing an empty take.
-        await part(page, 'start').click();
-        await page.locator('[part~="continue"]:enabled').click();
-        await part(page, 'record').click();
-        await page.waitForTimeout(1_500);
-        await part(page, 'stop').click();
-        await part(page, 'failed').waitFor({ timeout: 10_000 });
-        tally.skipped += 1;
-        t.skip(`${engine.name} cannot record here: ${reason}; it shows the failure to the candidate`);
-        return;
-      }
-      await body(page, server);
+      await attempt(engine, title, { variant, interviews }, body, t, tally).catch((error) => {
+        if (!(error instanceof BrowserGone)) throw error;
+        console.log(`${engine.name} crashed during "${title}" (${error.message}); once more in a new browser`);
+        return attempt(engine, title, { variant, interviews }, body, t, tally);
+      });
     } finally {
       tally.ms += Date.now() - started;
       tally.runs += 1;
     }
+  });
+}
+
+/** One run of an `inEngine` test, in a new browser against a new server. */
+async function attempt(engine, title, { variant, interviews }, body, t, tally) {
+  const server = await startServer({ interviews });
+  cleanup.push(() => server.stop());
+  const { page, close } = await engine.launch();
+  cleanup.push(close);
+  await page.setViewport(variant.viewport);
+  await page.goto(`${server.invite()}?lang=${variant.lang}`);
+  const reason = await cannotRecord(page);
+  if (reason) {
+    // The candidate is told, instead of reviewing an empty take.
+    await part(page, 'start').click();
+    await page.locator('[part~="continue"]:enabled').click();
+    await part(page, 'record').click();
+    await page.waitForTimeout(1_500);
+    await part(page, 'stop').click();
+    await part(page, 'failed').waitFor({ timeout: 10_000 });
+    tally.skipped += 1;
+    t.skip(`${engine.name} cannot record here: ${reason}; it shows the failure to the candidate`);
+    return;
+  }
+  await body(page, server).catch(async (error) => {
+    if (error instanceof BrowserGone) throw error;
+    // What the candidate saw when it failed, for whoever reads the failure.
+    const shot = join(shots, 'failed', `${engine.slug}-${title.replace(/\W+/g, '-')}.png`);
+    mkdirSync(dirname(shot), { recursive: true });
+    await page.screenshot(shot).catch((why) => console.log(`no screenshot: ${why.message}`));
+    throw error;
   });
 }
 

@@ -18,6 +18,9 @@ export const webkitMissing = NEEDED.filter((path) => !existsSync(path)).length
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The browser itself went away mid-test (MiniBrowser crashed: its WebDriver session is gone). */
+export class BrowserGone extends Error {}
+
 /** Ends `child` and resolves once it has exited (SIGKILL if SIGTERM is not enough in 5 s). */
 function ended(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -49,7 +52,10 @@ export async function launchWebKit() {
       method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body),
     });
     const { value } = await response.json();
-    if (value?.error) throw new Error(`WebDriver ${path}: ${value.error}: ${value.message}`);
+    if (value?.error) {
+      const Failure = value.error === 'invalid session id' ? BrowserGone : Error;
+      throw new Failure(`WebDriver ${path}: ${value.error}: ${value.message}`);
+    }
     return value;
   };
   for (let i = 0; ; i += 1) {
@@ -85,7 +91,10 @@ export async function launchWebKit() {
     for (;;) {
       const found = await run(`
         const element = document.querySelector('interview-recorder')?.shadowRoot?.querySelector(arg) ?? null;
-        return (${check})(element);`, selector).catch(() => null);
+        return (${check})(element);`, selector).catch((error) => {
+        if (error instanceof BrowserGone) throw error;
+        return null;
+      });
       if (found !== null && found !== undefined) return found;
       if (Date.now() > deadline) throw new Error(`${what} ${selector}: not within ${timeout} ms`);
       await sleep(100);
