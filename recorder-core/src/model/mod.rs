@@ -22,6 +22,7 @@ mod extension;
 mod formats;
 mod help;
 mod interview;
+mod interview_error;
 mod quality;
 
 pub use accommodations::{AccommodationError, Accommodations, MAX_TIME_PERCENT};
@@ -35,7 +36,8 @@ pub use extension::{
 pub use formats::{is_email, is_language_tag, is_valid_id};
 pub use help::{Help, HelpError};
 pub use interview::{
-    Branding, Interview, InterviewError, Presentation, Prompt, Question, MAX_ANSWER_SECONDS,
-    MAX_ATTEMPTS, MIN_ANSWER_SECONDS,
+    Branding, Interview, Presentation, Prompt, Question, MAX_ANSWER_SECONDS, MAX_ATTEMPTS,
+    MIN_ANSWER_SECONDS,
 };
+pub use interview_error::InterviewError;
 pub use quality::{Quality, QualityError, MAX_VIDEO_KBPS, MIN_VIDEO_KBPS};

@@ -5,7 +5,7 @@
 use super::bookkeeping::take_tag;
 use super::*;
 use crate::fake_tus::{fault, path, Exchange, FakeServer, Fault};
-use crate::http::{HttpRequest, Method};
+use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::take_store::TakeInfo;
 use crate::upload::encode_metadata;
 use proptest::prelude::*;

@@ -56,9 +56,8 @@ pub use location::{is_http_url, resolve_url};
 pub use metadata::{encode_metadata, is_valid_metadata_key};
 
 use crate::hex::lower_hex;
-use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::http::{HttpRequest, Method};
 use crate::journal::Journal;
-use responses::{created_url, is_retryable};
 use sha2::{Digest, Sha256};
 use state::{Creation, Deletion, State, Wait};
 use std::time::Duration;
@@ -406,146 +405,6 @@ impl Upload {
         };
         self.state = state;
         Some(request)
-    }
-
-    /// Takes the response to the request in flight.
-    ///
-    /// ```
-    /// use recorder_core::http::HttpResponse;
-    /// use recorder_core::upload::{Upload, UploadConfig, UploadStatus, UploadError};
-    /// let mut config = UploadConfig::new("https://e.com/u");
-    /// config.discover = false;
-    /// let mut upload = Upload::new(config).unwrap();
-    /// let now = std::time::Duration::ZERO;
-    /// upload.poll_request(now);
-    /// upload.handle_response(now, HttpResponse::new(413));
-    /// assert_eq!(upload.status(), UploadStatus::Failed(UploadError::TooLarge));
-    /// ```
-    pub fn handle_response(&mut self, now: Duration, response: HttpResponse) {
-        let status = response.status;
-        let ok = (200..=299).contains(&status);
-        let next = match std::mem::replace(&mut self.state, State::Discarded) {
-            State::New(Wait::Answer(Creation::Discover)) => {
-                self.features = Some(ServerFeatures::from_options(&response));
-                Ok(State::New(Wait::Idle))
-            }
-            State::New(Wait::Answer(Creation::Create { declares_length })) if ok => {
-                self.on_created(&response, declares_length)
-            }
-            State::Sending {
-                url,
-                length_declared,
-                wait: Wait::Answer(patch),
-            } if ok => self.on_patched(&response, url, length_declared, patch),
-            State::Syncing {
-                url,
-                wait: Wait::Answer(()),
-                ..
-            } if ok => self.on_head(&response, url),
-            State::Deleting {
-                url: None,
-                wait: Wait::Answer(Deletion::Creation),
-            } => Ok(match created_url(&self.config.endpoint, &response) {
-                Ok(url) if ok => State::Deleting {
-                    url: Some(url),
-                    wait: Wait::Idle,
-                },
-                _ => State::Discarded,
-            }),
-            State::Deleting {
-                url,
-                wait: Wait::Answer(Deletion::Stale),
-            } => Ok(State::Deleting {
-                url,
-                wait: Wait::Idle,
-            }),
-            // Deleted, already gone, or refused for good (409: the take was
-            // submitted after all): nothing more to do for it.
-            State::Deleting {
-                wait: Wait::Answer(Deletion::Delete),
-                ..
-            } if ok || !is_retryable(status) || status == 409 => Ok(State::Discarded),
-            state if state.awaits_answer() => self.on_error_status(now, state, &response),
-            // No request in flight: nothing to take the answer for.
-            state => Ok(state),
-        };
-        self.state = next.unwrap_or_else(|(url, error)| State::Failed { url, error });
-        self.settle();
-    }
-
-    /// Takes the news that the request in flight got no response (network
-    /// error, timeout, abort). The engine retries after a backoff, asking the
-    /// server for its offset first.
-    ///
-    /// ```
-    /// use recorder_core::upload::{Upload, UploadConfig};
-    /// use std::time::Duration;
-    /// let mut config = UploadConfig::new("https://e.com/u");
-    /// config.discover = false;
-    /// let mut upload = Upload::new(config).unwrap();
-    /// upload.poll_request(Duration::ZERO);
-    /// upload.handle_failure(Duration::ZERO);
-    /// assert!(upload.poll_timeout().unwrap() > Duration::ZERO);
-    /// ```
-    pub fn handle_failure(&mut self, now: Duration) {
-        self.state = match std::mem::replace(&mut self.state, State::Discarded) {
-            // A server that cannot answer OPTIONS (or its CORS preflight) still gets plain tus.
-            State::New(Wait::Answer(Creation::Discover)) => {
-                self.features = Some(ServerFeatures::default());
-                State::New(Wait::Idle)
-            }
-            State::Deleting {
-                url: None,
-                wait: Wait::Answer(Deletion::Creation),
-            } => State::Discarded,
-            State::Deleting {
-                url,
-                wait: Wait::Answer(Deletion::Stale),
-            } => State::Deleting {
-                url,
-                wait: Wait::Idle,
-            },
-            state if state.awaits_answer() => self.retry(now, state),
-            state => state,
-        };
-    }
-
-    /// The network is back (the browser's `online` event): a retry that is
-    /// waiting out its backoff is due now, and the backoff starts over.
-    ///
-    /// ```
-    /// use recorder_core::upload::{Upload, UploadConfig};
-    /// use std::time::Duration;
-    /// let mut config = UploadConfig::new("https://e.com/u");
-    /// config.discover = false;
-    /// let mut upload = Upload::new(config).unwrap();
-    /// upload.poll_request(Duration::ZERO);
-    /// upload.handle_failure(Duration::ZERO);
-    /// assert!(upload.poll_request(Duration::ZERO).is_none());
-    /// upload.handle_online();
-    /// assert!(upload.poll_request(Duration::ZERO).is_some());
-    /// ```
-    pub fn handle_online(&mut self) {
-        if self.state.clear_retry() {
-            self.failures = 0;
-        }
-    }
-
-    /// Completes the upload once the server has every byte and the length.
-    fn settle(&mut self) {
-        if let (
-            State::Sending {
-                url,
-                length_declared: true,
-                wait: Wait::Idle,
-            },
-            Take::Ended(_),
-        ) = (&self.state, &self.take)
-        {
-            if self.journal.held() == 0 {
-                self.state = State::Complete { url: url.clone() };
-            }
-        }
     }
 
     /// Whether every byte of the take has been handed over.

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::fake_tus::{fault, path, Exchange, FakeServer, Fault};
+use crate::http::HttpResponse;
 use proptest::prelude::*;
 
 fn config(max_patch_bytes: usize) -> UploadConfig {
