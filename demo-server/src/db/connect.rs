@@ -30,6 +30,29 @@ impl Backend {
     }
 }
 
+/// The URL of the SQLite file at `path`, made absolute (a relative first
+/// folder would read as a host name) with the characters a URL gives a
+/// meaning of its own escaped (`%`, `?`, `#`), so that any folder works.
+///
+/// ```
+/// # fn main() -> std::io::Result<()> {
+/// let url = demo_server::db::sqlite_url(std::path::Path::new("/srv/a?b#c%d/demo.sqlite3"))?;
+/// assert_eq!(url, "sqlite:///srv/a%3Fb%23c%25d/demo.sqlite3?mode=rwc");
+/// let relative = demo_server::db::sqlite_url(std::path::Path::new("my data/demo.sqlite3"))?;
+/// assert!(relative.starts_with("sqlite:///"));
+/// # Ok(()) }
+/// ```
+pub fn sqlite_url(path: &Path) -> std::io::Result<String> {
+    let path = std::path::absolute(path)?;
+    let escaped = path
+        .to_str()
+        .ok_or_else(|| std::io::Error::other(format!("{path:?} is not UTF-8")))?
+        .replace('%', "%25")
+        .replace('?', "%3F")
+        .replace('#', "%23");
+    Ok(format!("sqlite://{escaped}?mode=rwc"))
+}
+
 impl Db {
     /// Opens the database at `url` if given, else (creating it if needed)
     /// SQLite's in `data_dir`, and migrates it.
@@ -38,8 +61,7 @@ impl Db {
             return Db::connect(url).await;
         }
         std::fs::create_dir_all(data_dir)?;
-        let path = data_dir.join(FILE_NAME);
-        Db::connect(&format!("sqlite://{}?mode=rwc", path.display())).await
+        Db::connect(&sqlite_url(&data_dir.join(FILE_NAME))?).await
     }
 
     /// Connects to the database at `url` (`sqlite://PATH?mode=rwc` or
@@ -118,5 +140,17 @@ impl Backend {
             Backend::Sqlite => None,
             Backend::Postgres => Some("SELECT id FROM invites WHERE id = $1 FOR UPDATE"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_data_dir_named_with_url_characters_holds_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("Interviews #3 ?50% off");
+        let db = super::Db::open(&data, None).await.unwrap();
+        drop(db);
+        assert!(data.join(super::FILE_NAME).is_file());
     }
 }

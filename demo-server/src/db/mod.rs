@@ -12,6 +12,7 @@ mod uploads;
 mod write_batches;
 
 pub use advisory_locks::{AdvisoryLocks, HeldKey};
+pub use connect::sqlite_url;
 pub use extension::{Decision, ExtensionRow};
 pub use progress::Progress;
 pub use standing::QuestionProgress;

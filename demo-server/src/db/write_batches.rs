@@ -144,7 +144,7 @@ mod tests {
 
     async fn pool(dir: &std::path::Path) -> AnyPool {
         sqlx::any::install_default_drivers();
-        let url = format!("sqlite://{}?mode=rwc", dir.join("t.sqlite3").display());
+        let url = crate::db::sqlite_url(&dir.join("t.sqlite3")).unwrap();
         let pool = sqlx::any::AnyPoolOptions::new()
             .max_connections(1)
             .connect(&url)
