@@ -1,5 +1,6 @@
 //! Takes kept in an S3-compatible store (`tus::s3_store`): pieces become
-//! multipart parts, bytes never acknowledged are passed over, finished
+//! multipart parts, bytes never acknowledged are passed over, a complete
+//! take is put together by the first reader if nothing did it before, finished
 //! takes are made seekable and served with Range from the store. These
 //! need a store: they run under `cargo xtask test --scale` (Garage, named by
 //! `DEMO_TEST_STORAGE_URL`); without one they say so and pass.
@@ -122,6 +123,42 @@ async fn bytes_put_but_never_acknowledged_are_passed_over() {
     store.terminate(&upload).await.unwrap();
     let left = store.list(SystemTime::now() + Duration::from_secs(60));
     assert!(left.await.unwrap().is_empty(), "termination leaves nothing");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_complete_take_never_put_together_is_when_first_read() {
+    let Some(store) = store() else { return };
+    let mut upload = UploadRow {
+        id: format!("{:032x}", rand::random::<u128>()),
+        filetype: "video/webm".into(),
+        ..Default::default()
+    };
+    const MIB: usize = 1 << 20;
+    store.create(&upload).await.unwrap();
+    assert_eq!(append(&store, &upload, 0, vec![5; 6 * MIB]).await, 6 << 20);
+    store.settle(&upload, 6 << 20).await.unwrap();
+    assert_eq!(
+        append(&store, &upload, 6 << 20, vec![6; MIB]).await,
+        1 << 20
+    );
+    // Recorded complete; its instance stopped before the finish that
+    // follows the last answer: a part and a piece, no take.
+    (upload.offset, upload.length, upload.completed_at) = (7 << 20, Some(7 << 20), Some(1));
+    let listed = store.list(SystemTime::now() + Duration::from_secs(60));
+    assert!(listed.await.unwrap().iter().all(|s| s.working));
+
+    // Two readers at once (say, two instances' review pages) put it together.
+    let (first, second) = tokio::join!(stored(&store, &upload), stored(&store, &upload));
+    let mut expected = vec![5u8; 6 * MIB];
+    expected.extend(vec![6u8; MIB]);
+    assert!(first == expected, "the first reader reads the whole take");
+    assert!(second == expected, "so does the second");
+    let listed = store.list(SystemTime::now() + Duration::from_secs(60));
+    assert_eq!(
+        listed.await.unwrap().iter().filter(|s| !s.working).count(),
+        1
+    );
+    store.terminate(&upload).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -69,7 +69,8 @@ pub trait Hooks: Send + Sync + 'static {
     /// is the application's to remove).
     fn after_terminate(state: &AppState, upload: &UploadRow) -> impl Future<Output = ()> + Send;
 
-    /// After its last byte was made durable and hashed.
+    /// After its last byte was made durable and hashed, and the store put
+    /// the upload together ([`super::store::DataStore::finish`]): after the answer.
     fn after_finish(state: &AppState, upload: &UploadRow);
 
     /// At each sweep: terminates the uploads the application's own rules

@@ -147,8 +147,11 @@ pub async fn create<H: Hooks>(
                 length,
                 max,
             };
-            match write::<H>(&state, &lease, &upload, &headers, span, body).await {
-                Ok(offset) => offset,
+            match write(&state, &lease, &upload, &headers, span, body).await {
+                Ok(offset) => {
+                    after_answer::<H>(&state, lease, upload.clone(), offset, length);
+                    offset
+                }
                 Err(_) => state.db.upload(&upload.id).await?.map_or(0, |u| u.offset),
             }
         }
@@ -248,24 +251,44 @@ pub async fn patch<H: Hooks>(
         length,
         max,
     };
-    let new_offset = write::<H>(&state, &lease, &upload, &headers, span, body).await?;
+    let new_offset = write(&state, &lease, &upload, &headers, span, body).await?;
     let mut response = tus_response(
         StatusCode::NO_CONTENT,
         [("Upload-Offset", new_offset.to_string())],
     );
     insert_expiry(&mut response, &upload, new_offset);
-    if length != Some(new_offset) {
-        // After the answer, still holding the lease: the next append waits
-        // for this rather than doing it while the candidate waits.
-        let store = state.store.clone();
-        tokio::spawn(async move {
-            if let Err(error) = store.settle(&upload, new_offset).await {
+    after_answer::<H>(&state, lease, upload, new_offset, length);
+    Ok(response)
+}
+
+/// What follows an append's answer, still holding the upload's lease (the
+/// next request waits for it rather than the candidate): the store settles
+/// what it holds; after the last byte, it puts the whole together
+/// ([`DataStore::finish`]; whoever reads the take first does it if this
+/// cannot), then the hooks hear of it.
+fn after_answer<H: Hooks>(
+    state: &AppState,
+    lease: impl UploadLease + 'static,
+    upload: UploadRow,
+    offset: u64,
+    length: Option<u64>,
+) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        if length != Some(offset) {
+            if let Err(error) = state.store.settle(&upload, offset).await {
                 tracing::warn!("upload {}: left for its next append: {error}", upload.id);
             }
-            drop(lease);
-        });
-    }
-    Ok(response)
+        } else if let Err(error) = state.store.finish(&upload, offset).await {
+            tracing::warn!(
+                "upload {}: left whole in pieces until read: {error}",
+                upload.id
+            );
+        } else {
+            H::after_finish(&state, &upload);
+        }
+        drop(lease);
+    });
 }
 
 /// `DELETE`: terminates an upload, if the application's hooks allow it.
@@ -301,9 +324,9 @@ struct Span {
 }
 
 /// Appends a body at `offset` and records the new durable offset; on the
-/// last byte, hashes the upload and tells the hooks. A request that wants
-/// the upload meanwhile ends the body where it is.
-async fn write<H: Hooks>(
+/// last byte, with the upload's sha256. A request that wants the upload
+/// meanwhile ends the body where it is.
+async fn write(
     state: &AppState,
     lease: &impl UploadLease,
     upload: &UploadRow,
@@ -331,14 +354,15 @@ async fn write<H: Hooks>(
         .await;
     let new_offset = offset + written;
     let complete = length == Some(new_offset) && outcome.is_ok();
-    if complete {
-        // Before the upload is recorded complete: a store may have to put it together.
-        state.store.finish(upload, new_offset).await?;
-    }
     // Complete: its sha256 is saved with its last offset, in one commit.
     let (sha256, running) = match (complete, digest) {
         (true, Some(digest)) => (Some(hex(&digest.finalize())), None),
-        (true, None) => (Some(state.store.sha256(upload).await?), None),
+        (true, None) => {
+            // Read back whole (the bytes before came through another
+            // instance): a store that puts it together does so first.
+            state.store.finish(upload, new_offset).await?;
+            (Some(state.store.sha256(upload).await?), None)
+        }
         (false, running) => (None, running),
     };
     let progress = Progress {
@@ -350,9 +374,6 @@ async fn write<H: Hooks>(
     state.db.save_progress(progress).await?;
     if let Some(digest) = running {
         state.running_hashes.keep(&upload.id, new_offset, digest);
-    }
-    if complete {
-        H::after_finish(state, upload);
     }
     match outcome {
         Ok(()) => Ok(new_offset),

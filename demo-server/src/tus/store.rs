@@ -84,7 +84,11 @@ pub trait DataStore: Send + Sync + 'static {
 
     /// Its last byte is here, `length` bytes in all: whatever the store does
     /// to make a whole of the pieces (an object store completes its
-    /// multipart upload), before the upload is recorded complete.
+    /// multipart upload). Runs after the last append's answer, the upload
+    /// recorded complete; again by whoever needs the whole if that one could
+    /// not (a crash, a failed request), and before the hash of an upload
+    /// whose running hash was lost. So it is a no-op once done, and two at
+    /// once (two instances) end in the same whole.
     fn finish(
         &self,
         upload: &UploadRow,

@@ -9,6 +9,7 @@ use super::hooks::Hooks;
 use super::store::DataStore;
 use super::{expires_at, remove};
 use crate::app::AppState;
+use crate::db::UploadRow;
 use crate::error::ApiError;
 use std::time::{Duration, SystemTime};
 
@@ -47,16 +48,31 @@ pub async fn sweep<H: Hooks>(state: &AppState, now: i64) -> Result<Swept, ApiErr
     swept.by_hooks = H::expire(state, now).await?;
     let settled_before = SystemTime::now() - ORPHAN_GRACE;
     for stored in state.store.list(settled_before).await? {
-        let owned = matches!(
-            state.db.upload(&stored.upload_id).await?,
-            Some(u) if u.deleted_at.is_none() && !(stored.working && u.completed_at.is_some())
-        );
-        if !owned {
+        let orphan = match state.db.upload(&stored.upload_id).await? {
+            Some(u) if u.deleted_at.is_none() => {
+                stored.working && u.completed_at.is_some() && is_whole(state, &u).await
+            }
+            _ => true,
+        };
+        if orphan {
             state.store.remove(&stored).await?;
             swept.orphans += 1;
         }
     }
     Ok(swept)
+}
+
+/// Whether complete `upload` is whole in the store (put together now if
+/// its finish never ran): only then is what served while it was written
+/// no longer needed.
+async fn is_whole(state: &AppState, upload: &UploadRow) -> bool {
+    match state.store.finish(upload, upload.offset).await {
+        Ok(()) => true,
+        Err(error) => {
+            tracing::warn!(upload = %upload.id, %error, "complete, but not yet whole in the store");
+            false
+        }
+    }
 }
 
 /// Sweeps every `period` for as long as the server runs (failures are

@@ -7,10 +7,11 @@
 //! offset a later append starts from, which the handler has recorded: a
 //! piece that was put but never acknowledged (a crash in between) is
 //! passed over and overwritten, never made a part. The parts so far
-//! (`{id}/parts.json`) are the store's own record; completion uploads the
-//! rest as the last part and completes the upload into `{id}.{extension}`
-//! (again, harmlessly, if its answer was lost); what served while it was
-//! written goes with the sweep.
+//! (`{id}/parts.json`) are the store's own record; completion, after the
+//! last PATCH's answer, uploads the rest as the last part and completes the
+//! upload into `{id}.{extension}` (whatever reads the take does it first if
+//! that did not happen; again, harmlessly, if it did); what served while it
+//! was written goes with the sweep, once the whole is there.
 
 mod objects;
 mod promotion;
@@ -144,6 +145,45 @@ impl S3Store {
         Ok(())
     }
 
+    /// Whether the whole object of `upload` is there, `length` bytes.
+    async fn is_whole(&self, upload: &UploadRow, length: u64) -> bool {
+        let head = self.client.head(&self.object(upload)).await;
+        head.is_ok_and(|meta| meta.size == length)
+    }
+
+    /// Makes the whole object of `upload`, `length` bytes, of its parts and
+    /// pieces: one object put (or copied) under a part's size, else the
+    /// multipart upload completed.
+    async fn assemble(&self, upload: &UploadRow, length: u64) -> io::Result<()> {
+        let parts = self.parts(upload, length).await?;
+        if parts.multipart.is_none() && length < PART_MIN {
+            let pieces = self.pieces(upload, 0, length).await?;
+            return self.put_whole(upload, &pieces).await;
+        }
+        let parts = self.promote(upload, parts, length, true).await?;
+        let multipart = parts.multipart.clone().unwrap_or_default();
+        let ids = parts
+            .etags
+            .into_iter()
+            .map(|content_id| PartId { content_id })
+            .collect();
+        (self.client)
+            .complete_multipart(&self.object(upload), &multipart, ids)
+            .await
+            .map_err(to_io)?;
+        Ok(())
+    }
+
+    /// Puts `upload` together first if it is recorded complete and was not
+    /// yet (its instance stopped between the last answer and the finish):
+    /// what reads the whole calls this.
+    async fn whole_if_complete(&self, upload: &UploadRow) -> io::Result<()> {
+        match upload.length {
+            Some(length) if upload.completed_at.is_some() => self.finish(upload, length).await,
+            _ => Ok(()),
+        }
+    }
+
     /// The bytes of `pieces`, read at once, in order.
     async fn read(&self, pieces: impl Iterator<Item = &Piece>) -> io::Result<Vec<Bytes>> {
         let reads = pieces.map(|piece| async {
@@ -233,28 +273,14 @@ impl DataStore for S3Store {
     }
 
     async fn finish(&self, upload: &UploadRow, length: u64) -> io::Result<()> {
-        // Finished already (its completion's answer was lost, or the save after it).
-        if let Ok(meta) = self.client.head(&self.object(upload)).await {
-            if meta.size == length {
-                return Ok(());
-            }
+        // Finished already (by another instance, a reader, or before its answer was lost).
+        if self.is_whole(upload, length).await {
+            return Ok(());
         }
-        let parts = self.parts(upload, length).await?;
-        if parts.multipart.is_none() && length < PART_MIN {
-            let pieces = self.pieces(upload, 0, length).await?;
-            self.put_whole(upload, &pieces).await?;
-        } else {
-            let parts = self.promote(upload, parts, length, true).await?;
-            let multipart = parts.multipart.clone().unwrap_or_default();
-            let ids = parts
-                .etags
-                .into_iter()
-                .map(|content_id| PartId { content_id })
-                .collect();
-            (self.client)
-                .complete_multipart(&self.object(upload), &multipart, ids)
-                .await
-                .map_err(to_io)?;
+        match self.assemble(upload, length).await {
+            // Another finish may have completed it meanwhile.
+            Err(error) if !self.is_whole(upload, length).await => return Err(error),
+            _ => {}
         }
         // Its pieces and record stay until the sweep (`Stored::working`):
         // they are what a retried last PATCH needs if the save fails now.

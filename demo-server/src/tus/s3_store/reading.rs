@@ -32,6 +32,7 @@ impl S3Store {
     /// A URL that reads the whole `upload` for an hour, without credentials
     /// (ffmpeg and ffprobe read it).
     pub async fn signed_url(&self, upload: &UploadRow) -> io::Result<String> {
+        self.whole_if_complete(upload).await?;
         let url = (self.client)
             .signed_url(Method::GET, &self.object(upload), SIGNED_FOR)
             .await
@@ -75,6 +76,7 @@ impl S3Store {
         &self,
         upload: &UploadRow,
     ) -> io::Result<futures::stream::BoxStream<'static, object_store::Result<bytes::Bytes>>> {
+        self.whole_if_complete(upload).await?;
         let got = self.client.get(&self.object(upload)).await.map_err(to_io)?;
         Ok(got.into_stream())
     }
@@ -112,6 +114,7 @@ impl S3Store {
         let (path, meta) = match self.client.head(&copy).await {
             Ok(meta) => (copy, meta),
             Err(object_store::Error::NotFound { .. }) => {
+                self.whole_if_complete(upload).await?;
                 let original = self.object(upload);
                 let meta = self.client.head(&original).await.map_err(to_io)?;
                 (original, meta)
