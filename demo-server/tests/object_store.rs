@@ -87,7 +87,8 @@ async fn bytes_put_but_never_acknowledged_are_passed_over() {
     assert_eq!(append(&store, &upload, 0, vec![1; 9 * MIB]).await, 9 << 20);
     // The client resumes from 0: what is recorded goes on from there.
     assert_eq!(append(&store, &upload, 0, vec![2; 6 * MIB]).await, 6 << 20);
-    // This append makes the first 6 MiB a part (past S3's 5 MiB).
+    // After its answer, the first 6 MiB become a part (past S3's 5 MiB).
+    store.settle(&upload, 6 << 20).await.unwrap();
     assert_eq!(
         append(&store, &upload, 6 << 20, vec![3; MIB]).await,
         1 << 20

@@ -67,6 +67,10 @@ pub fn extensions<S: DataStore>() -> String {
         .join(",")
 }
 
+/// Longest a finish or a termination waits for the upload's settle under
+/// way (an object store's part of 5 MiB: seconds).
+const SETTLE_WAIT: Duration = Duration::from_secs(30);
+
 /// How long an unfinished upload is kept.
 pub const EXPIRES_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 
@@ -261,11 +265,13 @@ pub async fn patch<H: Hooks>(
     Ok(response)
 }
 
-/// What follows an append's answer, still holding the upload's lease (the
-/// next request waits for it rather than the candidate): the store settles
-/// what it holds; after the last byte, it puts the whole together
-/// ([`DataStore::finish`]; whoever reads the take first does it if this
-/// cannot), then the hooks hear of it.
+/// What follows an append's answer, off the candidate's wait: the store
+/// settles what it holds, under the upload's settling lock, while the next
+/// append may already run (one still settling is caught up by the next);
+/// after the last byte, still holding the upload's lease, the store puts
+/// the whole together once the last settle is done ([`DataStore::finish`];
+/// whoever reads the take first does it if this cannot), then the hooks
+/// hear of it.
 fn after_answer<H: Hooks>(
     state: &AppState,
     lease: impl UploadLease + 'static,
@@ -276,19 +282,32 @@ fn after_answer<H: Hooks>(
     let state = state.clone();
     tokio::spawn(async move {
         if length != Some(offset) {
-            if let Err(error) = state.store.settle(&upload, offset).await {
-                tracing::warn!("upload {}: left for its next append: {error}", upload.id);
+            drop(lease);
+            if let Some(_settling) = settling(&state, &upload.id, Duration::ZERO).await {
+                if let Err(error) = state.store.settle(&upload, offset).await {
+                    tracing::warn!("upload {}: left for its next settle: {error}", upload.id);
+                }
             }
-        } else if let Err(error) = state.store.finish(&upload, offset).await {
-            tracing::warn!(
-                "upload {}: left whole in pieces until read: {error}",
-                upload.id
-            );
-        } else {
-            H::after_finish(&state, &upload);
+            return;
         }
-        drop(lease);
+        let settled = settling(&state, &upload.id, SETTLE_WAIT).await;
+        match state.store.finish(&upload, offset).await {
+            Err(error) => {
+                tracing::warn!(
+                    "upload {}: left whole in pieces until read: {error}",
+                    upload.id
+                )
+            }
+            Ok(()) => H::after_finish(&state, &upload),
+        }
+        drop((settled, lease));
     });
+}
+
+/// The lock under which upload `id` settles, apart from its lease so that
+/// appends need not wait for it; `None` if another holds it past `wait`.
+async fn settling(state: &AppState, id: &str, wait: Duration) -> Option<impl UploadLease> {
+    state.locks.acquire(&format!("{id}/settling"), wait).await
 }
 
 /// `DELETE`: terminates an upload, if the application's hooks allow it.
@@ -442,13 +461,15 @@ pub async fn terminate(state: &AppState, upload: &UploadRow) -> Result<(), ApiEr
     remove(state, upload).await
 }
 
-/// Terminates `upload`: marked deleted, then its bytes removed.
+/// Terminates `upload`: marked deleted, then its bytes removed (once a
+/// settle under way is done, so that it leaves nothing behind).
 async fn remove(state: &AppState, upload: &UploadRow) -> Result<(), ApiError> {
     state.running_hashes.forget(&upload.id);
     state
         .db
         .mark_upload(&upload.id, UploadMark::Deleted)
         .await?;
+    let _settled = settling(state, &upload.id, SETTLE_WAIT).await;
     state.store.terminate(upload).await?;
     Ok(())
 }

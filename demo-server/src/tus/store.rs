@@ -95,9 +95,10 @@ pub trait DataStore: Send + Sync + 'static {
         length: u64,
     ) -> impl Future<Output = std::io::Result<()>> + Send;
 
-    /// What may follow an append's answer: the database holds `offset`,
-    /// and the upload's lease is still held, so no append runs meanwhile.
-    /// An object store turns its pieces into parts here, off the
+    /// What may follow an append's answer: the database holds `offset`.
+    /// The next append may run meanwhile (past `offset`); the handler runs
+    /// one settle of an upload at a time, and its finish and termination
+    /// after it. An object store turns its pieces into parts here, off the
     /// candidate's wait; files have nothing left to do.
     ///
     /// ```

@@ -2,11 +2,12 @@
 //! as tusd's s3store keeps them: each PATCH's bytes are put as a piece
 //! object (`{id}/tail/{offset}`), durable before the acknowledgement; once
 //! the pieces hold at least a part's worth (5 MiB, S3's smallest part but
-//! the last), the next append uploads them as a part of the take's
-//! multipart upload and removes them. Pieces become parts only up to the
-//! offset a later append starts from, which the handler has recorded: a
-//! piece that was put but never acknowledged (a crash in between) is
-//! passed over and overwritten, never made a part. The parts so far
+//! the last), they are uploaded as a part of the take's multipart upload
+//! after an append's answer (`settle`, while the next append may already
+//! write its own piece) and removed. Pieces become parts only up to the
+//! offset the handler has recorded: a piece that was put but never
+//! acknowledged (a crash in between) is passed over and overwritten, never
+//! made a part. The parts so far
 //! (`{id}/parts.json`) are the store's own record; completion, after the
 //! last PATCH's answer, uploads the rest as the last part and completes the
 //! upload into `{id}.{extension}` (whatever reads the take does it first if
@@ -37,6 +38,9 @@ use std::time::SystemTime;
 
 /// S3's smallest part (but the last one).
 const PART_MIN: u64 = 5 << 20;
+
+/// The first pause before a finish tries again (doubling; five tries in all).
+const FINISH_RETRY: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Most bytes of a body held in memory before they are put as a piece.
 const PIECE_MAX: u64 = 8 << 20;
@@ -216,11 +220,6 @@ impl DataStore for S3Store {
         released: impl Future<Output = ()> + Send,
         digest: &mut Option<Sha256>,
     ) -> (u64, Result<(), AppendStop>) {
-        // Done after the last append's answer (`settle`), unless it failed
-        // or that append ran on another instance.
-        if let Err(error) = self.promote_recorded(upload, offset).await {
-            return (0, Err(AppendStop::Io(error)));
-        }
         let Expected {
             limit,
             idle,
@@ -273,14 +272,22 @@ impl DataStore for S3Store {
     }
 
     async fn finish(&self, upload: &UploadRow, length: u64) -> io::Result<()> {
-        // Finished already (by another instance, a reader, or before its answer was lost).
-        if self.is_whole(upload, length).await {
-            return Ok(());
-        }
-        match self.assemble(upload, length).await {
-            // Another finish may have completed it meanwhile.
-            Err(error) if !self.is_whole(upload, length).await => return Err(error),
-            _ => {}
+        // Two finishes at once (a reader's and the one after the answer,
+        // two instances) fail each other: a part uploaded again is not the
+        // one the other names. The first to complete wins; the other then
+        // finds the whole.
+        let mut pause = FINISH_RETRY;
+        loop {
+            // Finished already (by another instance, a reader, or before its answer was lost).
+            if self.is_whole(upload, length).await {
+                break;
+            }
+            match self.assemble(upload, length).await {
+                Ok(()) => break,
+                Err(error) if pause > FINISH_RETRY * 8 => return Err(error),
+                Err(_) => tokio::time::sleep(pause).await,
+            }
+            pause *= 2;
         }
         // Its pieces and record stay until the sweep (`Stored::working`):
         // they are what a retried last PATCH needs if the save fails now.
@@ -289,7 +296,8 @@ impl DataStore for S3Store {
     }
 
     /// Promotes the pieces the database now records, after the append's
-    /// answer, so that the next append has nothing to wait for.
+    /// answer: the next append writes past them meanwhile. One that failed
+    /// is caught up by the next (its pieces stay where they are).
     async fn settle(&self, upload: &UploadRow, offset: u64) -> io::Result<()> {
         self.promote_recorded(upload, offset).await
     }
