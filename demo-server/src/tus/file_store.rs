@@ -80,6 +80,11 @@ impl DataStore for FileStore {
         Ok(())
     }
 
+    /// Each append leaves its bytes where they stay.
+    fn settles(&self) -> bool {
+        false
+    }
+
     /// Each append left its bytes where they stay: nothing follows.
     async fn settle(&self, _upload: &UploadRow, _offset: u64) -> std::io::Result<()> {
         Ok(())

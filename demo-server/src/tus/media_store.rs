@@ -172,6 +172,10 @@ impl DataStore for MediaStore {
         each!(self, store => store.finish(upload, length).await)
     }
 
+    fn settles(&self) -> bool {
+        each!(self, store => store.settles())
+    }
+
     async fn settle(&self, upload: &UploadRow, offset: u64) -> io::Result<()> {
         each!(self, store => store.settle(upload, offset).await)
     }

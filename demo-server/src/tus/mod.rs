@@ -305,8 +305,12 @@ fn after_answer<H: Hooks>(
 }
 
 /// The lock under which upload `id` settles, apart from its lease so that
-/// appends need not wait for it; `None` if another holds it past `wait`.
+/// appends need not wait for it; `None` if another holds it past `wait`,
+/// or if the store has nothing to settle (files: no lock taken at all).
 async fn settling(state: &AppState, id: &str, wait: Duration) -> Option<impl UploadLease> {
+    if !state.store.settles() {
+        return None;
+    }
     state.locks.acquire(&format!("{id}/settling"), wait).await
 }
 

@@ -95,6 +95,10 @@ pub trait DataStore: Send + Sync + 'static {
         length: u64,
     ) -> impl Future<Output = std::io::Result<()>> + Send;
 
+    /// Whether [`DataStore::settle`] does anything: the handler then runs
+    /// it, and waits for it, under a lock of its own (none for files).
+    fn settles(&self) -> bool;
+
     /// What may follow an append's answer: the database holds `offset`.
     /// The next append may run meanwhile (past `offset`); the handler runs
     /// one settle of an upload at a time, and its finish and termination

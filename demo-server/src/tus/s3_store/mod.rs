@@ -295,6 +295,11 @@ impl DataStore for S3Store {
         Ok(())
     }
 
+    /// Pieces become parts after the answers.
+    fn settles(&self) -> bool {
+        true
+    }
+
     /// Promotes the pieces the database now records, after the append's
     /// answer: the next append writes past them meanwhile. One that failed
     /// is caught up by the next (its pieces stay where they are).
