@@ -4,6 +4,7 @@
 //! (who may create what, how large, what happens after) comes through
 //! [`hooks::Hooks`]; one request writes an upload at a time ([`lock`]).
 
+mod after_answer;
 mod body_batches;
 pub mod checksum;
 mod discovery;
@@ -25,6 +26,7 @@ use crate::app::AppState;
 use crate::db::{unix_millis, Progress, UploadMark, UploadRow};
 use crate::error::ApiError;
 use crate::invite::hex;
+use after_answer::{after_answer, settling, SETTLE_WAIT};
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -66,10 +68,6 @@ pub fn extensions<S: DataStore>() -> String {
         .collect::<Vec<_>>()
         .join(",")
 }
-
-/// Longest a finish or a termination waits for the upload's settle under
-/// way (an object store's part of 5 MiB: seconds).
-const SETTLE_WAIT: Duration = Duration::from_secs(30);
 
 /// How long an unfinished upload is kept.
 pub const EXPIRES_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
@@ -263,55 +261,6 @@ pub async fn patch<H: Hooks>(
     insert_expiry(&mut response, &upload, new_offset);
     after_answer::<H>(&state, lease, upload, new_offset, length);
     Ok(response)
-}
-
-/// What follows an append's answer, off the candidate's wait: the store
-/// settles what it holds, under the upload's settling lock, while the next
-/// append may already run (one still settling is caught up by the next);
-/// after the last byte, still holding the upload's lease, the store puts
-/// the whole together once the last settle is done ([`DataStore::finish`];
-/// whoever reads the take first does it if this cannot), then the hooks
-/// hear of it.
-fn after_answer<H: Hooks>(
-    state: &AppState,
-    lease: impl UploadLease + 'static,
-    upload: UploadRow,
-    offset: u64,
-    length: Option<u64>,
-) {
-    let state = state.clone();
-    tokio::spawn(async move {
-        if length != Some(offset) {
-            drop(lease);
-            if let Some(_settling) = settling(&state, &upload.id, Duration::ZERO).await {
-                if let Err(error) = state.store.settle(&upload, offset).await {
-                    tracing::warn!("upload {}: left for its next settle: {error}", upload.id);
-                }
-            }
-            return;
-        }
-        let settled = settling(&state, &upload.id, SETTLE_WAIT).await;
-        match state.store.finish(&upload, offset).await {
-            Err(error) => {
-                tracing::warn!(
-                    "upload {}: left whole in pieces until read: {error}",
-                    upload.id
-                )
-            }
-            Ok(()) => H::after_finish(&state, &upload),
-        }
-        drop((settled, lease));
-    });
-}
-
-/// The lock under which upload `id` settles, apart from its lease so that
-/// appends need not wait for it; `None` if another holds it past `wait`,
-/// or if the store has nothing to settle (files: no lock taken at all).
-async fn settling(state: &AppState, id: &str, wait: Duration) -> Option<impl UploadLease> {
-    if !state.store.settles() {
-        return None;
-    }
-    state.locks.acquire(&format!("{id}/settling"), wait).await
 }
 
 /// `DELETE`: terminates an upload, if the application's hooks allow it.
