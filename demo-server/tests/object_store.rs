@@ -33,6 +33,20 @@ async fn stored(store: &S3Store, upload: &UploadRow) -> Vec<u8> {
     bytes
 }
 
+/// A mebibyte.
+const MIB: usize = 1 << 20;
+
+/// A new WebM upload made in `store`.
+async fn created(store: &S3Store) -> UploadRow {
+    let upload = UploadRow {
+        id: format!("{:032x}", rand::random::<u128>()),
+        filetype: "video/webm".into(),
+        ..Default::default()
+    };
+    store.create(&upload).await.unwrap();
+    upload
+}
+
 /// Appends `bytes` at `offset` as a PATCH body would; how many were kept.
 async fn append(store: &S3Store, upload: &UploadRow, offset: u64, bytes: Vec<u8>) -> u64 {
     let expected = Expected {
@@ -76,13 +90,7 @@ async fn parts_recorded(store: &MediaStore, id: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bytes_put_but_never_acknowledged_are_passed_over() {
     let Some(store) = store() else { return };
-    let upload = UploadRow {
-        id: format!("{:032x}", rand::random::<u128>()),
-        filetype: "video/webm".into(),
-        ..Default::default()
-    };
-    const MIB: usize = 1 << 20;
-    store.create(&upload).await.unwrap();
+    let upload = created(&store).await;
     // Put, then lost before the offset was recorded (a crash): 9 MiB, as two pieces.
     assert_eq!(append(&store, &upload, 0, vec![1; 9 * MIB]).await, 9 << 20);
     // The client resumes from 0: what is recorded goes on from there.
@@ -129,13 +137,7 @@ async fn bytes_put_but_never_acknowledged_are_passed_over() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_complete_take_never_put_together_is_when_first_read() {
     let Some(store) = store() else { return };
-    let mut upload = UploadRow {
-        id: format!("{:032x}", rand::random::<u128>()),
-        filetype: "video/webm".into(),
-        ..Default::default()
-    };
-    const MIB: usize = 1 << 20;
-    store.create(&upload).await.unwrap();
+    let mut upload = created(&store).await;
     assert_eq!(append(&store, &upload, 0, vec![5; 6 * MIB]).await, 6 << 20);
     store.settle(&upload, 6 << 20).await.unwrap();
     assert_eq!(
