@@ -165,6 +165,22 @@ pub enum ApiError {
     Io(#[from] std::io::Error),
 }
 
+/// A PATCH whose progress was not saved: another request wrote the upload
+/// meanwhile, so this one lost it (423, as a request taken over does).
+///
+/// ```
+/// use demo_server::{db::SaveError, error::ApiError};
+/// assert!(matches!(ApiError::from(SaveError::Moved), ApiError::Locked));
+/// ```
+impl From<crate::db::SaveError> for ApiError {
+    fn from(error: crate::db::SaveError) -> ApiError {
+        match error {
+            crate::db::SaveError::Database(error) => ApiError::Database(error),
+            crate::db::SaveError::Moved => ApiError::Locked,
+        }
+    }
+}
+
 impl ApiError {
     /// The stable machine code of this error.
     ///

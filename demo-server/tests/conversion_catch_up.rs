@@ -55,6 +55,7 @@ async fn a_take_left_unconverted_is_converted_at_the_next_catch_up() {
     recorded.unwrap().unwrap();
     let complete = Progress {
         id: upload.id.clone(),
+        from: 0,
         offset: length,
         length: Some(length),
         sha256: None,

@@ -14,7 +14,7 @@ mod write_batches;
 pub use advisory_locks::{AdvisoryLocks, HeldKey};
 pub use connect::sqlite_url;
 pub use extension::{Decision, ExtensionRow};
-pub use progress::Progress;
+pub use progress::{Progress, SaveError};
 pub use standing::QuestionProgress;
 pub use uploads::{Replacing, TakeRefused, UploadMark, UploadRow};
 

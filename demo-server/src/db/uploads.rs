@@ -1,7 +1,7 @@
 //! The uploads' rows: a take's upload as stored, recorded under the
 //! question's rules, its progress and marks.
 
-use super::{unix_millis, Db, Progress};
+use super::{unix_millis, Db, Progress, SaveError};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -277,7 +277,7 @@ impl Db {
     /// offset, its length if now known, and completion (with the whole
     /// upload's sha256) when they meet. Committed with every other PATCH's
     /// that ended meanwhile (`progress.rs`).
-    pub async fn save_progress(&self, progress: Progress) -> Result<(), sqlx::Error> {
+    pub async fn save_progress(&self, progress: Progress) -> Result<(), SaveError> {
         self.progress.save(progress).await
     }
 

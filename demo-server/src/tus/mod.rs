@@ -339,6 +339,7 @@ async fn write(
     };
     let progress = Progress {
         id: upload.id.clone(),
+        from: offset,
         offset: new_offset,
         length,
         sha256,
