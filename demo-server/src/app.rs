@@ -1,6 +1,7 @@
 //! Shared state and the one router that shows every route.
 
 use crate::db::Db;
+use crate::patch_callers::PatchCallers;
 use crate::per_invite::{InFlight, MAX_PER_INVITE};
 use crate::rules::InterviewRules;
 use crate::seekable::Conversions;
@@ -54,6 +55,8 @@ pub struct Shared {
     pub min_free_bytes: u64,
     /// Requests in flight by invite (429 beyond its bound).
     pub in_flight: InFlight,
+    /// The invites PATCHes speak for, kept between them.
+    pub patch_callers: PatchCallers,
 }
 
 impl Deref for AppState {
@@ -88,6 +91,7 @@ impl AppState {
             conversions: Conversions::default(),
             min_free_bytes: MIN_FREE_BYTES,
             in_flight: InFlight::new(MAX_PER_INVITE),
+            patch_callers: PatchCallers::default(),
         }))
     }
 

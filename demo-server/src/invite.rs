@@ -3,7 +3,7 @@
 use crate::app::AppState;
 use crate::error::ApiError;
 use axum::extract::FromRequestParts;
-use axum::http::{header, request::Parts};
+use axum::http::{header, request::Parts, Method};
 use base64::Engine;
 use rand::RngCore;
 use recorder_core::model::{Accommodations, ConsentAnswer, Interview};
@@ -35,6 +35,7 @@ pub fn is_token_shaped(token: &str) -> bool {
 }
 
 /// The candidate a request speaks for, from `Authorization: Bearer <token>`.
+#[derive(Clone)]
 pub struct Candidate {
     /// The invite's row id.
     pub invite_id: i64,
@@ -61,10 +62,18 @@ impl FromRequestParts<AppState> for Candidate {
         if !is_token_shaped(token) {
             return Err(ApiError::InvalidInvite);
         }
-        state
+        let hash = token_hash(token);
+        // A PATCH needs nothing of its invite that changes (`patch_callers.rs`).
+        let patch = parts.method == Method::PATCH;
+        if let Some(candidate) = patch.then(|| state.patch_callers.get(&hash)).flatten() {
+            return Ok(candidate);
+        }
+        let candidate = state
             .db
-            .find_invite(&token_hash(token))
+            .find_invite(&hash)
             .await?
-            .ok_or(ApiError::InvalidInvite)
+            .ok_or(ApiError::InvalidInvite)?;
+        state.patch_callers.keep(&hash, &candidate);
+        Ok(candidate)
     }
 }

@@ -11,6 +11,7 @@ pub mod error;
 pub mod extension;
 pub mod invite;
 pub mod pages;
+pub mod patch_callers;
 pub mod per_invite;
 pub mod probes;
 pub mod request_log;
