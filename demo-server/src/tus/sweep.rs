@@ -11,6 +11,7 @@ use super::{expires_at, remove};
 use crate::app::AppState;
 use crate::db::UploadRow;
 use crate::error::ApiError;
+use std::collections::HashMap;
 use std::time::{Duration, SystemTime};
 
 /// A file younger than this is never an orphan: its upload may be being
@@ -47,12 +48,21 @@ pub async fn sweep<H: Hooks>(state: &AppState, now: i64) -> Result<Swept, ApiErr
     }
     swept.by_hooks = H::expire(state, now).await?;
     let settled_before = SystemTime::now() - ORPHAN_GRACE;
+    // A complete take's working objects are several: the store is asked once.
+    let mut whole = HashMap::new();
     for stored in state.store.list(settled_before).await? {
         let orphan = match state.db.upload(&stored.upload_id).await? {
-            Some(u) if u.deleted_at.is_none() => {
-                stored.working && u.completed_at.is_some() && is_whole(state, &u).await
-            }
-            _ => true,
+            None => true,
+            Some(u) if u.deleted_at.is_some() => true,
+            Some(u) if stored.working && u.completed_at.is_some() => match whole.get(&u.id) {
+                Some(known) => *known,
+                None => {
+                    let made = made_whole(state, &u).await;
+                    whole.insert(u.id, made);
+                    made
+                }
+            },
+            Some(_) => false,
         };
         if orphan {
             state.store.remove(&stored).await?;
@@ -65,7 +75,7 @@ pub async fn sweep<H: Hooks>(state: &AppState, now: i64) -> Result<Swept, ApiErr
 /// Whether complete `upload` is whole in the store (put together now if
 /// its finish never ran): only then is what served while it was written
 /// no longer needed.
-async fn is_whole(state: &AppState, upload: &UploadRow) -> bool {
+async fn made_whole(state: &AppState, upload: &UploadRow) -> bool {
     match state.store.finish(upload, upload.offset).await {
         Ok(()) => true,
         Err(error) => {
