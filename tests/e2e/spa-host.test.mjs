@@ -110,6 +110,12 @@ test(`a single-page host mounts and unmounts the recorder ${CYCLES} times, then 
       assert.ok(waited < 10_000, `cycle ${cycle} (${mode}): the camera did not open`);
       await tab.waitForTimeout(100);
     }
+    // Taken away only once its connection check has begun (the server has it): the
+    // camera can open before the check's creation reaches the server.
+    for (let waited = 0; server.uploads({ probes: true }).length < cycle; waited += 100) {
+      assert.ok(waited < 10_000, `cycle ${cycle} (${mode}): no connection check began`);
+      await tab.waitForTimeout(100);
+    }
     await tab.evaluate(() => window.app.go('/'));
     assert.equal(await liveTracks(tab, 5_000), 0, `cycle ${cycle} (${mode}): the camera and microphone are off`);
     assert.deepEqual(errors, [], `cycle ${cycle} (${mode}): no page or console error`);
