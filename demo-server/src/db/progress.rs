@@ -95,22 +95,25 @@ async fn commit_batches(pool: AnyPool, mut pending: mpsc::UnboundedReceiver<Pend
     while pending.recv_many(&mut batch, MAX_BATCH).await > 0 {
         if let Ok(saved) = save_batch(&pool, &batch).await {
             for ((_, done), saved) in batch.drain(..).zip(saved) {
-                let _ = done.send(saved);
+                let _ = done.send(unmoved(saved));
             }
             continue;
         }
         for (progress, done) in batch.drain(..) {
             let saved = save(&pool, &progress).await;
-            let _ = done.send(saved.unwrap_or_else(|error| Err(error.into())));
+            let _ = done.send(saved.map_err(SaveError::from).and_then(unmoved));
         }
     }
 }
 
-/// Saves `batch` in one transaction; each progress's own outcome.
-async fn save_batch(
-    pool: &AnyPool,
-    batch: &[Pending],
-) -> Result<Vec<Result<(), SaveError>>, sqlx::Error> {
+/// What a PATCH hears of a save that ran: `saved` is false when the record
+/// no longer said the offset the PATCH started from.
+fn unmoved(saved: bool) -> Result<(), SaveError> {
+    saved.then_some(()).ok_or(SaveError::Moved)
+}
+
+/// Saves `batch` in one transaction; whether each progress was saved.
+async fn save_batch(pool: &AnyPool, batch: &[Pending]) -> Result<Vec<bool>, sqlx::Error> {
     let mut transaction = pool.begin().await?;
     let mut saved = Vec::with_capacity(batch.len());
     for (progress, _) in batch {
@@ -121,11 +124,11 @@ async fn save_batch(
 }
 
 /// Saves `progress` if its record still says the offset it started from;
-/// the outer error is the database's, the inner says whether it was saved.
+/// whether it did.
 async fn save<'c>(
     executor: impl sqlx::Executor<'c, Database = Any>,
     progress: &Progress,
-) -> Result<Result<(), SaveError>, sqlx::Error> {
+) -> Result<bool, sqlx::Error> {
     let completed = progress.is_complete().then(unix_millis);
     let updated = sqlx::query(
         "UPDATE uploads SET upload_offset = $1, upload_length = $2, completed_at = $3, \
@@ -139,10 +142,7 @@ async fn save<'c>(
     .bind(progress.from as i64)
     .execute(executor)
     .await?;
-    Ok(match updated.rows_affected() {
-        0 => Err(SaveError::Moved),
-        _ => Ok(()),
-    })
+    Ok(updated.rows_affected() > 0)
 }
 
 #[cfg(test)]
