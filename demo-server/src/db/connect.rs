@@ -6,8 +6,13 @@ use super::write_batches::WriteBatches;
 use super::{progress, Db, FILE_NAME};
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::MigrateDatabase;
-use sqlx::Executor;
+use sqlx::{Connection as _, Executor};
 use std::path::Path;
+use std::time::Duration;
+
+/// How long a PostgreSQL connection may sit in the pool before it is
+/// checked before use.
+const PING_IF_IDLE_FOR: Duration = Duration::from_secs(1);
 
 /// Which database a [`Db`] talks to, for the few statements that differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,11 +94,22 @@ impl Db {
                 })
             })
         };
-        // A connection to an SQLite file cannot go stale while the process
-        // lives: asking it first (a round trip to its thread) before each
-        // query only delays every PATCH's two reads.
+        // sqlx pings a connection as it returns to the pool; pinging it again
+        // before each query only delays every PATCH's read by a round trip
+        // (a round trip to its thread on SQLite, whose file cannot go stale
+        // while the process lives). A PostgreSQL connection idle a while may
+        // have been dropped meanwhile (a restart, a proxy's timeout): that
+        // one is asked first.
         let pool = options()
-            .test_before_acquire(backend != Backend::Sqlite)
+            .test_before_acquire(false)
+            .before_acquire(move |connection, meta| {
+                Box::pin(async move {
+                    if backend == Backend::Postgres && meta.idle_for >= PING_IF_IDLE_FOR {
+                        connection.ping().await?;
+                    }
+                    Ok(true)
+                })
+            })
             .connect(url)
             .await?;
         // SQLite has one writer at a time. Writers on several connections

@@ -88,22 +88,51 @@ impl ProgressWriter {
     }
 }
 
-/// Commits whatever is waiting, in batches, until the queue closes. A batch
-/// that fails is saved row by row, so one bad row fails its own PATCH only.
+/// Commits whatever is waiting, in batches, until the queue closes. A
+/// statement that fails is tried again row by row, so one bad row fails its
+/// own PATCH only.
 async fn commit_batches(pool: AnyPool, mut pending: mpsc::UnboundedReceiver<Pending>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while pending.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        if let Ok(saved) = save_batch(&pool, &batch).await {
-            for ((_, done), saved) in batch.drain(..).zip(saved) {
+        save_batch(&pool, batch.drain(..)).await;
+    }
+}
+
+/// Saves `batch` and answers each of its PATCHes.
+async fn save_batch(pool: &AnyPool, batch: impl Iterator<Item = Pending>) {
+    for round in rounds(batch) {
+        let rows: Vec<&Progress> = round.iter().map(|(progress, _)| progress).collect();
+        if let Ok(saved) = save_rows(pool, &rows).await {
+            for ((_, done), saved) in round.into_iter().zip(saved) {
                 let _ = done.send(unmoved(saved));
             }
             continue;
         }
-        for (progress, done) in batch.drain(..) {
-            let saved = save(&pool, &progress).await;
-            let _ = done.send(saved.map_err(SaveError::from).and_then(unmoved));
+        for (progress, done) in round {
+            let saved = save_rows(pool, &[&progress]).await;
+            let _ = done.send(match saved {
+                Ok(saved) => unmoved(saved[0]),
+                Err(error) => Err(error.into()),
+            });
         }
     }
+}
+
+/// `batch` in statements of their own, in order: an upload named twice (a
+/// stale writer's progress next to the current one's) goes to the next
+/// statement, so that each is checked against what the one before left.
+fn rounds(batch: impl Iterator<Item = Pending>) -> Vec<Vec<Pending>> {
+    let mut rounds: Vec<Vec<Pending>> = Vec::new();
+    let mut named = std::collections::HashMap::<String, usize>::new();
+    for pending in batch {
+        let round = named.entry(pending.0.id.clone()).or_insert(0);
+        if *round == rounds.len() {
+            rounds.push(Vec::new());
+        }
+        rounds[*round].push(pending);
+        *round += 1;
+    }
+    rounds
 }
 
 /// What a PATCH hears of a save that ran: `saved` is false when the record
@@ -112,37 +141,53 @@ fn unmoved(saved: bool) -> Result<(), SaveError> {
     saved.then_some(()).ok_or(SaveError::Moved)
 }
 
-/// Saves `batch` in one transaction; whether each progress was saved.
-async fn save_batch(pool: &AnyPool, batch: &[Pending]) -> Result<Vec<bool>, sqlx::Error> {
-    let mut transaction = pool.begin().await?;
-    let mut saved = Vec::with_capacity(batch.len());
-    for (progress, _) in batch {
-        saved.push(save(&mut *transaction, progress).await?);
+/// Saves `rows` (each upload at most once) in one statement, so one round
+/// trip and one commit, each only if its record still says the offset it
+/// started from; whether each was. PostgreSQL answered a batch of 1250
+/// statements in 150-400 ms on a busy 2-core machine, each a round trip.
+async fn save_rows(pool: &AnyPool, rows: &[&Progress]) -> Result<Vec<bool>, sqlx::Error> {
+    const COLUMNS: usize = 6;
+    let values: Vec<String> = (0..rows.len())
+        .map(|row| {
+            let n = |column: usize| row * COLUMNS + column;
+            format!(
+                "(CAST(${} AS TEXT), CAST(${} AS BIGINT), CAST(${} AS BIGINT), \
+                 CAST(${} AS BIGINT), CAST(${} AS TEXT), CAST(${} AS BIGINT))",
+                n(1),
+                n(2),
+                n(3),
+                n(4),
+                n(5),
+                n(6)
+            )
+        })
+        .collect();
+    // VALUES names its columns column1, column2, ... on both databases.
+    let sql = format!(
+        "UPDATE uploads SET upload_offset = v.column2, upload_length = v.column3, \
+         completed_at = v.column4, sha256 = COALESCE(v.column5, uploads.sha256) \
+         FROM (VALUES {}) AS v WHERE uploads.id = v.column1 AND uploads.upload_offset = v.column6 \
+         RETURNING uploads.id",
+        values.join(", ")
+    );
+    let mut query = sqlx::query::<Any>(&sql).persistent(false);
+    for progress in rows {
+        let completed = progress.is_complete().then(unix_millis);
+        query = query
+            .bind(&progress.id)
+            .bind(progress.offset as i64)
+            .bind(progress.length.map(|l| l as i64))
+            .bind(completed)
+            .bind(&progress.sha256)
+            .bind(progress.from as i64);
     }
-    transaction.commit().await?;
-    Ok(saved)
-}
-
-/// Saves `progress` if its record still says the offset it started from;
-/// whether it did.
-async fn save<'c>(
-    executor: impl sqlx::Executor<'c, Database = Any>,
-    progress: &Progress,
-) -> Result<bool, sqlx::Error> {
-    let completed = progress.is_complete().then(unix_millis);
-    let updated = sqlx::query(
-        "UPDATE uploads SET upload_offset = $1, upload_length = $2, completed_at = $3, \
-         sha256 = COALESCE($4, sha256) WHERE id = $5 AND upload_offset = $6",
-    )
-    .bind(progress.offset as i64)
-    .bind(progress.length.map(|l| l as i64))
-    .bind(completed)
-    .bind(&progress.sha256)
-    .bind(&progress.id)
-    .bind(progress.from as i64)
-    .execute(executor)
-    .await?;
-    Ok(updated.rows_affected() > 0)
+    let saved: std::collections::HashSet<String> = query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|row| sqlx::Row::try_get(row, 0))
+        .collect::<Result<_, _>>()?;
+    Ok(rows.iter().map(|p| saved.contains(&p.id)).collect())
 }
 
 #[cfg(test)]
@@ -150,9 +195,16 @@ mod tests {
     use super::*;
     use crate::db::{Db, NewInvite, UploadRow};
 
-    /// A database in `dir` with `count` uploads at offset 0: their ids.
+    /// A database with `count` uploads at offset 0, and their ids: in `dir`,
+    /// or a fresh one on the PostgreSQL server `DEMO_TEST_DATABASE_URL`
+    /// names (`cargo xtask test --scale`).
     async fn uploads(dir: &std::path::Path, count: usize) -> (Db, Vec<String>) {
-        let db = crate::open(dir, None, &[recorder_core::model::Interview::sample()])
+        let postgres = std::env::var("DEMO_TEST_DATABASE_URL").ok().map(|url| {
+            let (server, _) = url.rsplit_once('/').expect("a URL with a database name");
+            format!("{server}/progress_{:016x}", rand::random::<u64>())
+        });
+        let interviews = [recorder_core::model::Interview::sample()];
+        let db = crate::open(dir, postgres.as_deref(), &interviews)
             .await
             .unwrap();
         let token = db
@@ -248,5 +300,41 @@ mod tests {
                 assert_eq!(row.offset, 500, "{id}");
             }
         }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn one_upload_twice_in_a_batch_is_saved_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let (db, ids) = uploads(dir.path(), 2).await;
+        let progress = |id: &String, from, offset| Progress {
+            id: id.clone(),
+            from,
+            offset,
+            length: None,
+            sha256: None,
+        };
+        let batch = [
+            progress(&ids[0], 0, 100),
+            progress(&ids[1], 0, 50),
+            // The next PATCH of the first, then a stale writer's.
+            progress(&ids[0], 100, 200),
+            progress(&ids[0], 100, 150),
+        ];
+        let (pendings, answers): (Vec<Pending>, Vec<_>) = batch
+            .into_iter()
+            .map(|progress| {
+                let (done, answer) = oneshot::channel();
+                ((progress, done), answer)
+            })
+            .unzip();
+        save_batch(&db.writer, pendings.into_iter()).await;
+        let mut outcomes = Vec::new();
+        for answer in answers {
+            outcomes.push(answer.await.unwrap());
+        }
+        assert!(outcomes[..3].iter().all(Result::is_ok), "{outcomes:?}");
+        assert!(matches!(outcomes[3], Err(SaveError::Moved)), "{outcomes:?}");
+        assert_eq!(db.upload(&ids[0]).await.unwrap().unwrap().offset, 200);
+        assert_eq!(db.upload(&ids[1]).await.unwrap().unwrap().offset, 50);
     }
 }
