@@ -8,6 +8,9 @@ mod consent;
 mod extension;
 mod progress;
 mod standing;
+#[cfg(test)]
+mod test_uploads;
+mod upload_reads;
 mod uploads;
 mod write_batches;
 
@@ -38,6 +41,8 @@ pub struct Db {
     /// The writes every candidate makes as they start a question, batched.
     writes: write_batches::WriteBatches,
     progress: progress::ProgressWriter,
+    /// Uploads read by id (each PATCH reads its own), batched on PostgreSQL.
+    reads: upload_reads::UploadReads,
     backend: connect::Backend,
     /// PostgreSQL's URL (other instances may share the database), or `None` for SQLite.
     postgres_url: Option<std::sync::Arc<str>>,

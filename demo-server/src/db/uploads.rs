@@ -198,23 +198,13 @@ impl Db {
         id: &str,
         invite_id: i64,
     ) -> Result<Option<UploadRow>, sqlx::Error> {
-        let row = sqlx::query_as::<_, UploadRow>(&format!(
-            "{SELECT_UPLOAD} WHERE id = $1 AND invite_id = $2"
-        ))
-        .bind(id)
-        .bind(invite_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row)
+        let row = self.reads.read(id).await?;
+        Ok(row.filter(|upload| upload.invite_id == invite_id))
     }
 
     /// The upload `id`, whoever it belongs to (for the review page).
     pub async fn upload(&self, id: &str) -> Result<Option<UploadRow>, sqlx::Error> {
-        let row = sqlx::query_as::<_, UploadRow>(&format!("{SELECT_UPLOAD} WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row)
+        self.reads.read(id).await
     }
 
     /// The uploads neither complete nor deleted, oldest first.
@@ -356,6 +346,7 @@ pub enum UploadMark {
     Deleted,
 }
 
-const SELECT_UPLOAD: &str = "SELECT id, invite_id, question_id, filetype, metadata, upload_offset,
+pub(super) const SELECT_UPLOAD: &str =
+    "SELECT id, invite_id, question_id, filetype, metadata, upload_offset,
     upload_length, created_at, completed_at, technical_failure, deleted_at, sha256, duration_ms
     FROM uploads";
