@@ -5,6 +5,7 @@
 //! tus client shows it as it is). The recorder shows its own translated text
 //! for each code; the message is for integrators and logs.
 
+use crate::db::SaveError;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -172,11 +173,11 @@ pub enum ApiError {
 /// use demo_server::{db::SaveError, error::ApiError};
 /// assert!(matches!(ApiError::from(SaveError::Moved), ApiError::Locked));
 /// ```
-impl From<crate::db::SaveError> for ApiError {
-    fn from(error: crate::db::SaveError) -> ApiError {
+impl From<SaveError> for ApiError {
+    fn from(error: SaveError) -> ApiError {
         match error {
-            crate::db::SaveError::Database(error) => ApiError::Database(error),
-            crate::db::SaveError::Moved => ApiError::Locked,
+            SaveError::Database(error) => ApiError::Database(error),
+            SaveError::Moved => ApiError::Locked,
         }
     }
 }
