@@ -6,13 +6,24 @@ use sqlx::Row;
 
 /// The consent columns of an invite row as an answer, if one was given.
 pub(super) fn answer_in(row: &sqlx::any::AnyRow) -> Option<ConsentAnswer> {
-    let agreed: Option<i64> = row.get("consent_agreed");
+    answer_of(
+        row.get("consent_agreed"),
+        row.get("consent_at"),
+        row.get("consent_sha256"),
+    )
+}
+
+/// An invite's consent columns (agreed, when, the text's sha256) as an
+/// answer, if one was given.
+pub(super) fn answer_of(
+    agreed: Option<i64>,
+    at: Option<i64>,
+    text_sha256: Option<String>,
+) -> Option<ConsentAnswer> {
     Some(ConsentAnswer {
         agreed: agreed? != 0,
-        at: row.get::<Option<i64>, _>("consent_at").unwrap_or_default(),
-        text_sha256: row
-            .get::<Option<String>, _>("consent_sha256")
-            .unwrap_or_default(),
+        at: at.unwrap_or_default(),
+        text_sha256: text_sha256.unwrap_or_default(),
     })
 }
 

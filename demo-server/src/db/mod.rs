@@ -163,11 +163,11 @@ impl InviteRow {
 
     /// The candidate's answer to the consent text, once given.
     pub fn consent(&self) -> Option<ConsentAnswer> {
-        Some(ConsentAnswer {
-            agreed: self.consent_agreed? != 0,
-            at: self.consent_at.unwrap_or_default(),
-            text_sha256: self.consent_sha256.clone().unwrap_or_default(),
-        })
+        consent::answer_of(
+            self.consent_agreed,
+            self.consent_at,
+            self.consent_sha256.clone(),
+        )
     }
 }
 
