@@ -125,10 +125,10 @@ impl Db {
             Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&writer).await?,
             Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&writer).await?,
         }
-        // Every PATCH's read and save go in batches, one at a time each. On
-        // PostgreSQL they have two connections of their own: 1500 candidates
-        // starting in one second held the pool with their creations, and
-        // the first PATCHes' reads waited 150-380 ms for a connection.
+        // Every PATCH's save goes in a batch, and on PostgreSQL its read too,
+        // one batch at a time each. There they have two connections of their
+        // own: 1500 candidates starting in one second held the pool with
+        // their creations, and the first reads waited 150-380 ms for one.
         let batches = match backend {
             Backend::Sqlite => writer.clone(),
             Backend::Postgres => options().max_connections(2).connect(url).await?,
