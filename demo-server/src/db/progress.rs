@@ -193,6 +193,17 @@ mod tests {
     use crate::db::test_uploads::uploads;
     use crate::db::Db;
 
+    /// Upload `id` moved from offset `from` to `offset`, its length unknown.
+    fn progress(id: &str, from: u64, offset: u64) -> Progress {
+        Progress {
+            id: id.to_string(),
+            from,
+            offset,
+            length: None,
+            sha256: None,
+        }
+    }
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn every_patch_ending_at_once_is_saved_and_completion_keeps_its_hash() {
         let dir = tempfile::tempdir().unwrap();
@@ -228,13 +239,6 @@ mod tests {
     async fn a_progress_from_an_offset_the_record_no_longer_says_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let (db, ids) = uploads(dir.path(), 200).await;
-        let progress = |id: &String, from, offset| Progress {
-            id: id.clone(),
-            from,
-            offset,
-            length: None,
-            sha256: None,
-        };
         db.save_progress(progress(&ids[0], 0, 100)).await.unwrap();
         // A second writer that also began at 0 (its lock lost unknowingly).
         let stale = db.save_progress(progress(&ids[0], 0, 60)).await;
@@ -269,13 +273,6 @@ mod tests {
     async fn one_upload_twice_in_a_batch_is_saved_in_order() {
         let dir = tempfile::tempdir().unwrap();
         let (db, ids) = uploads(dir.path(), 2).await;
-        let progress = |id: &String, from, offset| Progress {
-            id: id.clone(),
-            from,
-            offset,
-            length: None,
-            sha256: None,
-        };
         let batch = [
             progress(&ids[0], 0, 100),
             progress(&ids[1], 0, 50),
