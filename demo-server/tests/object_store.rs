@@ -7,15 +7,14 @@
 
 mod support;
 
-use axum::body::Body;
 use demo_server::db::UploadRow;
 use demo_server::tus::media_store::MediaStore;
 use demo_server::tus::s3_store::S3Store;
-use demo_server::tus::store::{DataStore, Expected};
+use demo_server::tus::store::DataStore;
 use reqwest::{Method, StatusCode};
 use sha2::{Digest, Sha256};
 use std::time::{Duration, SystemTime};
-use support::{header, start};
+use support::{append, created, header, start};
 
 /// A store under a fresh prefix, or `None` with a note.
 fn store() -> Option<S3Store> {
@@ -35,39 +34,6 @@ async fn stored(store: &S3Store, upload: &UploadRow) -> Vec<u8> {
 
 /// A mebibyte.
 const MIB: usize = 1 << 20;
-
-/// A new WebM upload made in `store`.
-async fn created(store: &S3Store) -> UploadRow {
-    let upload = UploadRow {
-        id: format!("{:032x}", rand::random::<u128>()),
-        filetype: "video/webm".into(),
-        ..Default::default()
-    };
-    store.create(&upload).await.unwrap();
-    upload
-}
-
-/// Appends `bytes` at `offset` as a PATCH body would; how many were kept.
-async fn append(store: &S3Store, upload: &UploadRow, offset: u64, bytes: Vec<u8>) -> u64 {
-    let expected = Expected {
-        limit: u64::MAX / 2,
-        idle: Duration::from_secs(5),
-        checksum: None,
-    };
-    let body = Body::from(bytes);
-    let (written, outcome) = store
-        .append(
-            upload,
-            offset,
-            body,
-            expected,
-            std::future::pending(),
-            &mut None,
-        )
-        .await;
-    outcome.unwrap();
-    written
-}
 
 /// Waits (at most 10 s) until the store records parts of upload `id`.
 async fn parts_recorded(store: &MediaStore, id: &str) {

@@ -12,10 +12,10 @@ use crate::app::AppState;
 use crate::db::UploadRow;
 use crate::error::ApiError;
 use std::collections::HashMap;
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, UNIX_EPOCH};
 
-/// A file younger than this is never an orphan: its upload may be being
-/// created, or its seekable copy being written.
+/// A file younger than this (at the sweep's `now`) is never an orphan: its
+/// upload may be being created, or its seekable copy being written.
 const ORPHAN_GRACE: Duration = Duration::from_secs(3600);
 
 /// What one sweep freed.
@@ -47,7 +47,8 @@ pub async fn sweep<H: Hooks>(state: &AppState, now: i64) -> Result<Swept, ApiErr
         }
     }
     swept.by_hooks = H::expire(state, now).await?;
-    let settled_before = SystemTime::now() - ORPHAN_GRACE;
+    let at = UNIX_EPOCH + Duration::from_millis(now.max(0) as u64);
+    let settled_before = at.checked_sub(ORPHAN_GRACE).unwrap_or(UNIX_EPOCH);
     // A complete take's working objects are several: the store is asked once.
     let mut whole = HashMap::new();
     for stored in state.store.list(settled_before).await? {

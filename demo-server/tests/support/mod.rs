@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 use base64::Engine;
+use demo_server::tus::store::DataStore;
 use recorder_core::model::Interview;
 use reqwest::{Client, Method, Response, StatusCode};
 use sha2::{Digest, Sha256};
@@ -110,6 +111,38 @@ pub fn test_storage() -> Option<String> {
     let (bucket, query) = url.split_once('?').unwrap_or((&url, ""));
     let prefix = format!("test-{:016x}", rand::random::<u64>());
     Some(format!("{}/{prefix}?{query}", bucket.trim_end_matches('/')))
+}
+
+/// A new WebM upload made in `store`, one the database never recorded.
+pub async fn created(store: &impl DataStore) -> demo_server::db::UploadRow {
+    let upload = demo_server::db::UploadRow {
+        id: format!("{:032x}", rand::random::<u128>()),
+        filetype: "video/webm".into(),
+        ..Default::default()
+    };
+    store.create(&upload).await.unwrap();
+    upload
+}
+
+/// Appends `bytes` to `upload` at `offset` as a PATCH body would; how many were kept.
+pub async fn append(
+    store: &impl DataStore,
+    upload: &demo_server::db::UploadRow,
+    offset: u64,
+    bytes: Vec<u8>,
+) -> u64 {
+    let expected = demo_server::tus::store::Expected {
+        limit: u64::MAX / 2,
+        idle: std::time::Duration::from_secs(5),
+        checksum: None,
+    };
+    let body = axum::body::Body::from(bytes);
+    let released = std::future::pending();
+    let (written, outcome) = store
+        .append(upload, offset, body, expected, released, &mut None)
+        .await;
+    outcome.unwrap();
+    written
 }
 
 /// `Upload-Metadata` for a WebM take of `question`, with `extra` items appended.
