@@ -8,6 +8,7 @@ use base64::Engine;
 use rand::RngCore;
 use recorder_core::model::{Accommodations, ConsentAnswer, Interview};
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 
 /// A new invite token: 256 random bits, URL-safe.
 pub fn new_token() -> String {
@@ -41,7 +42,9 @@ pub struct Candidate {
     pub invite_id: i64,
     /// The interview they were invited to, as their accommodations make it
     /// (times scaled, attempts raised): the rules enforced are these.
-    pub interview: Interview,
+    /// Shared: a PATCH's copy of its invite (`patch_callers.rs`) costs no
+    /// copy of the interview.
+    pub interview: Arc<Interview>,
     /// What they are given beyond the interview's rules.
     pub accommodations: Accommodations,
     /// Their answer to the interview's consent text, once given.

@@ -43,7 +43,7 @@ pub async fn candidate(
         .lang
         .filter(|l| recorder_core::model::is_language_tag(l))
         .or(candidate
-            .and_then(|candidate| candidate.interview.presentation.locale)
+            .and_then(|candidate| candidate.interview.presentation.locale.clone())
             .filter(|l| recorder_core::model::is_language_tag(l)));
     let browser = accepted_languages(&headers);
     let page = Page {

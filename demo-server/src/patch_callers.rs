@@ -29,7 +29,7 @@ const MAX_KEPT: usize = 20_000;
 /// assert!(callers.get("hash").is_none());
 /// let candidate = Candidate {
 ///     invite_id: 7,
-///     interview: Interview::sample(),
+///     interview: Interview::sample().into(),
 ///     accommodations: Accommodations::default(),
 ///     consent: None,
 /// };
@@ -72,7 +72,7 @@ mod tests {
     fn candidate(invite_id: i64) -> Candidate {
         Candidate {
             invite_id,
-            interview: Interview::sample(),
+            interview: Interview::sample().into(),
             accommodations: Accommodations::default(),
             consent: None,
         }

@@ -25,6 +25,7 @@ use crate::invite::{self, Candidate};
 use recorder_core::model::{Accommodations, ConsentAnswer, Interview};
 use sqlx::AnyPool;
 use sqlx::Row;
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The database file's name inside the data directory.
@@ -278,7 +279,7 @@ impl Db {
             };
             Ok(Candidate {
                 invite_id: row.get("id"),
-                interview: interview.for_candidate(&accommodations),
+                interview: Arc::new(interview.for_candidate(&accommodations)),
                 accommodations,
                 consent: consent::answer_in(&row),
             })
