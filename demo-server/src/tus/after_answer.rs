@@ -31,6 +31,9 @@ pub(super) fn after_answer<H: Hooks>(
     tokio::spawn(async move {
         if length != Some(offset) {
             drop(lease);
+            if !state.store.has_to_settle(&upload, offset) {
+                return;
+            }
             if let Some(_settling) = settling(&state, &upload.id, Duration::ZERO).await {
                 if let Err(error) = state.store.settle(&upload, offset).await {
                     tracing::warn!("upload {}: left for its next settle: {error}", upload.id);

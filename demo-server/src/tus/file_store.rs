@@ -85,6 +85,10 @@ impl DataStore for FileStore {
         false
     }
 
+    fn has_to_settle(&self, _upload: &UploadRow, _offset: u64) -> bool {
+        false
+    }
+
     /// Each append left its bytes where they stay: nothing follows.
     async fn settle(&self, _upload: &UploadRow, _offset: u64) -> std::io::Result<()> {
         Ok(())

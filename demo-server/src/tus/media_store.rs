@@ -176,6 +176,10 @@ impl DataStore for MediaStore {
         each!(self, store => store.settles())
     }
 
+    fn has_to_settle(&self, upload: &UploadRow, offset: u64) -> bool {
+        each!(self, store => store.has_to_settle(upload, offset))
+    }
+
     async fn settle(&self, upload: &UploadRow, offset: u64) -> io::Result<()> {
         each!(self, store => store.settle(upload, offset).await)
     }

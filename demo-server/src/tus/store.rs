@@ -99,6 +99,19 @@ pub trait DataStore: Send + Sync + 'static {
     /// it, and waits for it, under a lock of its own (none for files).
     fn settles(&self) -> bool;
 
+    /// Whether a settle at `offset` would do anything, asking nothing of
+    /// the store (what this instance knows may say yes when another did it
+    /// already; never no when there is work): the handler takes the settle's
+    /// lock only then. Each PATCH ends with this question.
+    ///
+    /// ```
+    /// use demo_server::tus::store::DataStore;
+    /// let store = demo_server::tus::file_store::FileStore::new("media".into());
+    /// let upload = demo_server::db::UploadRow::default();
+    /// assert!(!store.has_to_settle(&upload, 1 << 30));
+    /// ```
+    fn has_to_settle(&self, upload: &UploadRow, offset: u64) -> bool;
+
     /// What may follow an append's answer: the database holds `offset`.
     /// The next append may run meanwhile (past `offset`); the handler runs
     /// one settle of an upload at a time, and its finish and termination

@@ -45,6 +45,14 @@ const FINISH_RETRY: std::time::Duration = std::time::Duration::from_millis(100);
 /// Most bytes of a body held in memory before they are put as a piece.
 const PIECE_MAX: u64 = 8 << 20;
 
+/// Most promotions (and finishes) an instance runs at once. Each holds a
+/// part's bytes (5 MiB or a little more) in memory, and candidates who
+/// started together fill their parts together: unbounded, 1000 of them
+/// would hold 5 GB for a moment, and the store would serve their parts
+/// before their next PATCHes. The others wait their turn after their
+/// answers (their pieces stay pieces a little longer).
+const PROMOTIONS_AT_ONCE: usize = 16;
+
 /// Uploads as objects under a prefix of one bucket; cheap to clone.
 ///
 /// ```no_run
@@ -60,6 +68,7 @@ pub struct S3Store {
     client: Arc<AmazonS3>,
     prefix: String,
     known: Arc<promotion::KnownParts>,
+    promotions: Arc<tokio::sync::Semaphore>,
 }
 
 /// The parts uploaded so far, as `{id}/parts.json` keeps them.
@@ -113,6 +122,7 @@ impl S3Store {
             client: Arc::new(client),
             prefix: prefix.trim_matches('/').to_string(),
             known: Arc::default(),
+            promotions: Arc::new(tokio::sync::Semaphore::new(PROMOTIONS_AT_ONCE)),
         })
     }
 
@@ -298,6 +308,11 @@ impl DataStore for S3Store {
     /// Pieces become parts after the answers.
     fn settles(&self) -> bool {
         true
+    }
+
+    /// When the pieces past the parts this instance knows of hold a part's worth.
+    fn has_to_settle(&self, upload: &UploadRow, offset: u64) -> bool {
+        self.promotes(upload, offset)
     }
 
     /// Promotes the pieces the database now records, after the append's

@@ -64,11 +64,18 @@ impl S3Store {
         upload: &UploadRow,
         recorded: u64,
     ) -> io::Result<()> {
-        if recorded.saturating_sub(self.known.bytes(&upload.id)) < PART_MIN {
+        if !self.promotes(upload, recorded) {
             return Ok(());
         }
         let parts = self.parts(upload, recorded).await?;
         self.promote(upload, parts, recorded, false).await.map(drop)
+    }
+
+    /// Whether what this instance knows of `upload`'s parts leaves a part's
+    /// worth of pieces up to `recorded` (it may be that another instance
+    /// promoted them already).
+    pub(super) fn promotes(&self, upload: &UploadRow, recorded: u64) -> bool {
+        recorded.saturating_sub(self.known.bytes(&upload.id)) >= PART_MIN
     }
 
     /// The parts of `upload`, whose bytes up to `up_to` are recorded (below
@@ -126,7 +133,8 @@ impl S3Store {
 
     /// Uploads the pieces holding bytes up to `to` after `parts` as parts,
     /// each at least [`PART_MIN`] (or all of them, the last part small, if
-    /// `last`), and records them; the pieces left over stay. Returns the record.
+    /// `last`), and records them; the pieces left over stay. Returns the
+    /// record. Waits its turn among [`super::PROMOTIONS_AT_ONCE`].
     pub(super) async fn promote(
         &self,
         upload: &UploadRow,
@@ -143,6 +151,7 @@ impl S3Store {
         if to - parts.bytes < PART_MIN && !last {
             return Ok(parts);
         }
+        let _turn = self.promotions.acquire().await.map_err(io::Error::other)?;
         let pieces = self.pieces(upload, parts.bytes, to).await?;
         let mut group: Vec<&Piece> = Vec::new();
         let mut done = Vec::new();
