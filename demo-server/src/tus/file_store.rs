@@ -196,58 +196,56 @@ async fn append(
         checksum,
     } = expected;
     let mut released = pin!(released);
-    let target = path.to_path_buf();
-    let running = digest.take();
-    let mut pending = tokio::task::spawn_blocking(move || {
-        let file = open_at(&target, offset)?;
-        Ok(Sink {
-            file,
-            checksum,
-            digest: running,
-            written: 0,
-        })
-    });
+    let sink = Sink {
+        target: path.to_path_buf(),
+        offset,
+        file: None,
+        checksum,
+        digest: digest.take(),
+        written: 0,
+    };
     let mut stream = body.into_data_stream();
     let mut queued = 0u64;
-    let outcome = loop {
+    // One job at a time on a blocking thread: the first opens the file, the
+    // last makes it durable; a body that arrives at once is one job.
+    let mut writer = Writer::Idle(Box::new(sink));
+    let (sink, outcome) = loop {
         let (batch, stop) = gather(&mut stream, limit - queued, idle, released.as_mut()).await;
         queued += batch.iter().map(|piece| piece.len() as u64).sum::<u64>();
-        let mut sink = match finished(pending).await {
-            Ok(sink) => sink,
-            Err(error) => return refuse(path, offset, AppendStop::Io(error)).await,
+        let mut sink = match writer {
+            Writer::Idle(sink) => *sink,
+            Writer::Busy(job) => match finished(job).await {
+                Ok(sink) => sink,
+                Err(error) => return refuse(path, offset, AppendStop::Io(error)).await,
+            },
         };
-        pending = tokio::task::spawn_blocking(move || sink.write(batch).map(|()| sink));
-        if let Some(outcome) = stop {
-            break outcome;
+        let Some(outcome) = stop else {
+            let write = move || sink.write(batch).map(|()| sink);
+            writer = Writer::Busy(tokio::task::spawn_blocking(write));
+            continue;
+        };
+        let ended = match &outcome {
+            Ok(()) => Ended::Whole,
+            Err(AppendStop::OverLimit) => Ended::OverLimit,
+            Err(_) => Ended::Cut,
+        };
+        let last = move || sink.write_last(batch, ended).map(|kept| (sink, kept));
+        match blocking(last).await {
+            Ok((sink, true)) => break (sink, outcome),
+            Ok((sink, false)) => {
+                let why = match outcome {
+                    Ok(()) => AppendStop::ChecksumMismatch,
+                    Err(why) => why,
+                };
+                drop(sink);
+                return refuse(path, offset, why).await;
+            }
+            // Nothing written can be trusted to be on disk.
+            Err(error) => return refuse(path, offset, AppendStop::Io(error)).await,
         }
     };
-    let Sink {
-        file,
-        checksum,
-        digest: running,
-        written,
-    } = match finished(pending).await {
-        Ok(sink) => sink,
-        Err(error) => return refuse(path, offset, AppendStop::Io(error)).await,
-    };
-    // A body counts only whole when it is checked, and never past the limit.
-    let checked_whole = checksum.is_none_or(|checksum| outcome.is_ok() && checksum.matches());
-    if !checked_whole || matches!(outcome, Err(AppendStop::OverLimit)) {
-        drop(file);
-        let why = outcome.err().unwrap_or(AppendStop::ChecksumMismatch);
-        return refuse(path, offset, why).await;
-    }
-    let durable = move || {
-        file.sync_data()?;
-        hint(&file, offset, written, Hint::Forget);
-        Ok(())
-    };
-    if let Err(error) = blocking(durable).await {
-        // Nothing written can be trusted to be on disk.
-        return refuse(path, offset, AppendStop::Io(error)).await;
-    }
-    *digest = running;
-    (written, outcome)
+    *digest = sink.digest;
+    (sink.written, outcome)
 }
 
 /// Nothing of this body is kept: the file is cut back to `offset` (the
@@ -260,33 +258,87 @@ async fn refuse(path: &Path, offset: u64, why: AppendStop) -> (u64, Result<(), A
     (0, Err(why))
 }
 
-/// The file being appended to and what is computed over the bytes written.
+/// The file being appended to (opened by the first write) and what is
+/// computed over the bytes written.
 struct Sink {
-    file: File,
+    target: PathBuf,
+    offset: u64,
+    file: Option<File>,
     checksum: Option<ExpectedChecksum>,
     digest: Option<Sha256>,
     written: u64,
 }
 
 impl Sink {
+    /// The file, opened at the offset on first use.
+    fn file(&mut self) -> std::io::Result<&mut File> {
+        let file = match self.file.take() {
+            Some(file) => file,
+            None => open_at(&self.target, self.offset)?,
+        };
+        Ok(self.file.insert(file))
+    }
+
     /// Writes and hashes `batch` (freed here, on the writing thread), then
     /// starts the disk writing it back so the final sync has less to wait for.
     fn write(&mut self, batch: Vec<Bytes>) -> std::io::Result<()> {
-        let start = self.file.stream_position()?;
+        let (mut checksum, mut digest) = (self.checksum.take(), self.digest.take());
+        let file = self.file()?;
+        let start = file.stream_position()?;
+        let mut written = 0;
         for piece in &batch {
-            self.file.write_all(piece)?;
-            if let Some(checksum) = &mut self.checksum {
+            file.write_all(piece)?;
+            if let Some(checksum) = &mut checksum {
                 checksum.update(piece);
             }
-            if let Some(digest) = &mut self.digest {
+            if let Some(digest) = &mut digest {
                 digest.update(piece);
             }
-            self.written += piece.len() as u64;
+            written += piece.len() as u64;
         }
-        let end = self.file.stream_position()?;
-        hint(&self.file, start, end - start, Hint::WriteBack);
+        hint(file, start, written, Hint::WriteBack);
+        (self.checksum, self.digest) = (checksum, digest);
+        self.written += written;
         Ok(())
     }
+
+    /// Writes the body's last `batch` and makes what was written durable,
+    /// if it is to be kept: never past the limit, and checked whole when
+    /// the body has a checksum (`ended`: it ended as it should). Whether
+    /// it is kept.
+    fn write_last(&mut self, batch: Vec<Bytes>, ended: Ended) -> std::io::Result<bool> {
+        if ended == Ended::OverLimit {
+            return Ok(false);
+        }
+        self.write(batch)?;
+        let checked = (self.checksum.take())
+            .is_none_or(|checksum| ended == Ended::Whole && checksum.matches());
+        if !checked {
+            return Ok(false);
+        }
+        let (offset, written) = (self.offset, self.written);
+        let file = self.file()?;
+        file.sync_data()?;
+        hint(file, offset, written, Hint::Forget);
+        Ok(true)
+    }
+}
+
+/// The sink, or the blocking job that has it.
+enum Writer {
+    Idle(Box<Sink>),
+    Busy(tokio::task::JoinHandle<std::io::Result<Sink>>),
+}
+
+/// How a body ended, as what is kept of it depends on it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ended {
+    /// All of it arrived.
+    Whole,
+    /// It broke off, or its request was asked to let go: what arrived is kept.
+    Cut,
+    /// It went past the upload's room: nothing is kept.
+    OverLimit,
 }
 
 /// What the kernel is told about a range of a file just written.
