@@ -270,35 +270,23 @@ struct Sink {
 }
 
 impl Sink {
-    /// The file, opened at the offset on first use.
-    fn file(&mut self) -> std::io::Result<&mut File> {
-        let file = match self.file.take() {
-            Some(file) => file,
-            None => open_at(&self.target, self.offset)?,
-        };
-        Ok(self.file.insert(file))
-    }
-
     /// Writes and hashes `batch` (freed here, on the writing thread), then
     /// starts the disk writing it back so the final sync has less to wait for.
     fn write(&mut self, batch: Vec<Bytes>) -> std::io::Result<()> {
-        let (mut checksum, mut digest) = (self.checksum.take(), self.digest.take());
-        let file = self.file()?;
+        let file = opened(&mut self.file, &self.target, self.offset)?;
         let start = file.stream_position()?;
-        let mut written = 0;
         for piece in &batch {
             file.write_all(piece)?;
-            if let Some(checksum) = &mut checksum {
+            if let Some(checksum) = &mut self.checksum {
                 checksum.update(piece);
             }
-            if let Some(digest) = &mut digest {
+            if let Some(digest) = &mut self.digest {
                 digest.update(piece);
             }
-            written += piece.len() as u64;
+            self.written += piece.len() as u64;
         }
-        hint(file, start, written, Hint::WriteBack);
-        (self.checksum, self.digest) = (checksum, digest);
-        self.written += written;
+        let end = file.stream_position()?;
+        hint(file, start, end - start, Hint::WriteBack);
         Ok(())
     }
 
@@ -316,11 +304,22 @@ impl Sink {
         if !checked {
             return Ok(false);
         }
-        let (offset, written) = (self.offset, self.written);
-        let file = self.file()?;
+        let file = opened(&mut self.file, &self.target, self.offset)?;
         file.sync_data()?;
-        hint(file, offset, written, Hint::Forget);
+        hint(file, self.offset, self.written, Hint::Forget);
         Ok(true)
+    }
+}
+
+/// `file`, opened at `offset` of `target` on first use.
+fn opened<'a>(
+    file: &'a mut Option<File>,
+    target: &Path,
+    offset: u64,
+) -> std::io::Result<&'a mut File> {
+    match file {
+        Some(file) => Ok(file),
+        None => Ok(file.insert(open_at(target, offset)?)),
     }
 }
 
