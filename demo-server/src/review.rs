@@ -2,7 +2,7 @@
 //! take playable with seeking (HTTP Range), with its facts.
 
 use crate::app::AppState;
-use crate::db::{Db, InviteRow, UploadRow};
+use crate::db::{system_time, Db, InviteRow, UploadRow};
 use crate::error::ApiError;
 use crate::invite::is_token_shaped;
 use crate::security_headers;
@@ -11,7 +11,6 @@ use axum::http::{header, HeaderMap};
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup};
 use recorder_core::model::Interview;
-use std::time::{Duration, UNIX_EPOCH};
 
 const TEMPLATE: &str = include_str!("../../www/review.html");
 
@@ -214,5 +213,5 @@ fn take(token: &str, number: usize, upload: &UploadRow, submitted: bool) -> Mark
 
 /// A moment (Unix milliseconds) as the review page writes it.
 pub fn time(unix_millis: i64) -> String {
-    httpdate::fmt_http_date(UNIX_EPOCH + Duration::from_millis(unix_millis.max(0) as u64))
+    httpdate::fmt_http_date(system_time(unix_millis))
 }

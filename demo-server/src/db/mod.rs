@@ -190,6 +190,18 @@ pub fn unix_millis() -> i64 {
         .unwrap_or_default()
 }
 
+/// The moment `unix_millis` (as stored) names; the epoch for one before it.
+///
+/// ```
+/// use demo_server::db::system_time;
+/// use std::time::{Duration, UNIX_EPOCH};
+/// assert_eq!(system_time(1_500), UNIX_EPOCH + Duration::from_millis(1_500));
+/// assert_eq!(system_time(-1), UNIX_EPOCH);
+/// ```
+pub fn system_time(unix_millis: i64) -> SystemTime {
+    UNIX_EPOCH + std::time::Duration::from_millis(unix_millis.max(0) as u64)
+}
+
 impl Db {
     /// Stores (or replaces) interview definitions.
     pub async fn save_interviews(&self, interviews: &[Interview]) -> Result<(), sqlx::Error> {

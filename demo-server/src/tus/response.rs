@@ -1,10 +1,9 @@
 //! The headers every tus answer carries, and `Upload-Expires`.
 
 use super::{EXPIRES_AFTER, VERSION};
-use crate::db::UploadRow;
+use crate::db::{system_time, UploadRow};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use std::time::{Duration, UNIX_EPOCH};
 
 /// A tus answer: `status`, `Tus-Resumable`, never cached, and `headers`.
 pub(super) fn tus_response<const N: usize>(
@@ -42,7 +41,7 @@ pub(super) fn expires_at(upload: &UploadRow) -> i64 {
 /// `Upload-Expires` on unfinished uploads.
 pub(super) fn insert_expiry(response: &mut Response, upload: &UploadRow, offset: u64) {
     if upload.length != Some(offset) {
-        let at = UNIX_EPOCH + Duration::from_millis(expires_at(upload).max(0) as u64);
-        insert(response, "Upload-Expires", httpdate::fmt_http_date(at));
+        let at = httpdate::fmt_http_date(system_time(expires_at(upload)));
+        insert(response, "Upload-Expires", at);
     }
 }

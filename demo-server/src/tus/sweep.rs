@@ -9,7 +9,7 @@ use super::hooks::Hooks;
 use super::store::DataStore;
 use super::{expires_at, remove};
 use crate::app::AppState;
-use crate::db::UploadRow;
+use crate::db::{system_time, UploadRow};
 use crate::error::ApiError;
 use std::collections::HashMap;
 use std::time::{Duration, UNIX_EPOCH};
@@ -47,8 +47,9 @@ pub async fn sweep<H: Hooks>(state: &AppState, now: i64) -> Result<Swept, ApiErr
         }
     }
     swept.by_hooks = H::expire(state, now).await?;
-    let at = UNIX_EPOCH + Duration::from_millis(now.max(0) as u64);
-    let settled_before = at.checked_sub(ORPHAN_GRACE).unwrap_or(UNIX_EPOCH);
+    let settled_before = system_time(now)
+        .checked_sub(ORPHAN_GRACE)
+        .unwrap_or(UNIX_EPOCH);
     // A complete take's working objects are several: the store is asked once.
     let mut whole = HashMap::new();
     for stored in state.store.list(settled_before).await? {
