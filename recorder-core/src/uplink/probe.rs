@@ -204,7 +204,11 @@ impl Probe {
         self.done = true;
         self.upload.discard();
         if self.sent.take().is_some() {
+            // What was in flight goes with the recorder (its fetch is
+            // aborted): a DELETE among it is sent again at once, not after
+            // a retry's pause (deleting twice is harmless).
             self.upload.handle_failure(now);
+            self.upload.handle_online();
         }
         self.upload
             .poll_request(now)

@@ -154,16 +154,22 @@ fn a_probe_without_an_answer_measures_nothing_and_stops() {
     assert_eq!(probe.poll_request(60 * SECOND), None);
 }
 
-#[test]
-fn a_probe_abandoned_while_it_sends_its_bytes_gives_the_delete_of_its_upload() {
+/// A probe (plain tus, no discovery) whose scratch upload the server made at `location`.
+fn created(location: &str) -> Probe {
     let mut config = probe_config();
     config.discover = false;
     let mut probe = Probe::new(config).unwrap();
     probe.poll_request(Duration::ZERO).unwrap();
     probe.handle_response(
         SECOND,
-        HttpResponse::new(201).with_header("Location", "https://e.com/uploads/p2"),
+        HttpResponse::new(201).with_header("Location", location),
     );
+    probe
+}
+
+#[test]
+fn a_probe_abandoned_while_it_sends_its_bytes_gives_the_delete_of_its_upload() {
+    let mut probe = created("https://e.com/uploads/p2");
     let patch = probe.poll_request(SECOND).unwrap();
     assert_eq!(patch.method, Method::Patch);
     let delete = probe.abandon(2 * SECOND).unwrap();
@@ -176,4 +182,24 @@ fn a_probe_abandoned_while_it_sends_its_bytes_gives_the_delete_of_its_upload() {
         .contains(&("Authorization".into(), "Bearer t".into())));
     assert_eq!(probe.poll_request(60 * SECOND), None, "nothing after");
     assert_eq!(probe.abandon(60 * SECOND), None, "abandoned once");
+}
+
+#[test]
+fn a_probe_abandoned_while_its_delete_is_in_flight_sends_the_delete_again() {
+    let mut probe = created("https://e.com/uploads/p3");
+    let patch = probe.poll_request(SECOND).unwrap();
+    probe.handle_response(
+        2 * SECOND,
+        HttpResponse::new(204).with_header("Upload-Offset", patch.body.len().to_string()),
+    );
+    let in_flight = probe.poll_request(2 * SECOND).unwrap();
+    assert_eq!(in_flight.method, Method::Delete);
+    let again = probe
+        .abandon(2 * SECOND)
+        .expect("the aborted DELETE is sent again");
+    assert_eq!(
+        (again.method, again.url.as_str()),
+        (Method::Delete, "https://e.com/uploads/p3")
+    );
+    assert_eq!(probe.poll_request(60 * SECOND), None, "nothing after");
 }
